@@ -1,0 +1,141 @@
+"""Build orchestration: one function that runs the stages in order and returns a report.
+
+config -> ingest -> extract -> relate -> render. The site is written into a staging folder next to
+the output and swapped in only when everything succeeded, so a failed or interrupted build never
+leaves a half-written site behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import extract, ingest
+from .config import SiteConfig
+from .errors import BuildError, IngestError
+from .model import Article, Briefing, Problem
+from .relate import relate, slugify
+from .render.html import render_html
+from .render.json_out import write_json
+from .render.pdf import render_pdfs
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class BuildReport:
+    site_dir: Path
+    articles: int = 0
+    pages: int = 0
+    pdfs: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # source paths of articles that could not be built
+    seconds: float = 0.0
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def build(
+    config: SiteConfig,
+    *,
+    content_dir: Path | None = None,
+    out_dir: Path | None = None,
+    strict: bool = False,
+    pdf: bool | None = None,
+    problems: list[Problem] | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    started = time.perf_counter()
+    content_dir = content_dir or config.resolve(config.content_dir)
+    out_dir = out_dir or config.resolve(config.output_dir)
+    report = BuildReport(site_dir=out_dir / "site", problems=list(problems or []))
+    notify = progress or (lambda stage, done, total: None)
+
+    articles = read_articles(content_dir, report, notify)
+    briefings = extract_briefings(articles, config, notify)
+    corpus = relate(briefings, config.digest.period)
+    _fail_if_strict(strict, report)
+
+    with staged_site(out_dir) as site_dir:
+        notify("render", 0, 1)
+        pages = render_html(corpus, config, site_dir)
+        write_json(corpus.briefings, site_dir)
+        pdfs = render_pdfs(corpus, config, site_dir) if (config.pdf.enabled if pdf is None else pdf) else []
+        notify("render", 1, 1)
+
+    report.articles = len(corpus.briefings)
+    report.pages = len(pages)
+    report.pdfs = len(pdfs)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def read_articles(content_dir: Path, report: BuildReport, notify: Progress) -> list[tuple[Article, str]]:
+    """Read every article; one that fails becomes an error in the report, not a failed build."""
+    paths = ingest.discover(content_dir)
+    articles: list[Article] = []
+    for done, path in enumerate(paths, 1):
+        try:
+            articles.append(ingest.read_article(path, content_dir))
+        except IngestError as exc:
+            report.problems.append(Problem(exc.path or str(path), exc.message, exc.line, "error"))
+            report.failed.append(path.relative_to(content_dir).as_posix())
+        notify("read", done, len(paths))
+    return list(zip(articles, assign_slugs(articles), strict=True))
+
+
+def assign_slugs(articles: list[Article]) -> list[str]:
+    """Slugs from file names; duplicates get -2, -3... in source_path order (deterministic)."""
+    slugs: list[str] = []
+    taken: set[str] = set()
+    for article in articles:
+        base = slugify(Path(article.source_path).stem, fallback="article")
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def extract_briefings(
+    articles: list[tuple[Article, str]], config: SiteConfig, notify: Progress
+) -> list[Briefing]:
+    briefings = []
+    for done, briefing in enumerate(extract.extract_many(articles, config.summary), 1):
+        briefings.append(briefing)
+        notify("extract", done, len(articles))
+    return briefings
+
+
+def _fail_if_strict(strict: bool, report: BuildReport) -> None:
+    if strict and report.problems:
+        count = len(report.problems)
+        raise BuildError(f"--strict: {count} problem{'s' if count != 1 else ''} (first: {report.problems[0]})")
+
+
+@contextlib.contextmanager
+def staged_site(out_dir: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; on success it atomically replaces `out_dir/site`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=out_dir))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    final = out_dir / "site"
+    previous = out_dir / f".site-previous-{staging.name.rsplit('-', 1)[-1]}"
+    staging.chmod(0o755)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Stage 4, render: the corpus -> files under the site folder (HTML, JSON, feeds, PDFs)."""
