@@ -8,15 +8,20 @@ leaves a half-written site behind.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import extract, ingest
-from .config import SiteConfig
+from .cache import ExtractionCache, cache_key
+from .config import SiteConfig, SummaryConfig
 from .errors import BuildError, IngestError
 from .model import Article, Briefing, Problem
 from .relate import relate, slugify
@@ -25,6 +30,9 @@ from .render.json_out import write_json
 from .render.pdf import render_pdfs
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+PARALLEL_THRESHOLD = 24  # fewer articles than this are parsed in-process
+CHUNK = 8  # articles per worker task: large enough to amortise pickling, small enough to balance
 
 
 @dataclass
@@ -51,6 +59,8 @@ def build(
     pdf: bool | None = None,
     problems: list[Problem] | None = None,
     progress: Progress | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     started = time.perf_counter()
     content_dir = content_dir or config.resolve(config.content_dir)
@@ -59,7 +69,8 @@ def build(
     notify = progress or (lambda stage, done, total: None)
 
     articles = read_articles(content_dir, report, notify)
-    briefings = extract_briefings(articles, config, notify)
+    cache = ExtractionCache(out_dir / ".cache" / "extract" if use_cache else None)
+    briefings = extract_briefings(articles, config, notify, cache, jobs or os.cpu_count() or 1)
     corpus = relate(briefings, config.digest.period)
     _fail_if_strict(strict, report)
 
@@ -107,25 +118,62 @@ def assign_slugs(articles: list[Article]) -> list[str]:
 
 
 def extract_briefings(
-    articles: list[tuple[Article, str]], config: SiteConfig, notify: Progress
+    articles: list[tuple[Article, str]],
+    config: SiteConfig,
+    notify: Progress,
+    cache: ExtractionCache,
+    jobs: int,
 ) -> list[Briefing]:
-    briefings = []
-    for done, briefing in enumerate(extract.extract_many(articles, config.summary), 1):
-        briefings.append(briefing)
+    """Briefings for every article: from the cache when unchanged, else parsed (in parallel)."""
+    keys = [cache_key(article, slug, config, extract.EXTRACTOR_VERSION) for article, slug in articles]
+    found: dict[int, Briefing] = {}
+    for i, key in enumerate(keys):
+        hit = cache.get(key)
+        if hit is not None:
+            found[i] = hit
+    missing = [i for i in range(len(articles)) if i not in found]
+    notify("extract", len(found), len(articles))
+    fresh = run_extraction([articles[i] for i in missing], config, jobs)
+    for done, (i, briefing) in enumerate(zip(missing, fresh, strict=False), len(found) + 1):
+        cache.put(keys[i], briefing)
+        found[i] = briefing
         notify("extract", done, len(articles))
-    return briefings
+    return [found[i] for i in range(len(articles))]
+
+
+def run_extraction(items: list[tuple[Article, str]], config: SiteConfig, jobs: int) -> Iterator[Briefing]:
+    """Serial for small batches (a worker pays ~1 s to load spaCy); a process pool otherwise."""
+    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+        yield from extract.extract_many(items, config.summary, config.max_article_chars)
+        return
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+        work = partial(_extract_chunk, summary=config.summary, max_chars=config.max_article_chars)
+        for chunk in pool.map(work, chunks):
+            yield from chunk
+
+
+def _extract_chunk(
+    items: list[tuple[Article, str]], summary: SummaryConfig, max_chars: int
+) -> list[Briefing]:
+    return list(extract.extract_many(items, summary, max_chars))
 
 
 def _fail_if_strict(strict: bool, report: BuildReport) -> None:
     if strict and report.problems:
         count = len(report.problems)
-        raise BuildError(f"--strict: {count} problem{'s' if count != 1 else ''} (first: {report.problems[0]})")
+        raise BuildError(
+            f"--strict: {count} problem{'s' if count != 1 else ''} (first: {report.problems[0]})"
+        )
 
 
 @contextlib.contextmanager
 def staged_site(out_dir: Path) -> Iterator[Path]:
     """Yield an empty staging folder; on success it atomically replaces `out_dir/site`."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in [*out_dir.glob(".site-staging-*"), *out_dir.glob(".site-previous-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=out_dir))
     try:
         yield staging

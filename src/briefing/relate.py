@@ -17,15 +17,19 @@ from .config import Period as PeriodName
 from .model import ActorEntry, Briefing, Corpus, Incident, IncidentEntry, Period, Related
 
 MAX_RELATED = 5
+MIN_SIMILARITY = 0.05
 
 
 def relate(briefings: list[Briefing], period: PeriodName = "week") -> Corpus:
     ordered = sorted(briefings, key=newest_first)
     actors = merge_actors(ordered)
     incidents = merge_incidents(ordered)
+    related = rank_related(ordered)
     for briefing in ordered:
-        briefing.related = rank_related(briefing, ordered)
-    return Corpus(briefings=ordered, actors=actors, incidents=incidents, periods=group_periods(ordered, period))
+        briefing.related = related[briefing.slug]
+    return Corpus(
+        briefings=ordered, actors=actors, incidents=incidents, periods=group_periods(ordered, period)
+    )
 
 
 def newest_first(briefing: Briefing) -> tuple:
@@ -51,11 +55,20 @@ def merge_actors(briefings: list[Briefing]) -> list[ActorEntry]:
         for actor in briefing.actors:
             names = _names(actor.name, actor.aliases)
             entry = next((index[n] for n in sorted(names) if n in index), None)
-            if entry is None or entry.kind != actor.kind and "person" in (entry.kind, actor.kind):
+            if entry is None or (entry.kind != actor.kind and "person" in (entry.kind, actor.kind)):
                 entry = ActorEntry(
-                    key="", name=actor.name, kind=actor.kind, role=actor.role, aliases=[], mentions=0, briefings=[]
+                    key="",
+                    name=actor.name,
+                    kind=actor.kind,
+                    role=actor.role,
+                    aliases=[],
+                    mentions=0,
+                    briefings=[],
                 )
                 entries.append(entry)
+            if _fuller_name(actor.name, entry.name):
+                entry.aliases.append(entry.name)  # "Rex Tillerson" seen after "Tillerson": the full name wins
+                entry.name = actor.name
             for alias in [actor.name, *actor.aliases]:
                 if alias != entry.name and alias not in entry.aliases:
                     entry.aliases.append(alias)
@@ -72,13 +85,20 @@ def merge_actors(briefings: list[Briefing]) -> list[ActorEntry]:
     return sorted(entries, key=lambda e: (-len(e.briefings), -e.mentions, e.key))
 
 
+def _fuller_name(candidate: str, current: str) -> bool:
+    return len(candidate.split()) > len(current.split()) and candidate.casefold().endswith(current.casefold())
+
+
 def merge_incidents(briefings: list[Briefing]) -> list[IncidentEntry]:
     """The same type at the same place within three days is one incident."""
     entries: list[IncidentEntry] = []
     placed: list[tuple[Incident, IncidentEntry]] = []
     for briefing in briefings:
         for incident in briefing.incidents:
-            match = next((e for e in entries if _same_incident(e, incident.type, incident.location, incident.date)), None)
+            match = next(
+                (e for e in entries if _same_incident(e, incident.type, incident.location, incident.date)),
+                None,
+            )
             if match is None:
                 match = IncidentEntry(
                     key="",
@@ -122,40 +142,84 @@ def _assign_keys(entries: list, label) -> None:  # type: ignore[no-untyped-def]
         entry.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-def rank_related(briefing: Briefing, corpus: list[Briefing]) -> list[Related]:
-    """Cosine similarity of actor-weight vectors, plus shared incidents; the reason names both."""
-    mine = _actor_weights(briefing)
-    my_incidents = {i.key for i in briefing.incidents}
-    scored: list[Related] = []
-    for other in corpus:
-        if other.slug == briefing.slug:
-            continue
-        theirs = _actor_weights(other)
-        shared = sorted(set(mine) & set(theirs), key=lambda k: -mine[k] * theirs[k])
-        dot = sum(mine[k] * theirs[k] for k in shared)
-        norm = math.sqrt(sum(v * v for v in mine.values())) * math.sqrt(sum(v * v for v in theirs.values()))
-        same = sorted(my_incidents & {i.key for i in other.incidents})
-        score = (dot / norm if norm else 0.0) + 0.5 * len(same)
-        if score <= 0.05:
-            continue
-        names = {a.key: a.name for a in briefing.actors}
-        reasons = []
-        if shared:
-            reasons.append("shared actors: " + ", ".join(names[k] for k in shared[:4]))
-        if same:
-            reasons.append("same incident: " + ", ".join(same[:2]))
-        scored.append(Related(slug=other.slug, title=other.title, score=round(score, 4), reason="; ".join(reasons)))
-    scored.sort(key=lambda r: (-r.score, r.slug))
-    return scored[:MAX_RELATED]
+def rank_related(briefings: list[Briefing]) -> dict[str, list[Related]]:
+    """Each briefing's most similar others: TF-IDF cosine over shared actors and incidents.
+
+    IDF makes an actor that every briefing mentions (say, the Islamic State in a corpus about it)
+    count for little, and a shared incident or a rarely named person count for a lot. Scores are
+    accumulated through an inverted index, so only briefings that share something are compared.
+    """
+    vectors = {b.slug: _features(b) for b in briefings}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for slug, vector in vectors.items():
+        for feature in vector:
+            postings[feature].append(slug)
+    total = len(briefings)
+    idf = {f: math.log((1 + total) / (1 + len(slugs))) + 1.0 for f, slugs in postings.items()}
+    weighted = {slug: {f: w * idf[f] for f, w in v.items()} for slug, v in vectors.items()}
+    norms = {slug: math.sqrt(sum(w * w for w in v.values())) or 1.0 for slug, v in weighted.items()}
+    titles = {b.slug: b.title for b in briefings}
+    labels = _feature_labels(briefings)
+
+    related: dict[str, list[Related]] = {}
+    for slug, vector in weighted.items():
+        scores: dict[str, float] = defaultdict(float)
+        for feature, weight in vector.items():
+            for other in postings[feature]:
+                if other != slug:
+                    scores[other] += weight * weighted[other][feature]
+        ranked = sorted(
+            ((score / (norms[slug] * norms[other]), other) for other, score in scores.items()),
+            key=lambda item: (-item[0], item[1]),
+        )
+        related[slug] = [
+            Related(
+                slug=other,
+                title=titles[other],
+                score=round(score, 4),
+                reason=_reason(vector, weighted[other], labels),
+            )
+            for score, other in ranked[:MAX_RELATED]
+            if score >= MIN_SIMILARITY
+        ]
+    return related
 
 
-def _actor_weights(briefing: Briefing) -> dict[str, float]:
-    weights: dict[str, float] = {}
+def _features(briefing: Briefing) -> dict[str, float]:
+    """Actor features weighted by log-mentions; each incident the briefing reports counts double."""
+    features: dict[str, float] = {}
     for actor in briefing.actors:
-        if actor.kind == "place":
-            continue
-        weights[actor.key] = weights.get(actor.key, 0.0) + math.log1p(max(actor.mentions, 1))
-    return weights
+        if actor.kind != "place" and actor.key:
+            features[f"actor:{actor.key}"] = features.get(f"actor:{actor.key}", 0.0) + math.log1p(
+                max(actor.mentions, 1)
+            )
+    for incident in briefing.incidents:
+        if incident.key:
+            features[f"incident:{incident.key}"] = 2.0
+    return features
+
+
+def _feature_labels(briefings: list[Briefing]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for briefing in briefings:
+        for actor in briefing.actors:
+            labels.setdefault(f"actor:{actor.key}", actor.name)
+        for incident in briefing.incidents:
+            where = f" in {incident.location}" if incident.location else ""
+            labels.setdefault(f"incident:{incident.key}", f"{incident.type}{where}")
+    return labels
+
+
+def _reason(mine: dict[str, float], theirs: dict[str, float], labels: dict[str, str]) -> str:
+    shared = sorted(set(mine) & set(theirs), key=lambda f: (-mine[f] * theirs[f], f))
+    actors = [labels[f] for f in shared if f.startswith("actor:")][:4]
+    incidents = [labels[f] for f in shared if f.startswith("incident:")][:2]
+    parts = []
+    if actors:
+        parts.append("shared actors: " + ", ".join(actors))
+    if incidents:
+        parts.append("same incident: " + ", ".join(incidents))
+    return "; ".join(parts)
 
 
 def period_key(date: dt.date | None, period: PeriodName) -> tuple[str, str]:

@@ -8,6 +8,7 @@ and config always give the same briefing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..config import SummaryConfig
 from ..model import Article, Briefing
@@ -19,19 +20,50 @@ from .nlp import nlp
 EXTRACTOR_VERSION = "1"
 
 
-def extract(article: Article, slug: str, config: SummaryConfig | None = None) -> Briefing:
-    return next(extract_many([(article, slug)], config))
+#: Articles longer than this are analysed only up to here (the briefing says so).
+DEFAULT_MAX_CHARS = 200_000
+
+
+def extract(
+    article: Article, slug: str, config: SummaryConfig | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Briefing:
+    return next(extract_many([(article, slug)], config, max_chars))
 
 
 def extract_many(
-    items: Iterable[tuple[Article, str]], config: SummaryConfig | None = None
+    items: Iterable[tuple[Article, str]],
+    config: SummaryConfig | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Briefing]:
     """Parse articles in one spaCy stream (much faster than one call per article)."""
     config = config or SummaryConfig()
-    pairs = list(items)
-    docs = nlp().pipe((article.body_text for article, _ in pairs), batch_size=16)
-    for (article, slug), doc in zip(pairs, docs, strict=True):
-        yield _brief(analyse(article, doc), slug, config)
+    pairs = [(bounded(article, max_chars), slug, article) for article, slug in items]
+    docs = nlp().pipe((analysed.body_text for analysed, _, _ in pairs), batch_size=16)
+    for (analysed, slug, original), doc in zip(pairs, docs, strict=True):
+        briefing = _brief(analyse(analysed, doc), slug, config)
+        briefing.body = list(original.paragraphs)
+        yield briefing
+
+
+def bounded(article: Article, max_chars: int) -> Article:
+    """The article cut at a paragraph boundary so that NLP time and memory stay bounded.
+
+    A 5 MB scrape would otherwise take minutes and gigabytes in spaCy. The full text stays in the
+    briefing body; only analysis stops, and a note says so.
+    """
+    if len(article.body_text) <= max_chars:
+        return article
+    kept: list[str] = []
+    size = 0
+    for paragraph in article.paragraphs:
+        if size + len(paragraph) > max_chars:
+            if not kept:
+                kept.append(paragraph[:max_chars])
+            break
+        kept.append(paragraph)
+        size += len(paragraph) + 2
+    note = f"Only the first {max_chars:,} characters of this article were analysed."
+    return replace(article, paragraphs=tuple(kept), notes=(*article.notes, note))
 
 
 def _brief(analysis: Analysis, slug: str, config: SummaryConfig) -> Briefing:
