@@ -1,0 +1,225 @@
+"""Page furniture: recognise the lines of a scraped news page that are not article text.
+
+A scrape of a news page interleaves the article with navigation ("Skip to content", numbered menu
+lists), image captions and credits ("Image: picture-alliance/AP"), video players ("This browser
+does not support the video element.", "00:31"), related-story teasers, share bars, cookie and
+newsletter prompts, agency credits ("tj/se (AFP, dpa)") and section headings. The patterns here are
+the general shapes these take across news sites, not any one site's strings, so unseen outlets are
+cleaned too. The one structural rule that catches most of them: article paragraphs are sentences,
+so a short line without sentence-final punctuation is a heading, label or link, never body text.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+#: Sentence-final punctuation, possibly followed by closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+
+#: A heading-like line (no sentence-final punctuation) longer than this many words is kept anyway:
+#: long unpunctuated lines are article paragraphs that lost their full stop, not headings.
+MAX_HEADING_WORDS = 20
+
+#: Furniture lines (even cookie notices) are shorter than this; a longer line that happens to
+#: contain "All rights reserved" or "newsletter" is an article paragraph (or a whole one-line
+#: article) and is kept.
+MAX_FURNITURE_WORDS = 60
+
+#: A copyright notice glued to the end of the last paragraph ("... a granddaughter. ©2015 The
+#: Hollywood Reporter. All rights reserved.").
+TRAILING_COPYRIGHT = re.compile(
+    r"(?<=[.!?\"”’])\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*)?[^.!?]{0,60}\.?(?:\s*all rights reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+#: Short lines next to a video player are its title; longer ones are article text.
+MAX_PLAYER_TITLE_WORDS = 15
+
+#: A caption directly above an image credit is at most this long.
+MAX_CAPTION_WORDS = 30
+
+#: Bullets scrapers leave at the start of list items ("• ", "· ", a lone ". " from a lost "•").
+BULLET = re.compile(r"^(?:[•·▪■●◦‣∙*–—-]|\.(?!\.))\s+(?=\S)")
+
+#: "1. Skip to content": the numbers of a scraped navigation list.
+NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+")
+
+#: Credit labels that start a caption/credit line ("Image: ...", "Photo: ...", "Foto: ...").
+CREDIT_LABEL = r"(?:image|images|photo|photos|photograph|picture|pictures|foto|bild|credit|credits|video)"
+CREDIT_LINE = re.compile(rf"^{CREDIT_LABEL}\s*(?:credit|source|copyright)?\s*:\s*\S", re.IGNORECASE)
+
+#: A caption with the credit glued on by the scraper: "...Arab countriesImage: picture-alliance/AP".
+GLUED_CREDIT = re.compile(rf"(?<=[\w.)\"'”’])(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()}):\s*\S.*$")
+
+#: Bare times and durations from video/audio players ("00:31", "Video 02:14", "3:05 min").
+PLAYER_TIME = re.compile(
+    r"^(?:(?:video|audio|duration|watch|listen)\s*:?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes))?$",
+    re.IGNORECASE,
+)
+
+#: Notices printed by media players that failed to load.
+PLAYER_NOTICE = re.compile(
+    r"(?:this browser does not support the (?:video|audio) element|"
+    r"media playback is (?:unsupported|not supported)|your browser does not support|"
+    r"please enable javascript|javascript is (?:disabled|required)|"
+    r"to play this (?:video|audio|content) you need|video (?:is )?(?:unavailable|not available))",
+    re.IGNORECASE,
+)
+
+#: Whole-line furniture phrases: navigation, promotion, sharing, legal and prompt lines.
+FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^skip (?:to|next section|navigation|ad|advert)\b",
+        r"^(?:image|photo|picture|media|video) (?:caption|copyright|source|credit)s?\b",
+        r"^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b",
+        r"\ball rights reserved\b",
+        r"^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from|watch|listen|"
+        r"recommended|most read|top stor(?:y|ies)|explore more|editor'?s picks?|more stories|"
+        r"related (?:stories|articles|content|topics|coverage)|you (?:may|might) also like|"
+        r"advertisement|sponsored|share this|share on|follow us)\s*(?:[:|»>›–—-]|$)",
+        r"^(?:share|tweet|email|print|save|comment)(?:\s+(?:this|on|via|article|story|page|link))*"
+        r"(?:\s+(?:facebook|twitter|x|whatsapp|messenger|linkedin|reddit|pinterest|telegram|email))+",
+        r"^(?:advertisement|advert|sponsored content|ad feedback|story continues below(?: advertisement)?)$",
+        r"^(?:send us your feedback|feedback:|report an? (?:error|typo)|permalink\b|print this page|"
+        r"copy (?:the |this )?link|link copied|click here\b|tap here\b)",
+        r"^(?:follow|like) (?:us|@?\w+) on (?:twitter|facebook|instagram|telegram|x|youtube|tiktok|whatsapp)\b",
+        r"^download (?:the|our) \w+(?: \w+)? app\b",
+        r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|alerts?|updates|briefing|inbox|for free)\b",
+        r"\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|delivered|register)\b",
+        r"\bcookies?\b.{0,120}\b(?:we use|use of|accept|consent|settings|policy|browsing|continuing)\b",
+        r"\b(?:we use|this (?:site|website) uses) cookies\b",
+        r"^(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:policy|settings))\b",
+        r"^(?:https?://|www\.)\S+$",
+        r"^(?:updated|published|posted|last updated)\s*:?$",
+    )
+)
+
+#: Agency credits at the end of a story: "tj/se (AFP, dpa)", "(Reuters)", "mm/rc (AP, Reuters)".
+AGENCY_BYLINE = re.compile(
+    r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})*\s*)?\(\s*[A-Za-z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w.&'-]*(?:\s+[\w.&'-]+){0,3})*\s*\)$"
+)
+
+#: Reporter credits: "By Jane Doe", "By Jane Doe and John Roe, BBC News", "Reporting by ...".
+PERSON_BYLINE = re.compile(
+    r"^(?:[Bb]y|[Ww]ritten by|[Aa]uthors?|[Ww]ords by)\s*:?\s+(?P<who>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|"
+    r"de|del|da|di|van|von|der|al|el|bin|ibn|la|le|in|for|at),?)*(?:,\s*[A-Z][\w .'’-]*)*)$"
+)
+REPORTING_BYLINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b.*$", re.IGNORECASE
+)
+
+#: "Tags: a, b" / "Keywords a, b" / "Topics: a, b" lines that list the story's subjects.
+TAG_LINE = re.compile(
+    r"^(?:tags|keywords|topics|related topics|subjects)\s*:?\s+(?P<tags>.+)$", re.IGNORECASE
+)
+
+#: Whitespace characters (including no-break and thin spaces) that become one plain space.
+SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+class Kind(Enum):
+    """What a scraped line is, for deciding whether it belongs in the article body."""
+
+    TEXT = "text"  # an article sentence/paragraph
+    HEADING = "heading"  # short, no sentence-final punctuation: title, section, subheading, link
+    FURNITURE = "furniture"  # navigation, prompts, share bars, legal lines
+    CREDIT = "credit"  # an image credit: the caption line right above it is furniture too
+    PLAYER = "player"  # video/audio player furniture: the short line next to it is its title
+    BYLINE = "byline"  # agency or reporter credit
+    TAGS = "tags"  # a keyword list
+
+
+def normalise_line(raw: str) -> str:
+    """One line as article text: spaces collapsed, CSV-doubled quotes undone, list bullets dropped."""
+    line = SPACES.sub(" ", raw).strip()
+    line = unwrap_csv_quotes(line)
+    line = BULLET.sub("", line).strip()
+    return TRAILING_COPYRIGHT.sub("", line) if word_count(line) > 12 else line
+
+
+def unwrap_csv_quotes(line: str) -> str:
+    """`"He said ""yes"" today."` -> `He said "yes" today.` (a CSV field pasted as text).
+
+    Only a line that is wholly wrapped in quotes and contains doubled quotes is a CSV field; a
+    paragraph that merely starts and ends with a quotation is left alone.
+    """
+    if len(line) >= 3 and line.startswith('"') and line.endswith('"') and '""' in line[1:-1]:
+        inner = line[1:-1]
+        if inner.count('"') % 2 == 0 or '""' in inner:
+            return inner.replace('""', '"').strip()
+    return line
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line))
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_heading_like(line: str) -> bool:
+    """A short line that does not end like a sentence: headings, labels, menu items, captions."""
+    return not ends_sentence(line) and word_count(line) <= MAX_HEADING_WORDS
+
+
+def strip_glued_credit(line: str) -> tuple[str, bool]:
+    """Split "captionImage: credit" into ("caption", True); other lines come back unchanged."""
+    match = GLUED_CREDIT.search(line)
+    if not match or match.start() == 0 or word_count(match.group(0)) > 12:
+        return line, False
+    return line[: match.start()].rstrip(), True
+
+
+def byline_of(line: str) -> str | None:
+    """The credit text when the line is an agency or reporter credit, else None."""
+    if AGENCY_BYLINE.match(line) or REPORTING_BYLINE.match(line):
+        return line.strip("() ") if line.startswith("(") and line.endswith(")") else line
+    match = PERSON_BYLINE.match(line)
+    if match and word_count(line) <= 14 and not line.endswith("."):
+        return line
+    return None
+
+
+def tags_of(line: str) -> tuple[str, ...]:
+    """The tags listed on a "Tags: a, b" line (empty when the line is not one).
+
+    Without a colon ("Keywords Iraq, Syria") the line must not read as a sentence, so that
+    "Topics discussed included security." stays article text.
+    """
+    match = TAG_LINE.match(line)
+    if not match or (":" not in line[: match.start("tags")] and ends_sentence(line)):
+        return ()
+    parts = re.split(r"\s*[,;|]\s*", match.group("tags").strip(" ."))
+    return tuple(p for p in parts if p and word_count(p) <= 5)
+
+
+def classify(line: str) -> Kind:
+    """The kind of one normalised, non-empty line, judged on its own."""
+    bare = NUMBERED_ITEM.sub("", line)
+    if CREDIT_LINE.match(bare):
+        return Kind.CREDIT
+    if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
+        return Kind.PLAYER
+    if word_count(bare) <= MAX_FURNITURE_WORDS and any(p.search(bare) for p in FURNITURE_LINES):
+        return Kind.FURNITURE
+    if byline_of(line):
+        return Kind.BYLINE
+    if tags_of(line):
+        return Kind.TAGS
+    if is_heading_like(bare) or (bare != line and is_heading_like(bare.rstrip("."))):
+        return Kind.HEADING
+    return Kind.TEXT
+
+
+def is_furniture_paragraph(text: str) -> bool:
+    """True for a paragraph from structured input (Markdown, HTML) that is still page furniture.
+
+    Structured input marks headings itself, so only the explicit furniture shapes apply here, not
+    the "short line without punctuation" rule.
+    """
+    kind = classify(text)
+    return kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER, Kind.BYLINE}

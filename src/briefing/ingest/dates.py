@@ -1,0 +1,88 @@
+"""Publication dates: recognise a line that is only a date, in the formats news pages print.
+
+A date is taken only when the page states a full calendar date (day, month and year) on a line of
+its own, optionally with a label ("Published", "Updated", "Date"), a weekday, a time and a time
+zone. Partial dates ("January 10"), dates inside sentences ("On Dec. 6th, Iraqi forces...") and
+ambiguous numeric forms are never turned into a publication date: a wrong date is worse than none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+#: Labels and weekdays that may precede the date on a date line.
+PREFIX = (
+    r"^(?:(?:published|updated|posted|last updated|first published|date|dated|released|release date|"
+    r"on)\s*(?:on|at)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+)
+#: A time of day and/or time zone after the date ("10:32 AM ET", "| 14:05 GMT", "- 2:00pm").
+SUFFIX = r"(?:\s*(?:[,|–—-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?(?:[+-]\d{1,2})?)?)?\s*$"
+
+DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(PREFIX + MONTH + r"\s+" + DAY + r",?\s+" + YEAR + SUFFIX, re.IGNORECASE),
+    re.compile(PREFIX + DAY + r"\s+" + MONTH + r",?\s+" + YEAR + SUFFIX, re.IGNORECASE),
+    re.compile(
+        PREFIX + YEAR + r"-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?" + SUFFIX, re.I
+    ),
+    # Day-first numeric dates with dots (European sites such as DW's "23.03.2017").
+    re.compile(PREFIX + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + SUFFIX, re.I),
+)
+
+#: /2017/03/23/ or /2017/mar/23/ in a URL path: the page's own address stating its date.
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})/(?:(?P<mnum>\d{1,2})|(?P<month>[a-z]{3}))/(?P<day>\d{1,2})(?:/|$)",
+    re.IGNORECASE,
+)
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date when the whole line is a full date (with optional label/weekday/time), else None."""
+    text = " ".join(line.split()).strip(" .|")
+    if len(text) > 60:
+        return None
+    for pattern in DATE_LINE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _date_from_match(match)
+    return None
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """A full year/month/day in the URL path, as many news sites put in article addresses."""
+    if not url:
+        return None
+    match = URL_DATE.search(url)
+    return _date_from_match(match) if match else None
+
+
+def parse_iso_date(value: str) -> dt.date | None:
+    """An ISO 8601 date or date-time string ("2017-03-23", "2017-03-23T10:00:00+00:00")."""
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get((groups.get("month") or "")[:4].lower())
+    if month is None:
+        month = MONTHS.get((groups.get("month") or "")[:3].lower())
+    try:
+        return dt.date(int(groups["year"]), int(month or 0), int(groups["day"]))
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,260 @@
+"""The layout of a scraped page as lines: header (section, title, date, byline), body, furniture.
+
+Raw text scrapes have no markup, so structure is recovered from the shape of the lines: the title
+is the heading-like line at the top (the one just above the date line when there is one), a short
+label above the title is the section, a line that is only a date is the publication date, and
+body paragraphs are the lines that read as sentences. Everything else is furniture (see
+`cleaning`). The HTML reader reuses this on the text trafilatura extracts, with the title known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import cleaning
+from .cleaning import Kind
+from .dates import parse_date_line
+
+#: Lines after the first body paragraph are not searched for the title.
+HEADER_SEARCH_LINES = 12
+
+#: A label above the title with at most this many words is the page's section ("Conflicts").
+MAX_SECTION_WORDS = 4
+
+#: A punctuated first line longer than this is the article's first paragraph, not a headline.
+MAX_HEADLINE_WORDS = 20
+
+#: A sentence end followed by another sentence: a line holding it is a paragraph, not a headline.
+INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+#: How a line that continues the previous line's sentence starts (lower case, comma, bracket).
+CONTINUATION_START = re.compile(r"^[a-z,;:)\]%]")
+
+
+@dataclass
+class Line:
+    """One non-blank line: its normalised text, its kind, and whether a blank line preceded it."""
+
+    text: str
+    kind: Kind
+    after_blank: bool
+    before_blank: bool = True
+    glued_credit: bool = False
+    date: dt.date | None = None
+
+
+@dataclass
+class Layout:
+    """What the lines of a page hold, before publisher and URL are added."""
+
+    title: str | None = None
+    section: str | None = None
+    date: dt.date | None = None
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    lead: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def join_broken_lines(raw_lines: list[str]) -> list[str]:
+    """Re-join sentences that a scraper split at inline links.
+
+    Scrapers often put a link's text on its own line: "Davis said, the U.S.-led " / "coalition" /
+    " conducted five airstrikes." A line that continues a sentence starts in lower case (or with
+    a comma or bracket) right after a line that did not end the sentence.
+    """
+    joined: list[str] = []
+    for raw in raw_lines:
+        text = raw.strip()
+        previous = joined[-1].strip() if joined else ""
+        if (
+            text
+            and previous
+            and not cleaning.ends_sentence(previous)
+            and CONTINUATION_START.match(text)
+            and cleaning.word_count(previous) > 1
+        ):
+            joined[-1] = f"{previous} {text}"
+        else:
+            joined.append(raw)
+    return joined
+
+
+def read_lines(raw_lines: list[str]) -> list[Line]:
+    """Normalise and classify every non-blank line, splitting glued image credits off captions."""
+    lines: list[Line] = []
+    after_blank = True
+    for raw in join_broken_lines(raw_lines):
+        text = cleaning.normalise_line(raw)
+        if not text:
+            after_blank = True
+            continue
+        text, glued = cleaning.strip_glued_credit(text)
+        kind = Kind.FURNITURE if glued else cleaning.classify(text)
+        date = parse_date_line(text) if kind in {Kind.HEADING, Kind.TEXT} else None
+        if lines and not after_blank:
+            lines[-1].before_blank = False
+        lines.append(Line(text, kind, after_blank, glued_credit=glued, date=date))
+        after_blank = False
+    return lines
+
+
+def mark_context_furniture(lines: list[Line]) -> None:
+    """Furniture that is only recognisable by its neighbours.
+
+    - the caption right above an image credit line ("USA Anti-IS-Koalition in Washington" /
+      "Image: picture-alliance/AP");
+    - the title next to a video player's notice or duration ("US hosts anti-IS meeting" / "00:31").
+    """
+    for index, line in enumerate(lines):
+        if line.kind is Kind.CREDIT and index > 0:
+            caption = lines[index - 1]
+            if not line.after_blank and _is_caption(caption, line):
+                caption.kind = Kind.FURNITURE
+        if line.kind is Kind.PLAYER:
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(lines) and _is_player_title(lines[neighbour]):
+                    lines[neighbour].kind = Kind.FURNITURE
+
+
+def _is_caption(line: Line, credit: Line) -> bool:
+    """The line above a credit is its caption when it is short and either not a sentence, or a
+    sentence that forms one block with the credit (blank lines around the pair).
+
+    In a one-line-per-paragraph scrape a punctuated line right above a credit may be article
+    text that precedes an image, and real sentences must never be dropped.
+    """
+    if line.kind not in {Kind.HEADING, Kind.TEXT} or line.date is not None:
+        return False
+    if cleaning.word_count(line.text) > cleaning.MAX_CAPTION_WORDS:
+        return False
+    return line.kind is Kind.HEADING or (line.after_blank and credit.before_blank)
+
+
+def _is_player_title(line: Line) -> bool:
+    """A short heading-like line next to player furniture (a punctuated line is article text)."""
+    return (
+        line.kind is Kind.HEADING
+        and line.date is None
+        and cleaning.word_count(line.text) <= cleaning.MAX_PLAYER_TITLE_WORDS
+    )
+
+
+def analyse(raw_lines: list[str], known_title: str | None = None) -> Layout:
+    """Split a page's lines into header metadata and body paragraphs."""
+    lines = read_lines(raw_lines)
+    mark_context_furniture(lines)
+    layout = Layout()
+    title_index = _title_index(lines, known_title)
+    if title_index is not None:
+        layout.title = lines[title_index].text
+        layout.section = _section_above(lines, title_index)
+    layout.date = next((line.date for line in lines if line.date), None)
+    layout.byline = next((cleaning.byline_of(line.text) for line in lines if line.kind is Kind.BYLINE), None)
+    layout.tags = next((cleaning.tags_of(line.text) for line in lines if line.kind is Kind.TAGS), ())
+    body_start = (title_index + 1) if title_index is not None else 0
+    layout.paragraphs, layout.lead = _body(lines, body_start, known_title)
+    return layout
+
+
+def _title_index(lines: list[Line], known_title: str | None) -> int | None:
+    """Where the headline is: above the date line if the header has one, else the first heading.
+
+    A known title (from metadata) is only located, so that it is not repeated in the body.
+    """
+    if known_title is not None:
+        wanted = _comparable(known_title)
+        return next(
+            (i for i, line in enumerate(lines[:HEADER_SEARCH_LINES]) if _comparable(line.text) == wanted),
+            None,
+        )
+    header = _header(lines)
+    for position, index in enumerate(header):
+        if lines[index].date is not None:
+            before = [i for i in header[:position] if _could_be_headline(lines[i])]
+            if before:
+                return before[-1]
+    headings = [i for i in header if lines[i].kind is Kind.HEADING and lines[i].date is None]
+    first_text = next((i for i in header if lines[i].kind is Kind.TEXT), len(lines))
+    if (
+        len(headings) >= 2
+        and headings[0] < first_text
+        and cleaning.word_count(lines[headings[0]].text) <= MAX_SECTION_WORDS
+    ):
+        longer = [i for i in headings[1:] if cleaning.word_count(lines[i].text) > MAX_SECTION_WORDS]
+        if longer:
+            return longer[0]
+    candidates = [i for i in header if _could_be_headline(lines[i])]
+    return candidates[0] if candidates else None
+
+
+def _could_be_headline(line: Line) -> bool:
+    """Headings, and short single sentences ("Is the coalition winning?"), but not paragraphs.
+
+    A scrape without a headline line starts straight with the article; its first paragraph must
+    stay in the body rather than become the title.
+    """
+    if line.date is not None:
+        return False
+    if line.kind is Kind.HEADING:
+        return True
+    return (
+        line.kind is Kind.TEXT
+        and cleaning.word_count(line.text) <= MAX_HEADLINE_WORDS
+        and not INNER_SENTENCE_END.search(line.text)
+    )
+
+
+def _header(lines: list[Line]) -> list[int]:
+    """Indexes of the lines before the first body sentence (where title, section and date live)."""
+    header: list[int] = []
+    for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
+        header.append(index)
+        if line.kind is Kind.TEXT and line.date is None and index > 0 and _opens_body(lines, index):
+            break
+    return header
+
+
+def _opens_body(lines: list[Line], index: int) -> bool:
+    """A sentence line after at least one heading-like line: the header is over."""
+    return any(line.kind is Kind.HEADING for line in lines[:index])
+
+
+def _section_above(lines: list[Line], title_index: int) -> str | None:
+    """The short label right above the headline ("Conflicts"), skipping navigation furniture."""
+    for line in reversed(lines[:title_index]):
+        if line.kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}:
+            continue
+        if (
+            line.kind is Kind.HEADING
+            and line.date is None
+            and cleaning.word_count(line.text) <= MAX_SECTION_WORDS
+        ):
+            return line.text
+        return None
+    return None
+
+
+def _body(lines: list[Line], start: int, known_title: str | None) -> tuple[list[str], str | None]:
+    """The article's paragraphs, and its lead when furniture separates it from the rest."""
+    paragraphs: list[str] = []
+    lead: str | None = None
+    furniture_since_last = False
+    wanted = _comparable(known_title) if known_title else None
+    for line in lines[start:]:
+        if line.kind is not Kind.TEXT or line.date is not None:
+            if paragraphs and line.kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}:
+                furniture_since_last = True
+            continue
+        if wanted is not None and _comparable(line.text) == wanted:
+            continue
+        if len(paragraphs) == 1 and furniture_since_last:
+            lead = paragraphs[0]
+        paragraphs.append(line.text)
+    return paragraphs, lead
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

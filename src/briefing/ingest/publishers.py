@@ -1,0 +1,211 @@
+"""Who published an article: from its URL's domain, or from the publisher's name on the page.
+
+A briefing shows its source ("DW", "BBC", "CENTCOM") the way analysts cite it, which is rarely the
+domain name itself. `KNOWN_PUBLISHERS` maps the domains of well-known news outlets, agencies and
+government bodies to their usual citation; any other domain falls back to a readable name built
+from the domain ("news.example-times.co.uk" -> "Example Times", "ukrinform.net" -> "Ukrinform"). When the file has no URL, page furniture often names the outlet ("More stories
+from DW", "© 2017 BBC"), which `source_from_text` recognises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+#: Registrable domain (or a distinctive host) -> how the publisher is usually cited.
+KNOWN_PUBLISHERS: dict[str, str] = {
+    # International broadcasters and newspapers
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "dw.com": "DW",
+    "dw.de": "DW",
+    "cnn.com": "CNN",
+    "aljazeera.com": "Al Jazeera",
+    "aljazeera.net": "Al Jazeera",
+    "france24.com": "France 24",
+    "rfi.fr": "RFI",
+    "euronews.com": "Euronews",
+    "voanews.com": "VOA",
+    "rferl.org": "RFE/RL",
+    "npr.org": "NPR",
+    "pbs.org": "PBS",
+    "cbsnews.com": "CBS News",
+    "nbcnews.com": "NBC News",
+    "abcnews.go.com": "ABC News",
+    "foxnews.com": "Fox News",
+    "skynews.com": "Sky News",
+    "news.sky.com": "Sky News",
+    "theguardian.com": "The Guardian",
+    "guardian.co.uk": "The Guardian",
+    "independent.co.uk": "The Independent",
+    "telegraph.co.uk": "The Telegraph",
+    "thetimes.co.uk": "The Times",
+    "dailymail.co.uk": "Daily Mail",
+    "ft.com": "Financial Times",
+    "economist.com": "The Economist",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "latimes.com": "Los Angeles Times",
+    "usatoday.com": "USA Today",
+    "politico.com": "Politico",
+    "politico.eu": "Politico",
+    "thehill.com": "The Hill",
+    "axios.com": "Axios",
+    "bloomberg.com": "Bloomberg",
+    "time.com": "Time",
+    "newsweek.com": "Newsweek",
+    "spiegel.de": "Der Spiegel",
+    "lemonde.fr": "Le Monde",
+    "haaretz.com": "Haaretz",
+    "timesofisrael.com": "The Times of Israel",
+    "jpost.com": "The Jerusalem Post",
+    "middleeasteye.net": "Middle East Eye",
+    "al-monitor.com": "Al-Monitor",
+    "alarabiya.net": "Al Arabiya",
+    "arabnews.com": "Arab News",
+    "thenationalnews.com": "The National",
+    "rudaw.net": "Rudaw",
+    "kurdistan24.net": "Kurdistan 24",
+    "dailysabah.com": "Daily Sabah",
+    "hurriyetdailynews.com": "Hurriyet Daily News",
+    "rt.com": "RT",
+    "tass.com": "TASS",
+    "kyivindependent.com": "The Kyiv Independent",
+    "scmp.com": "South China Morning Post",
+    "hindustantimes.com": "Hindustan Times",
+    "thehindu.com": "The Hindu",
+    "dawn.com": "Dawn",
+    # News agencies
+    "reuters.com": "Reuters",
+    "apnews.com": "AP",
+    "ap.org": "AP",
+    "afp.com": "AFP",
+    "aa.com.tr": "Anadolu Agency",
+    "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua",
+    "sana.sy": "SANA",
+    "irna.ir": "IRNA",
+    # Governments, militaries, international bodies and NGOs
+    "centcom.mil": "CENTCOM",
+    "defense.gov": "US Department of Defense",
+    "state.gov": "US State Department",
+    "whitehouse.gov": "The White House",
+    "army.mil": "US Army",
+    "af.mil": "US Air Force",
+    "navy.mil": "US Navy",
+    "marines.mil": "US Marine Corps",
+    "inherentresolve.mil": "CJTF-OIR",
+    "africom.mil": "AFRICOM",
+    "eucom.mil": "EUCOM",
+    "gov.uk": "UK Government",
+    "nato.int": "NATO",
+    "un.org": "United Nations",
+    "news.un.org": "UN News",
+    "ohchr.org": "OHCHR",
+    "unhcr.org": "UNHCR",
+    "reliefweb.int": "ReliefWeb",
+    "icrc.org": "ICRC",
+    "hrw.org": "Human Rights Watch",
+    "amnesty.org": "Amnesty International",
+    "crisisgroup.org": "International Crisis Group",
+    "understandingwar.org": "Institute for the Study of War",
+    "longwarjournal.org": "Long War Journal",
+    "airwars.org": "Airwars",
+    "acleddata.com": "ACLED",
+}
+
+#: Second-level labels under which country-code domains register names ("bbc.co.uk", "aa.com.tr").
+GENERIC_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "go", "or", "ne", "gob", "mil"}
+
+#: Furniture sentences that name the site they belong to ("Skip to more DW sites",
+#: "More stories from DW", "DW's Top Story", "© 2017 BBC", "Copyright 2017 Reuters").
+PUBLISHER_IN_FURNITURE: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^skip to more (?P<name>[\w&.' -]{2,40}?) sites?$", re.IGNORECASE),
+    re.compile(
+        r"^(?:skip next section )?more (?:stories|news|articles) from (?P<name>[\w&.' -]{2,40})$", re.I
+    ),
+    re.compile(r"^(?:skip next section )?(?P<name>[\w&.-]{2,30})'s top stor(?:y|ies)$", re.IGNORECASE),
+    re.compile(
+        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[A-Z][\w&.' -]{1,40}?)"
+        r"(?:\.|,)?(?:\s+all rights reserved\.?)?$",
+        re.IGNORECASE,
+    ),
+)
+
+
+#: An opening dateline crediting an outlet: optional place in capitals, the outlet in brackets,
+#: then a dash or the text itself ("(CNN)They may...", "MOSUL, Iraq (AP) — Iraqi forces...").
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s+)?\((?P<name>[A-Z][A-Za-z]{1,15}(?:\s[A-Z][a-z]+)?)\)"
+    r"\s*(?:[-–—]\s*)?(?=[A-Z\"“'‘])"
+)
+
+
+def host_of(url: str | None) -> str | None:
+    """The lower-case host of a URL without "www."; None when it has none."""
+    if not url:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    host = re.sub(r"^www\d*\.", "", host)
+    return host or None
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The publisher for a URL: a known outlet's citation name, else a name made from the domain."""
+    host = host_of(url)
+    if not host:
+        return None
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        candidate = ".".join(labels[start:])
+        if candidate in KNOWN_PUBLISHERS:
+            return KNOWN_PUBLISHERS[candidate]
+    return _name_from_domain(labels)
+
+
+def _name_from_domain(labels: list[str]) -> str | None:
+    """ "news.example-times.co.uk" -> "Example Times": the registrable label, words capitalised."""
+    if len(labels) < 2:
+        return None
+    core = labels[:-1]
+    if len(core) > 1 and core[-1] in GENERIC_SECOND_LEVEL:
+        core = core[:-1]
+    name = core[-1]
+    if name.isdigit():
+        return None
+    words = [w for w in re.split(r"[-_]+", name) if w]
+    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in words) or None
+
+
+def source_from_text(lines: Iterable[str]) -> str | None:
+    """The publisher named by page furniture lines, if any line names it."""
+    for line in lines:
+        stripped = re.sub(r"^\d+\.\s*", "", line.strip())
+        for pattern in PUBLISHER_IN_FURNITURE:
+            match = pattern.match(stripped)
+            if match:
+                return canonical_publisher(match.group("name").strip(" .,"))
+    return None
+
+
+def source_from_dateline(paragraph: str) -> str | None:
+    """The outlet credited in a story's opening dateline: "(CNN)Text", "BAGHDAD (Reuters) - Text"."""
+    match = DATELINE.match(paragraph)
+    return canonical_publisher(match.group("name")) if match else None
+
+
+def canonical_publisher(name: str) -> str:
+    """Map a name seen on the page ("Deutsche Welle", "DW.COM") to the citation form ("DW")."""
+    if re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", name.strip(), re.IGNORECASE):
+        return source_from_url(f"https://{name.strip()}") or name
+    by_name = {value.lower(): value for value in KNOWN_PUBLISHERS.values()}
+    aliases = {
+        "deutsche welle": "DW",
+        "bbc news": "BBC",
+        "associated press": "AP",
+        "the associated press": "AP",
+    }
+    key = name.lower()
+    return aliases.get(key) or by_name.get(key) or name

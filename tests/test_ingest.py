@@ -1,0 +1,516 @@
+"""Ingest: real files in, clean `Article`s out (metadata detection, furniture removal, decoding)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import IngestError
+from briefing.ingest import discover, read_article
+from briefing.ingest.dates import parse_date_line
+from briefing.ingest.publishers import source_from_url
+from briefing.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "dw-2017-03-23-allies-vow-to-destroy-is.txt"
+CORPUS = SHARED / "corpus"
+CONTENT = ROOT / "content"
+
+needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared is not available")
+
+#: A short article body used by the fixtures: two real sentences that must always survive.
+SENTENCE_1 = "Iraqi forces retook the eastern bank of the Tigris on Tuesday, officials said."
+SENTENCE_2 = "The coalition carried out twelve airstrikes near the city overnight, a spokesman added."
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def read(tmp_path: Path, name: str, content: str | bytes) -> Article:
+    return read_article(write(tmp_path, name, content), tmp_path)
+
+
+def body(article: Article) -> str:
+    return "\n".join(article.paragraphs)
+
+
+# --- the seed: a raw DW scrape ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return read_article(SEED, SEED.parent)
+
+
+@needs_shared
+def test_seed_metadata_is_detected(seed: Article) -> None:
+    assert seed.title == "Allies vow to destroy 'IS'"
+    assert seed.date == dt.date(2017, 3, 23)
+    assert seed.source == "DW"
+    assert seed.section == "Conflicts"
+    assert seed.byline == "tj/se (AFP, dpa)"
+    assert seed.url is None
+    assert seed.source_path == SEED.name
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to content",
+        "Skip to main menu",
+        "Skip next section",
+        "This browser does not support the video element",
+        "Image: picture-alliance",
+        "USA Anti-IS-Koalition",  # image caption above a credit line
+        "US hosts anti-IS meeting in Washington",  # video title next to the player
+        "00:31",
+        "Explore more",
+        "Top Story",
+        "More stories from DW",
+        "Hunting down the leader",  # subheading
+        "tj/se",
+        "Conflicts",
+        "March 23, 2017",
+    ],
+)
+def test_seed_furniture_is_removed(seed: Article, furniture: str) -> None:
+    assert furniture not in body(seed)
+
+
+@needs_shared
+def test_seed_glued_caption_loses_its_credit(seed: Article) -> None:
+    assert "countriesImage" not in body(seed)
+    assert not any("picture-alliance" in p for p in seed.paragraphs)
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'A US-led 68-nation alliance says it remains "firmly united" in its resolve',
+        "The statement underlined the allies' \"determination to intensify",
+        "Tillerson also urged coalition members to step up",
+        "The coalition has the goal of helping displaced people to return home",
+        "During the meeting, news also came in about an attack outside the British Parliament",
+    ],
+)
+def test_seed_article_sentences_survive(seed: Article, sentence: str) -> None:
+    assert any(p.startswith(sentence) or sentence in p for p in seed.paragraphs)
+
+
+@needs_shared
+def test_seed_lead_is_the_first_paragraph_and_spaces_are_normal(seed: Article) -> None:
+    assert seed.lead == seed.paragraphs[0]
+    assert all("\u00a0" not in p and "  " not in p for p in seed.paragraphs)
+    assert len(seed.paragraphs) == 13
+
+
+# --- furniture patterns in text scrapes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "1. Skip to content\n  2. Home\n  3. World",
+        "Image: Reuters/A. Photographer",
+        "Photo: AFP",
+        "This browser does not support the video element.",
+        "Media playback is unsupported on your device",
+        "02:14",
+        "Read more: Why the battle for the city matters.",
+        "Related: Coalition jets strike bridges.",
+        "More stories",
+        "Top story",
+        "Explore more",
+        "Share this with Facebook Twitter WhatsApp Email",
+        "We use cookies to improve your experience. By continuing to browse you accept our use of cookies.",
+        "Sign up for our newsletter to get the latest news in your inbox.",
+        "Follow us on Twitter for updates.",
+        "Advertisement",
+        "© 2017 Example Media. All rights reserved.",
+        "https://example.org/some/other/story",
+    ],
+)
+def test_furniture_lines_are_removed(tmp_path: Path, furniture: str) -> None:
+    article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n{furniture}\n{SENTENCE_2}\n")
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_caption_above_a_credit_line_is_furniture(tmp_path: Path) -> None:
+    scrape = f"Forces retake bridge\n\n{SENTENCE_1}\n\nSoldiers on the bridge at dawn.\nImage: Getty Images\n\n{SENTENCE_2}\n"
+    article = read(tmp_path, "a.txt", scrape)
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_caption_glued_to_its_credit_is_removed(tmp_path: Path) -> None:
+    scrape = f"Forces retake bridge\n\n{SENTENCE_1}\n\nSoldiers guard the bridgeImage: picture-alliance/dpa\n\n{SENTENCE_2}\n"
+    article = read(tmp_path, "a.txt", scrape)
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_video_title_next_to_player_notice_is_removed(tmp_path: Path) -> None:
+    scrape = (
+        f"Forces retake bridge\n\n{SENTENCE_1}\n\nWatch: soldiers cross the river.\n\n"
+        f"01:45\n\nThis browser does not support the video element.\n\n{SENTENCE_2}\n"
+    )
+    article = read(tmp_path, "a.txt", scrape)
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_agency_byline_goes_to_byline_not_body(tmp_path: Path) -> None:
+    article = read(
+        tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n\nab/cd (Reuters, AP)\n"
+    )
+    assert article.byline == "ab/cd (Reuters, AP)"
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_reporter_byline_is_metadata(tmp_path: Path) -> None:
+    article = read(
+        tmp_path, "a.txt", f"Forces retake bridge\nBy Jane Doe and John Roe\n\n{SENTENCE_1}\n{SENTENCE_2}\n"
+    )
+    assert article.byline == "By Jane Doe and John Roe"
+    assert article.title == "Forces retake bridge"
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_real_sentences_are_never_dropped(tmp_path: Path) -> None:
+    tricky = [
+        "Related attacks have killed at least 40 people this month, the UN said.",
+        "By the end of the day, 3,000 families had fled.",
+        "Share prices in Baghdad fell by 4 percent.",
+        '"We will not stop," he said.',
+        "Watching the strikes from a rooftop, residents counted 12 explosions.",
+        "Topics discussed included security, reconstruction and the return of refugees.",
+    ]
+    article = read(tmp_path, "a.txt", "Forces retake bridge\n\n" + "\n".join(tricky) + "\n")
+    assert list(article.paragraphs) == tricky
+
+
+def test_csv_doubled_quotes_are_normalised(tmp_path: Path) -> None:
+    scrape = (
+        "Forces retake bridge\n\n"
+        '"""Even in the heat of battle, care is needed,"" said an official. ""We will look into it."""\n'
+        '"The coalition said it had ""definitively determined"" it was not responsible."\n'
+    )
+    article = read(tmp_path, "a.txt", scrape)
+    assert article.paragraphs == (
+        '"Even in the heat of battle, care is needed," said an official. "We will look into it."',
+        'The coalition said it had "definitively determined" it was not responsible.',
+    )
+
+
+def test_url_line_is_metadata_and_names_the_source(tmp_path: Path) -> None:
+    article = read(
+        tmp_path, "a.txt", f"https://www.bbc.co.uk/news/world-123\n\nForces retake bridge\n\n{SENTENCE_1}\n"
+    )
+    assert article.url == "https://www.bbc.co.uk/news/world-123"
+    assert article.source == "BBC"
+    assert article.title == "Forces retake bridge"
+    assert article.paragraphs == (SENTENCE_1,)
+
+
+def test_bullets_and_broken_link_lines_are_repaired(tmp_path: Path) -> None:
+    scrape = (
+        "Strikes continue\n\nSyria\n.\u00a0\u00a0 Near Raqqa, two strikes destroyed a bridge.\n"
+        "• Near Mosul, one strike hit a mortar team.\n"
+        "Also today, the U.S.-led \ncoalition\n conducted five airstrikes, Davis said.\n"
+    )
+    article = read(tmp_path, "a.txt", scrape)
+    assert article.paragraphs == (
+        "Near Raqqa, two strikes destroyed a bridge.",
+        "Near Mosul, one strike hit a mortar team.",
+        "Also today, the U.S.-led coalition conducted five airstrikes, Davis said.",
+    )
+
+
+def test_partial_date_in_title_is_not_a_publication_date(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "a.txt",
+        f"January 10: Airstrikes continue in Syria and Iraq\n\nOn Jan. 9, 2017, {SENTENCE_1}\n",
+    )
+    assert article.title == "January 10: Airstrikes continue in Syria and Iraq"
+    assert article.date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("March 23, 2017", dt.date(2017, 3, 23)),
+        ("23 March 2017", dt.date(2017, 3, 23)),
+        ("Thursday 23 March 2017", dt.date(2017, 3, 23)),
+        ("Published: Mar. 23, 2017 10:32 AM ET", dt.date(2017, 3, 23)),
+        ("Updated 23 March 2017, 14:05 GMT", dt.date(2017, 3, 23)),
+        ("2017-03-23", dt.date(2017, 3, 23)),
+        ("Date 23.03.2017", dt.date(2017, 3, 23)),
+        ("January 10", None),
+        ("March 2017", None),
+        ("On Dec. 6th, Iraqi forces attempted to seize the hospital.", None),
+        ("February 30, 2017", None),
+    ],
+)
+def test_date_lines(line: str, expected: dt.date | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://www.centcom.mil/MEDIA/PRESS-RELEASES/x/", "CENTCOM"),
+        ("https://www.state.gov/r/pa/prs/ps/2017/01/266200.htm", "US State Department"),
+        ("https://www.dw.com/en/allies/a-1", "DW"),
+        ("https://news.example-times.co.uk/world/1", "Example Times"),
+        (None, None),
+    ],
+)
+def test_source_from_url(url: str | None, expected: str | None) -> None:
+    assert source_from_url(url) == expected
+
+
+# --- Markdown --------------------------------------------------------------------------------------
+
+MD_BODY = f"# A heading that is not the title\n\nMarch 1, 2016\n\n{SENTENCE_1} <span>Inline</span> *emphasis*.\n\n<div><script>alert(1)</script>{SENTENCE_2}</div>\n"
+
+
+def test_markdown_front_matter_wins_over_detection(tmp_path: Path) -> None:
+    front = (
+        "---\ntitle: Front matter title\ndate: 2017-03-23\nsource: Example Wire\n"
+        "url: https://www.bbc.co.uk/news/x\ntags: [Iraq, Mosul]\nsection: World\nbyline: Jane Doe\n---\n"
+    )
+    article = read(tmp_path, "a.md", front + MD_BODY)
+    assert article.title == "Front matter title"
+    assert article.date == dt.date(2017, 3, 23)
+    assert article.source == "Example Wire"
+    assert article.tags == ("Iraq", "Mosul")
+    assert (article.section, article.byline) == ("World", "Jane Doe")
+    assert article.paragraphs == (f"{SENTENCE_1} Inline emphasis.", SENTENCE_2)
+
+
+def test_markdown_without_front_matter_detects_title_and_date(tmp_path: Path) -> None:
+    article = read(tmp_path, "a.md", MD_BODY)
+    assert article.title == "A heading that is not the title"
+    assert article.date == dt.date(2016, 3, 1)
+    assert not any("<" in p or "alert" in p for p in article.paragraphs)
+
+
+def test_markdown_iso_string_date_and_source_from_url(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "a.md",
+        f"---\ndate: '2016-11-06T09:00:00Z'\nurl: https://www.centcom.mil/x\n---\n{SENTENCE_1}\n",
+    )
+    assert article.date == dt.date(2016, 11, 6)
+    assert article.source == "CENTCOM"
+
+
+def test_markdown_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "bad.md", f"---\ntitle: ok\ntags: [a, b\nsource: x\n---\n{SENTENCE_1}\n")
+    with pytest.raises(IngestError) as caught:
+        read_article(tmp_path / "bad.md", tmp_path)
+    assert caught.value.path == "bad.md"
+    assert caught.value.line in {3, 4}
+    assert str(caught.value).startswith(f"bad.md:{caught.value.line}:")
+
+
+def test_markdown_yaml_error_on_first_front_matter_line_is_line_2(tmp_path: Path) -> None:
+    write(tmp_path, "bad.md", f"---\ntitle: [unclosed\n---\n{SENTENCE_1}\n")
+    with pytest.raises(IngestError) as caught:
+        read_article(tmp_path / "bad.md", tmp_path)
+    assert caught.value.line is not None and caught.value.line >= 2
+
+
+@pytest.mark.parametrize(
+    ("field_lines", "field", "line"),
+    [
+        ("title: ok\ndate: yesterday\n", "date", 3),
+        ("tags: 5\n", "tags", 2),
+        ("source: CENTCOM\ntitle: 123\n", "title", 3),
+        ("tags: [Iraq, 7]\n", "tags", 2),
+    ],
+)
+def test_markdown_wrong_field_type_names_field_and_line(
+    tmp_path: Path, field_lines: str, field: str, line: int
+) -> None:
+    write(tmp_path, "bad.md", f"---\n{field_lines}---\n{SENTENCE_1}\n")
+    with pytest.raises(IngestError) as caught:
+        read_article(tmp_path / "bad.md", tmp_path)
+    assert field in caught.value.message
+    assert (caught.value.path, caught.value.line) == ("bad.md", line)
+
+
+def test_markdown_unclosed_front_matter_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="not closed"):
+        read(tmp_path, "a.md", f"---\ntitle: x\n{SENTENCE_1}\n")
+
+
+# --- HTML ------------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Forces retake bridge | Example Times</title>
+<meta property="og:title" content="Forces retake bridge">
+<meta property="og:site_name" content="Example Times">
+{date}
+<link rel="canonical" href="https://www.example-times.com/world/forces-retake-bridge">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Forces retake bridge</h1>
+<p>{s1}</p>
+<figure><img src="a.jpg"><figcaption>Soldiers on the bridge. Photo: Reuters</figcaption></figure>
+<h2>Airstrikes</h2>
+<p>{s2}</p>
+<p>Read more: Why the bridge matters.</p>
+</article>
+<footer><p>© 2017 Example Times. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_html_page_main_text_and_metadata(tmp_path: Path) -> None:
+    date = '<meta property="article:published_time" content="2017-03-23T08:00:00+00:00">'
+    article = read(tmp_path, "a.html", PAGE.format(date=date, s1=SENTENCE_1, s2=SENTENCE_2))
+    assert article.title == "Forces retake bridge"
+    assert article.date == dt.date(2017, 3, 23)
+    assert article.source == "Example Times"
+    assert article.url == "https://www.example-times.com/world/forces-retake-bridge"
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_html_without_date_metadata_has_no_date(tmp_path: Path) -> None:
+    article = read(tmp_path, "a.html", PAGE.format(date="", s1=SENTENCE_1, s2=SENTENCE_2))
+    assert article.date is None
+
+
+# --- decoding --------------------------------------------------------------------------------------
+
+
+def test_latin1_file_is_decoded(tmp_path: Path) -> None:
+    text = f"Frappes près de Mossoul\n\nLe président français a déclaré que la coalition était unie. {SENTENCE_1}\n"
+    article = read(tmp_path, "a.txt", text.encode("latin-1"))
+    assert article.title == "Frappes près de Mossoul"
+    assert article.paragraphs[0].startswith("Le président français a déclaré")
+
+
+def test_mojibake_is_repaired_and_curly_quotes_kept(tmp_path: Path) -> None:
+    text = "Forces retake bridge\n\n“We won’t stop,” the commander said in Mosul’s east.\n"
+    article = read(tmp_path, "a.txt", text.encode("utf-8").decode("latin-1").encode("utf-8"))
+    assert article.paragraphs == ("“We won’t stop,” the commander said in Mosul’s east.",)
+
+
+def test_utf16_with_bom_is_text(tmp_path: Path) -> None:
+    article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n".encode("utf-16"))
+    assert article.paragraphs == (SENTENCE_1,)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"", "empty"),
+        (b"  \n\t\n  ", "empty"),
+        (b"Home\nWorld\nSkip to content\n00:31\n", "no article text"),
+    ],
+)
+def test_unreadable_files_raise_ingest_error(tmp_path: Path, content: bytes, message: str) -> None:
+    with pytest.raises(IngestError, match=message) as caught:
+        read(tmp_path, "bad.txt", content)
+    assert caught.value.path == "bad.txt"
+
+
+def test_unsupported_and_missing(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="unsupported"):
+        read(tmp_path, "a.docx", b"x")
+    with pytest.raises(IngestError, match="not found"):
+        discover(tmp_path / "nope")
+
+
+def test_discover_is_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.md", ".hidden.txt", "sub/c.html", ".git/d.txt", "notes.pdf"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a.md", "b.txt", "sub/c.html"]
+
+
+# --- the shipped sample content and the corpus -----------------------------------------------------
+
+
+def test_sample_content_shows_every_format_once() -> None:
+    paths = discover(CONTENT)
+    assert {p.suffix for p in paths} == {".txt", ".md", ".html"}
+    stems = [p.stem for p in paths]
+    assert len(stems) == len(set(stems))
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.iterdir()), ids=lambda p: p.name)
+def test_sample_content_ingests(path: Path) -> None:
+    article = read_article(path, CONTENT)
+    assert article.title and article.source and article.paragraphs
+    assert article.title not in article.paragraphs
+    assert all(p.strip() == p and p for p in article.paragraphs)
+
+
+def test_sample_html_page_drops_its_navigation_and_footer() -> None:
+    article = read_article(CONTENT / "centcom-sdf-initiate-next-phase-of-raqqah-isolation.html", CONTENT)
+    assert article.date == dt.date(2016, 12, 10)
+    assert article.source == "CENTCOM"
+    assert not any("MacDill" in p or "Privacy" in p or "Skip to" in p for p in article.paragraphs)
+    assert article.paragraphs[0].startswith("The Syrian Democratic Forces announced the start")
+
+
+@needs_shared
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_corpus_files_ingest_with_title_and_source(path: Path) -> None:
+    article = read_article(path, CORPUS)
+    assert article.source in {"CENTCOM", "US State Department", "DW"}
+    assert article.title and not article.title.endswith(".")
+    # every line of the file that reads as a sentence is kept
+    sentences = [
+        line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip().endswith(".")
+    ]
+    text = " ".join(" ".join(p.split()) for p in article.paragraphs)
+    for sentence in sentences:
+        if "browser does not support" in sentence:
+            continue
+        assert " ".join(sentence.lstrip(". \u00a0").split())[:40] in text
+
+
+def test_tag_line_becomes_tags(tmp_path: Path) -> None:
+    article = read(
+        tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\nKeywords Iraq, Mosul, Tigris\n"
+    )
+    assert article.tags == ("Iraq", "Mosul", "Tigris")
+    assert article.paragraphs == (SENTENCE_1,)
+
+
+def test_one_line_article_without_headline_keeps_all_text(tmp_path: Path) -> None:
+    line = f"(CNN){SENTENCE_1} {SENTENCE_2} Residents said the newsletter of the council was closed. " * 3
+    article = read(tmp_path, "a.txt", line.strip() + " ©2015 Example Media. All rights reserved.\n")
+    assert article.paragraphs == (line.strip(),)
+    assert article.source == "CNN"
+    assert article.title.startswith("Iraqi forces retook the eastern bank")
+
+
+def test_header_with_sections_byline_and_dated_line(tmp_path: Path) -> None:
+    scrape = (
+        "https://www.theguardian.com/world/2017/jan/13/x\nWorld\nMiddle East\nForces retake bridge\n"
+        "By Jane Doe in Beirut\nFri 13 Jan 2017 08.50 GMT\nShare on Facebook\n\n"
+        f"{SENTENCE_1}\n{SENTENCE_2}\n\nMost viewed\n"
+    )
+    article = read(tmp_path, "a.txt", scrape)
+    assert (article.title, article.section, article.byline) == (
+        "Forces retake bridge",
+        "Middle East",
+        "By Jane Doe in Beirut",
+    )
+    assert (article.date, article.source) == (dt.date(2017, 1, 13), "The Guardian")
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
