@@ -76,9 +76,10 @@ def build(
 
     with staged_site(out_dir) as site_dir:
         notify("render", 0, 1)
-        pages = render_html(corpus, config, site_dir)
+        want_pdf = config.pdf.enabled if pdf is None else pdf
+        pages = render_html(corpus, config, site_dir, pdf=want_pdf)
         write_json(corpus.briefings, site_dir)
-        pdfs = render_pdfs(corpus, config, site_dir) if (config.pdf.enabled if pdf is None else pdf) else []
+        pdfs = render_pdfs(corpus, config, site_dir, jobs=jobs) if want_pdf else []
         notify("render", 1, 1)
 
     report.articles = len(corpus.briefings)
