@@ -1,22 +1,550 @@
-"""Figures: the numbers that matter, with what they count."""
+"""Figures: the numbers that matter, with what they count.
+
+A figure is a number phrase (digits, number words, fractions, percentages, money, distances) tied
+to the noun it counts ("15 civilians", "three of the five key bridges", "68-nation alliance").
+Most numbers in news text are not figures: dates, times, ages, list markers, identifiers
+("Resolution 2254", "Unit Two"), idioms ("number one goal"), anaphoric counts ("the two
+campaigns"), and inventories of destroyed equipment in strike reports. Those are filtered here by
+their grammatical position, never by the article they come from.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
 from ..model import Figure
-from .analysis import Analysis
+from .analysis import Analysis, Sentence
+from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, parse_number, parse_range, split_qualifier
+from .places import Place, best_place, places_in
+
+NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+SKIP_LABELS = {"DATE", "TIME", "ORDINAL"}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+}
+LENGTH_UNITS = {
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mile": "miles",
+    "miles": "miles",
+    "m": "m",
+    "metres": "m",
+    "meters": "m",
+    "ft": "ft",
+    "feet": "ft",
+    "kg": "kg",
+    "tonnes": "tonnes",
+    "tons": "tons",
+}
+#: Words before a number that make it an identifier, not a count.
+IDENTIFIER_WORDS = {
+    "number",
+    "no",
+    "no.",
+    "resolution",
+    "unit",
+    "article",
+    "chapter",
+    "flight",
+    "route",
+    "highway",
+    "phase",
+    "level",
+    "section",
+    "paragraph",
+    "page",
+    "item",
+    "episode",
+    "version",
+    "room",
+}
+#: Determiners that refer back to things already counted ("the two campaigns").
+ANAPHORIC = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "both"}
+#: Verbs whose objects are target inventories in strike reports ("destroyed seven fighting positions").
+INVENTORY_VERBS = {"destroy", "damage", "engage", "suppress", "neutralize", "neutralise"}
+#: What happened to counted people: becomes part of the label ("civilians killed").
+OUTCOME_VERBS = {
+    "kill": "killed",
+    "die": "died",
+    "injure": "injured",
+    "wound": "wounded",
+    "hurt": "hurt",
+    "shoot": "shot",
+    "execute": "executed",
+    "behead": "beheaded",
+    "massacre": "massacred",
+    "murder": "murdered",
+    "arrest": "arrested",
+    "detain": "detained",
+    "kidnap": "kidnapped",
+    "abduct": "abducted",
+    "displace": "displaced",
+    "flee": "fled",
+    "evacuate": "evacuated",
+    "rescue": "rescued",
+    "release": "released",
+    "free": "freed",
+    "tie": "tied",
+    "drag": "dragged",
+    "beat": "beaten",
+    "torture": "tortured",
+    "deploy": "deployed",
+    "send": "sent",
+    "capture": "captured",
+    "hold": "held",
+    "strand": "stranded",
+    "trap": "trapped",
+}
+#: Nouns whose count matters even when it is one ("one strike", "a single attack").
+EVENT_NOUNS = {
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombing",
+    "explosion",
+    "blast",
+    "casualty",
+    "death",
+    "fatality",
+    "sortie",
+    "mission",
+    "operation",
+}
+CASUALTY_VERBS = {"killed", "died", "injured", "wounded", "shot", "executed", "beheaded", "murdered"}
+TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
+YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One number phrase as read from the text, before deciding whether it is a figure."""
+
+    start: int  # token index of the first number token (after any qualifier)
+    end: int
+    values: tuple[float, ...]
+    qualifier: str | None
+    unit: str | None
 
 
 def find_figures(analysis: Analysis) -> list[Figure]:
-    out: list[Figure] = []
-    for ent in analysis.doc.ents:
-        if ent.label_ != "CARDINAL":
+    """Every figure in the article, in text order, each counted thing once."""
+    found: list[tuple[Figure, str, str | None]] = []
+    for sentence in analysis.sentences:
+        for reading in _readings(sentence.span):
+            for figure, core, place in _figures_from(reading, sentence, analysis.doc):
+                found.append((figure, core, place))
+    return _dedupe(found)
+
+
+def _readings(span: Span) -> list[_Reading]:
+    doc = span.doc
+    readings: list[_Reading] = []
+    covered: set[int] = set()
+    for ent in span.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in NUMBER_LABELS:
+            reading = _read_entity(ent)
+            if reading is not None:
+                readings.append(reading)
+    for token in span:
+        misdated_fraction = token.ent_type_ in SKIP_LABELS and _is_fraction_start(token)
+        if (token.i in covered or token.ent_type_ in SKIP_LABELS) and not misdated_fraction:
             continue
-        try:
-            value = float(ent.text.replace(",", ""))
-        except ValueError:
-            continue
-        sentence = analysis.sentence_at(ent.start_char)
-        text = sentence.text if sentence else ent.sent.text
-        out.append(Figure(value=value, unit=None, label=ent.root.head.text, text=text,
-                          evidence=sentence.evidence() if sentence else None))
+        if token.like_num or token.lower_ in NUMBER_WORDS:
+            reading = _read_token(doc, token)
+            if reading is not None:
+                readings.append(reading)
+    return _join_ranges(doc, sorted(readings, key=lambda r: r.start))
+
+
+def _is_fraction_start(token: Token) -> bool:
+    """ "one-quarter", which the model may tag as a DATE (a quarter of a year)."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in FRACTIONS
+        and parse_number(token.text) is not None
+    )
+
+
+def _join_ranges(doc: Doc, readings: list[_Reading]) -> list[_Reading]:
+    """Two numbers joined by "to" ("200 to 400 fighters") are one range reading."""
+    out: list[_Reading] = []
+    for reading in readings:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last.values) == 1
+            and len(reading.values) == 1
+            and reading.start == last.end + 1
+            and doc[last.end].lower_ == "to"
+            and reading.values[0] > last.values[0]
+        ):
+            out[-1] = _Reading(
+                last.start, reading.end, (*last.values, *reading.values), last.qualifier, reading.unit
+            )
+        else:
+            out.append(reading)
     return out
+
+
+def _read_entity(ent: Span) -> _Reading | None:
+    doc = ent.doc
+    qualifier, rest = split_qualifier(ent.text)
+    start = ent.start + (len(ent.text[: len(ent.text) - len(rest)].split()) if qualifier else 0)
+    if qualifier is None:
+        qualifier = _qualifier_before(doc, ent.start)
+    unit, number_text = _unit_and_number(ent.label_, rest)
+    if number_text is None:
+        return None
+    if re.fullmatch(r"[a-z ]+", number_text.lower()) and all(
+        w in COLLECTIVES for w in number_text.lower().split()
+    ):
+        return None  # "thousands", "dozens": no number to report
+    span_range = parse_range(number_text)
+    if span_range is not None:
+        values: tuple[float, ...] = span_range
+    else:
+        value = parse_number(number_text)
+        if value is None:
+            return None
+        values = (value,)
+    return _Reading(start, ent.end, values, qualifier, unit)
+
+
+def _unit_and_number(label: str, text: str) -> tuple[str | None, str | None]:
+    """Split "60 percent" into ("percent", "60"), "$1.5 million" into ("USD", "1.5 million")."""
+    lowered = text.lower().strip()
+    if label == "PERCENT":
+        return "percent", re.sub(r"\s*(?:%|per\s*cent|percent)\s*$", "", lowered) or None
+    if label == "MONEY":
+        for word, code in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])):
+            if word in lowered:
+                return code, lowered.replace(word, " ").strip() or None
+        return None, lowered
+    if label == "QUANTITY":
+        match = re.match(r"^([\d.,]+|[a-z-]+(?:\s+[a-z-]+)*?)\s*([a-z]+)$", lowered)
+        if match and match.group(2) in LENGTH_UNITS:
+            return LENGTH_UNITS[match.group(2)], match.group(1)
+        return None, None
+    return None, lowered
+
+
+def _read_token(doc: Doc, token: Token) -> _Reading | None:
+    """A number the entity recogniser missed ("one of our service members", "one-quarter", "200 to 400")."""
+    after_hyphen = token.i > 0 and doc[token.i - 1].text == "-"
+    if token.lower_ in {"a", "an", "single"} or (token.lower_ in FRACTIONS and after_hyphen):
+        return None
+    if token.i > 1 and doc[token.i - 1].lower_ == "to" and doc[token.i - 2].like_num:
+        return None  # the upper end of a range, read with its lower end
+    value = parse_number(token.text)
+    if value is None or token.lower_ in COLLECTIVES:
+        return None
+    qualifier = _qualifier_before(doc, token.i)
+    following = doc[token.i + 1 : token.i + 3]
+    if len(following) == 2 and following[0].text == "-" and following[1].lower_ in FRACTIONS:
+        fraction = parse_number(f"{token.text} {following[1].text}")
+        if fraction is not None:
+            return _Reading(token.i, token.i + 3, (fraction,), qualifier, None)
+    if len(following) == 2 and following[0].lower_ == "to" and following[1].like_num:
+        high = parse_number(following[1].text)
+        if high is not None and high > value:
+            return _Reading(token.i, token.i + 3, (value, high), qualifier, None)
+    return _Reading(token.i, token.i + 1, (value,), qualifier, None)
+
+
+def _qualifier_before(doc: Doc, start: int) -> str | None:
+    before = doc[max(0, start - 3) : start].text.lower()
+    for words in ("at least", "more than", "nearly", "almost", "about", "around", "some", "over"):
+        if before.endswith(words):
+            return words
+    return None
+
+
+def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple[Figure, str, str | None]]:
+    if _is_not_a_figure(reading, doc):
+        return []
+    number = doc[reading.start : reading.end].root
+    core = _label_core(reading, number)
+    if core is None:
+        return []
+    place = _place_for(number, sentence)
+    if place is not None and place.key in core.lower():
+        place = None
+    label = f"{core} {_place_phrase(doc, place)}" if place else core
+    unit = reading.unit
+    if unit is None and core == "distance":
+        unit = LENGTH_UNITS.get(_counted_noun(number).lower_) if _counted_noun(number) else None
+    out = []
+    for value in reading.values:
+        if value == 1 and not _one_matters(core):
+            continue
+        qualifier = reading.qualifier if len(reading.values) == 1 else None
+        figure = Figure(
+            value=value,
+            unit=unit,
+            label=label,
+            text=sentence.text,
+            qualifier=qualifier,
+            evidence=sentence.evidence(),
+        )
+        out.append((figure, core.lower().replace(" dead", ""), place.key if place else None))
+    return out
+
+
+def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
+    """Dates, times, years, list markers, identifiers, ages, idioms and reference distances."""
+    first, last = doc[reading.start], doc[reading.end - 1]
+    prev = doc[reading.start - 1] if reading.start > 0 else None
+    nxt = doc[reading.end] if reading.end < len(doc) else None
+    text = doc[reading.start : reading.end].text
+    checks = (
+        bool(TIMESTAMP.match(text)),
+        bool(YEAR.match(text)) and reading.unit is None,
+        _is_list_marker(first, nxt),
+        prev is not None and _is_identifier_word(prev),
+        _is_age(doc, reading),
+        nxt is not None and nxt.lower_ in {"or", "another"},
+        prev is not None and prev.lower_ in ANAPHORIC and not _partitive_before(doc, prev.i),
+        _is_reference_distance(doc, reading),
+        _in_parenthesis_after_quantity(doc, reading),
+        last.dep_ == "attr" or (last.head.dep_ == "attr" and last.dep_ == "nummod"),
+    )
+    return any(checks)
+
+
+def _is_list_marker(first: Token, nxt: Token | None) -> bool:
+    at_line_start = first.i == 0 or "\n" in first.doc[first.i - 1].text_with_ws or first.is_sent_start
+    return bool(at_line_start and nxt is not None and nxt.text in {".", ")"} and first.like_num)
+
+
+def _is_identifier_word(prev: Token) -> bool:
+    if prev.lower_ in IDENTIFIER_WORDS:
+        return True
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"}
+
+
+def _is_age(doc: Doc, reading: _Reading) -> bool:
+    """ "Dayton, 42, of Woodbridge", "aged 42", "a 42-year-old": ages are not figures."""
+    start, end = reading.start, reading.end
+    if start > 0 and doc[start - 1].lower_ == "aged":
+        return True
+    following = doc[end : end + 4].text.lower()
+    if following.startswith(("-year-old", "year-old", "years old", "-years-old")):
+        return True
+    return (
+        start >= 2
+        and end < len(doc)
+        and doc[start - 1].text == ","
+        and doc[end].text == ","
+        and doc[start - 2].ent_type_ == "PERSON"
+    )
+
+
+def _partitive_before(doc: Doc, index: int) -> bool:
+    return index > 0 and doc[index - 1].lower_ == "of"
+
+
+def _is_reference_distance(doc: Doc, reading: _Reading) -> bool:
+    """ "a town about 30km south of Kirkuk" locates a place; it is not a figure of the story."""
+    if reading.unit not in {"km", "miles", "m"}:
+        return False
+    after = [t.lower_ for t in doc[reading.end : reading.end + 6] if t.text not in "()" and not t.like_num]
+    after = [w for w in after if w not in {"miles", "km", "ft", "m"}]
+    return (
+        len(after) >= 2
+        and after[0] in {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+        and after[1] == "of"
+    )
+
+
+def _in_parenthesis_after_quantity(doc: Doc, reading: _Reading) -> bool:
+    """ "30km (19 miles)": the conversion repeats the figure."""
+    prev = doc[reading.start - 1] if reading.start > 0 else None
+    if prev is None or prev.text != "(" or prev.i == 0:
+        return False
+    before = doc[prev.i - 1]
+    return before.ent_type_ == "QUANTITY" or before.lower_ in LENGTH_UNITS or before.like_num
+
+
+def _label_core(reading: _Reading, number: Token) -> str | None:
+    """What the number counts, with what happened to it: "civilians killed", "key bridges"."""
+    if reading.unit == "percent":
+        return _percent_label(number)
+    if reading.unit in {"km", "miles", "m", "ft"}:
+        return "distance"
+    noun = _counted_noun(number)
+    if noun is None:
+        return "amount" if reading.unit in {"USD", "EUR", "GBP"} else None
+    if noun.lower_ in LENGTH_UNITS:
+        return "distance"
+    if _is_inventory(noun):
+        return None
+    phrase = _noun_phrase(noun, reading)
+    outcome = _outcome(number if _is_partitive(number, noun) else noun)
+    return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _is_partitive(number: Token, noun: Token) -> bool:
+    return noun.head.lower_ == "of" and noun.head.head == number
+
+
+def _percent_label(number: Token) -> str:
+    head = number if number.lower_ in {"percent", "%"} else number.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return f"percent of {_plain_phrase(objects[0])}"
+    return "percent"
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """The noun a number counts: its head ("15 civilians"), or after "of" ("three of the bridges")."""
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if number.dep_ in {"nummod", "quantmod", "compound", "amod"} and number.head.pos_ in {"NOUN", "PROPN"}:
+        noun = number.head
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "68-nation alliance"
+            return noun
+        return noun
+    if number.pos_ == "NOUN" and number.lower_ not in NUMBER_WORDS:
+        return number
+    return None
+
+
+def _is_inventory(noun: Token) -> bool:
+    """Objects of "destroyed"/"engaged" in strike reports, including later items of the list."""
+    token = _first_conjunct(noun.head if noun.dep_ == "compound" else noun)
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in INVENTORY_VERBS
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The head of a coordinated list: "a position, a gun, seven buildings" -> "position"."""
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _noun_phrase(noun: Token, reading: _Reading) -> str:
+    """The counted noun with its modifiers and unnumbered coordinated nouns ("women and children")."""
+    start = noun.i
+    while start - 1 >= reading.end and noun.doc[start - 1].dep_ in {
+        "compound",
+        "amod",
+        "nmod",
+        "npadvmod",
+        "punct",
+    }:
+        if noun.doc[start - 1].like_num or noun.doc[start - 1].text in {",", "(", ")"}:
+            break
+        start -= 1
+    words = [noun.doc[start : noun.i + 1].text.lstrip("-‐‑‒–— ")]
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        words.append(noun.head.text)
+    for conj in noun.children:
+        if conj.dep_ == "conj" and not any(c.like_num for c in conj.children) and conj.pos_ == "NOUN":
+            words.append(f"and {conj.text}")
+    phrase = " ".join(words)
+    if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in {"body", "corpse", "remains"}:
+        return f"bodies of {phrase}"
+    return phrase
+
+
+def _plain_phrase(noun: Token) -> str:
+    words = [t.text for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun.text]
+    return " ".join(words)
+
+
+def _outcome(noun: Token) -> str | None:
+    """The verb telling what happened to the counted people: "killed", "shot dead", "injured"."""
+    token = _first_conjunct(noun)
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj"} or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = token.head
+    word = OUTCOME_VERBS.get(verb.lemma_.lower())
+    if word is None:
+        return None
+    if any(c.lower_ == "dead" for c in verb.children):
+        word += " dead"
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.lemma_.lower() in OUTCOME_VERBS and not _own_subject(conj):
+            word += f" and {OUTCOME_VERBS[conj.lemma_.lower()]}"
+    return word
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children)
+
+
+def _one_matters(core: str) -> bool:
+    words = core.lower().split()
+    return any(w.rstrip("s") in EVENT_NOUNS for w in words) or any(w in CASUALTY_VERBS for w in words)
+
+
+def _place_for(number: Token, sentence: Sentence) -> Place | None:
+    """The place the counted things are at: within the clause that holds the number."""
+    clause = _clause_of(number)
+    places = [p for p in places_in(sentence.span) if clause[0] <= p.start and p.end <= clause[1] + 1]
+    return best_place(places)
+
+
+def _clause_of(token: Token) -> tuple[int, int]:
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    subtree = list(verb.subtree)
+    return subtree[0].i, subtree[-1].i
+
+
+def _place_phrase(doc: Doc, place: Place) -> str:
+    prep = doc[place.start - 1].lower_ if place.start > 0 else ""
+    if doc[place.start].lower_ == "near" or prep == "near":
+        prep = "near"
+    if prep not in {"in", "near", "at", "outside", "around", "inside"}:
+        prep = "in"
+    return f"{prep} {place.text}"
+
+
+def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
+    """The same value counting the same thing is one figure, whichever sentence repeats it.
+
+    A mention that names its place replaces an earlier one that did not.
+    """
+    kept: list[tuple[Figure, str, str | None]] = []
+    for figure, core, place in found:
+        twin = next(
+            (
+                i
+                for i, (other, other_core, other_place) in enumerate(kept)
+                if abs(float(other.value) - float(figure.value)) < 1e-9
+                and other_core == core
+                and (place is None or other_place is None or place == other_place)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append((figure, core, place))
+        elif place is not None and kept[twin][2] is None:
+            kept[twin] = (figure, core, place)
+    return [figure for figure, _, _ in kept]

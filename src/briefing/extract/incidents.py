@@ -1,10 +1,784 @@
-"""Incidents: the violent or military events an article reports or recalls."""
+"""Incidents: the violent or military events an article reports or recalls.
+
+Each sentence with an event trigger ("airstrike", "attack", "shot dead", "offensive"...) gives a
+mention: its type, the places in the trigger's clause, the casualties stated with it, a date and a
+perpetrator. Mentions of the same event are then merged, because news repeats an event: the lead
+names it ("an attack in London"), later sentences add detail ("Three people and the assailant
+were killed ... in the attack"). The rules, in order:
+
+- a definite reference without a place of its own ("the attack", "the blast") continues the latest
+  incident;
+- a mention placed only at country level ("strikes in Syria") belongs to an incident already known
+  in that article, as the country is where the specific places lie;
+- otherwise mentions merge when their types are compatible and their places overlap (a place or
+  the place containing it), unless their dates or death tolls disagree;
+- an unplaced mention with casualties completes the latest compatible incident; anything still
+  unplaced is dropped, since an incident without a place cannot be told apart from others.
+
+Casualties are the numbers the text gives: "Three people and the assailant were killed" counts
+the three stated victims (an unnumbered attacker is not added); a combined toll ("more than 60
+killed and injured") cannot be split, so it sets neither field.
+"""
 
 from __future__ import annotations
 
-from ..model import Actor, Incident
-from .analysis import Analysis
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Evidence, Incident
+from .analysis import Analysis, Sentence
+from .dates import follows_previous_day, resolve_date
+from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
+from .places import FACILITY_NOUNS, Place, best_place, place_key, places_in
+
+#: Nouns that name an event, with the type they give.
+NOUN_TRIGGERS = {
+    "attack": "attack",
+    "airstrike": "airstrike",
+    "strike": "strike",
+    "raid": "raid",
+    "bombing": "bombing",
+    "bombardment": "bombardment",
+    "shelling": "shelling",
+    "shooting": "shooting",
+    "explosion": "explosion",
+    "blast": "explosion",
+    "offensive": "offensive",
+    "battle": "battle",
+    "assault": "assault",
+    "execution": "execution",
+    "massacre": "massacre",
+    "killing": "killing",
+    "ambush": "ambush",
+    "counterattack": "counterattack",
+    "counter-attack": "counterattack",
+    "clash": "clashes",
+    "bomb": "bombing",
+    "ied": "explosion",
+    "vbied": "bombing",
+    "stabbing": "stabbing",
+    "airstrikes": "airstrike",
+    "shootout": "shooting",
+    "siege": "siege",
+}
+#: Verbs that report an event, with the type they give.
+VERB_TRIGGERS = {
+    "bomb": "bombing",
+    "bombard": "bombardment",
+    "shell": "shelling",
+    "attack": "attack",
+    "strike": "strike",
+    "execute": "execution",
+    "behead": "execution",
+    "massacre": "massacre",
+    "explode": "explosion",
+    "detonate": "explosion",
+    "ambush": "ambush",
+    "seize": "offensive",
+    "retake": "offensive",
+    "recapture": "offensive",
+    "capture": "offensive",
+    "liberate": "offensive",
+    "storm": "assault",
+    "shoot": "shooting",
+    "kill": "killing",
+    "murder": "killing",
+}
+#: Modifiers that refine a trigger: "air strike" -> airstrike, "car bomb" -> bombing.
+REFINEMENTS = {
+    ("air", "strike"): "airstrike",
+    ("air", "raid"): "airstrike",
+    ("drone", "strike"): "airstrike",
+    ("missile", "strike"): "missile strike",
+    ("rocket", "attack"): "rocket attack",
+    ("mortar", "attack"): "mortar attack",
+    ("suicide", "bombing"): "bombing",
+    ("car", "bomb"): "bombing",
+    ("ground", "assault"): "assault",
+}
+KILL_VERBS = {"kill", "murder", "execute", "behead", "massacre", "slaughter", "die", "shoot"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
+#: Types from most to least specific: a merged incident keeps the most specific.
+PRIORITY = [
+    "airstrike",
+    "missile strike",
+    "bombing",
+    "shooting",
+    "stabbing",
+    "execution",
+    "massacre",
+    "explosion",
+    "bombardment",
+    "shelling",
+    "rocket attack",
+    "mortar attack",
+    "ambush",
+    "raid",
+    "strike",
+    "assault",
+    "counterattack",
+    "siege",
+    "battle",
+    "offensive",
+    "clashes",
+    "attack",
+    "killing",
+]
+FAMILIES = {
+    "air": {
+        "airstrike",
+        "missile strike",
+        "strike",
+        "bombardment",
+        "shelling",
+        "rocket attack",
+        "bombing",
+        "explosion",
+    },
+    "violence": {
+        "bombing",
+        "explosion",
+        "shooting",
+        "stabbing",
+        "execution",
+        "massacre",
+        "killing",
+        "ambush",
+        "mortar attack",
+    },
+    "ground": {"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"},
+}
+MODALS = {"will", "would", "shall", "should", "could", "may", "might", "must", "can"}
+#: Governing verbs that make an event hypothetical: "fear an increase in attacks", "vow to strike".
+IRREALIS_VERBS = {
+    "fear",
+    "prevent",
+    "deter",
+    "avoid",
+    "warn",
+    "risk",
+    "threaten",
+    "vow",
+    "pledge",
+    "plan",
+    "continue",
+    "intend",
+    "aim",
+    "want",
+    "urge",
+    "cease",
+    "end",
+    "halt",
+    "stop",
+}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+#: Definite nouns that point back to a place already named ("a precision strike on the location").
+PLACE_ANAPHORS = {
+    "location",
+    "city",
+    "town",
+    "village",
+    "area",
+    "site",
+    "compound",
+    "complex",
+    "building",
+    "hospital",
+    "airport",
+    "base",
+    "neighborhood",
+    "district",
+}
+PERSON_NOUNS = {
+    "person",
+    "people",
+    "civilian",
+    "soldier",
+    "member",
+    "troop",
+    "officer",
+    "policeman",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "fighter",
+    "militant",
+    "worker",
+    "journalist",
+    "student",
+    "resident",
+    "worshipper",
+    "pilot",
+    "marine",
+    "sailor",
+    "commander",
+    "victim",
+    "boy",
+    "girl",
+    "policemen",
+    "assailant",
+    "attacker",
+    "bomber",
+    "gunman",
+    "hostage",
+    "others",
+    "dozen",
+}
+DESCRIPTION_LIMIT = 220
+
+
+@dataclass
+class _Mention:
+    """One sentence's report of an event, before mentions of the same event are merged."""
+
+    type: str
+    places: list[Place]
+    sentence: Sentence
+    killed: int | None = None
+    injured: int | None = None
+    date: dt.date | None = None
+    perpetrator: str | None = None
+    anaphoric: bool = False
+    weak: bool = False  # only a verb like "killed" marks it as an event
+
+    @property
+    def place(self) -> Place | None:
+        return best_place(self.places)
+
+
+@dataclass
+class _Incident:
+    type: str
+    place: Place | None
+    keys: set[str]  # the place and the places containing it
+    killed: int | None
+    injured: int | None
+    date: dt.date | None
+    perpetrator: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    recalled: bool = False  # introduced by a definite reference ("the attacks in Brussels")
+    touched: int = 0  # when it was last mentioned: "the attack" means the latest one
 
 
 def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
-    return []
+    mentions = _mentions(analysis, actors)
+    incidents = _merge(mentions, analysis)
+    return [_to_incident(i) for i in incidents if i.place is not None]
+
+
+# --- mentions --------------------------------------------------------------------------------------
+
+
+def _mentions(analysis: Analysis, actors: list[Actor]) -> list[_Mention]:
+    out: list[_Mention] = []
+    previous_date: dt.date | None = None
+    for sentence in analysis.sentences:
+        triggers = [(t, kind) for t in sentence.span if (kind := _trigger_type(t)) is not None]
+        triggers = [(t, kind) for t, kind in triggers if _is_realis(t)]
+        if not triggers:
+            continue
+        sentence_places = places_in(sentence.span)
+        date = _date_in(sentence, analysis.date, previous_date)
+        killed, injured = _casualties(sentence.span)
+        perpetrator = _perpetrator(sentence.span, [t for t, _ in triggers], actors)
+        for index, (places, group) in enumerate(_group_by_place(triggers, sentence_places)):
+            kinds = [kind for _, kind in group]
+            strong = [k for k in kinds if k != "killing"] or kinds
+            mention = _Mention(
+                type=min(strong, key=PRIORITY.index),
+                places=places,
+                sentence=sentence,
+                killed=killed if index == 0 else None,
+                injured=injured if index == 0 else None,
+                date=date,
+                perpetrator=perpetrator,
+                anaphoric=any(_is_anaphoric(t) for t, _ in group if _trigger_noun(t)),
+                weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
+            )
+            out.append(mention)
+        previous_date = date or previous_date
+    return out
+
+
+def _trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS:
+        if token.dep_ in {"compound", "amod"} or (token.dep_ == "conj" and token.head.dep_ == "compound"):
+            return None  # "attack aircraft", "strike assessments"
+        if lemma == "body" or _is_equipment(token):
+            return None
+        base = NOUN_TRIGGERS[lemma]
+        for child in token.lefts:
+            refined = REFINEMENTS.get((child.lower_, lemma))
+            if refined:
+                return refined
+        return base
+    if token.pos_ in {"NOUN"} and lemma == "body" and _numbered_of(token):
+        return "killing"
+    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        return _verb_trigger(token, lemma)
+    if token.lower_ == "wounded" and any(c.lower_ == "mortally" for c in token.children):
+        return "killing"
+    return None
+
+
+def _is_equipment(token: Token) -> bool:
+    """ "destroyed an IED and a VBIED": weapons destroyed in a strike are not events of their own."""
+    head = token
+    while head.dep_ in {"conj", "appos"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in {
+        "destroy",
+        "damage",
+        "seize",
+        "find",
+        "capture",
+    }
+
+
+def _verb_trigger(token: Token, lemma: str) -> str | None:
+    """Verbs count only with what makes them an event: a victim, a target or a place."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma in {"kill", "murder", "shoot"}:
+        if lemma == "shoot" and not any(c.lower_ == "dead" for c in token.subtree):
+            return None
+        return VERB_TRIGGERS[lemma] if objects or token.dep_ in {"relcl", "acl"} else None
+    if lemma in {"strike", "attack", "seize", "capture"} and not objects:
+        return None
+    return VERB_TRIGGERS[lemma]
+
+
+def _trigger_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"}
+
+
+def _numbered_of(token: Token) -> bool:
+    """ "the bodies of 70 civilians": a count of the dead."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(_count_of(o) is not None for o in child.children if o.dep_ == "pobj")
+    return False
+
+
+def _governor(token: Token) -> Token:
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head
+    return node
+
+
+def _is_realis(token: Token) -> bool:
+    """Skip future, conditional, negated and feared events ("We will continue to strike")."""
+    verb = _governor(token)
+    for node in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp"} else verb):
+        if node.lemma_.lower() in IRREALIS_VERBS:
+            return False
+        if any(c.dep_ in {"aux", "neg"} and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
+            return False
+    return True
+
+
+def _is_anaphoric(token: Token) -> bool:
+    if token.lemma_.lower() == "body":
+        return False
+    return any(
+        c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS | {"its", "their"} for c in token.children
+    )
+
+
+def _group_by_place(
+    triggers: list[tuple[Token, str]], places: list[Place]
+) -> list[tuple[list[Place], list[tuple[Token, str]]]]:
+    """The triggers of one sentence report one event, placed by the trigger closest to a place.
+
+    A noun trigger's own place ("an airstrike near Tabqa Dam") beats a place found through a
+    verb, which may describe a victim ("a leader in Raqqah was struck"). Coordinated places of
+    equal standing ("attacks in Baghdad and Najaf") give one mention each.
+    """
+    scoped = [(t, kind, *_scope_places(t, places)) for t, kind in triggers]
+    placed = [s for s in scoped if s[2]]
+    if not placed:
+        return [([], [(t, k) for t, k, _, _ in scoped])]
+    anchor = min(placed, key=lambda s: (s[3], s[0].pos_ == "VERB", s[0].i))
+    closest = [(t, k) for t, k, _, level in placed if level == anchor[3]]
+    return [(split, list(closest)) for split in _split_coordinated(anchor[2])]
+
+
+def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
+    """Places attached to the trigger, else in its clause, and how far out they were found.
+
+    Wider scopes (the reporting clause: "Speaking in Paris, he said the offensive...") are not
+    searched: a place there is where something was said, not where the event happened.
+    """
+    for level, scope in enumerate((trigger, _governor(trigger))):
+        tokens = _scope_tokens(scope, trigger)
+        inside = [p for p in places if p.start in tokens]
+        if inside:
+            return inside, level
+    after = [p for p in places if p.start > trigger.i and trigger.sent == trigger.doc[p.start].sent]
+    return (after, 2) if after else ([], 9)
+
+
+def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
+    """The subtree of `scope`, less what a coordinated noun brings ("an attack in London and
+    civilian deaths in Syria": Syria belongs to the deaths)."""
+    tokens = {t.i for t in scope.subtree}
+    if scope is trigger:
+        for conj in trigger.children:
+            if conj.dep_ == "conj" and _trigger_type(conj) is None:
+                tokens -= {t.i for t in conj.subtree}
+    return tokens
+
+
+def _split_coordinated(places: list[Place]) -> list[list[Place]]:
+    """ "Jabla ... and Tartus", "Aleppo and Daraya": one group per coordinated specific place."""
+    best = best_place(places)
+    if best is None:
+        return [places]
+    peers = [p for p in places if p.rank[:3] == best.rank[:3] and p.key != best.key]
+    if not peers:
+        return [places]
+    out = []
+    for lead in [best, *peers]:
+        out.append([lead, *[p for p in places if p.rank[:3] != best.rank[:3]]])
+    return out
+
+
+# --- casualties ------------------------------------------------------------------------------------
+
+
+def _casualties(span: Span) -> tuple[int | None, int | None]:
+    killed = injured = None
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
+            if _combined_toll(token):
+                continue
+            count = _victim_count(token)
+            if count is None:
+                continue
+            if lemma in INJURE_VERBS and not _mortal(token):
+                injured = max(injured or 0, count)
+            else:
+                killed = max(killed or 0, count)
+        elif token.lemma_.lower() == "body" and _numbered_of(token):
+            count = _count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
+            killed = max(killed or 0, count or 0) or killed
+    return killed, injured
+
+
+def _mortal(token: Token) -> bool:
+    return any(c.lower_ == "mortally" for c in token.children)
+
+
+def _combined_toll(verb: Token) -> bool:
+    """ "60 civilians were killed and injured": one number for two outcomes."""
+    return any(
+        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS | INJURE_VERBS and not _has_people(c)
+        for c in verb.children
+    )
+
+
+def _has_people(verb: Token) -> bool:
+    """Whether a verb names its own victims ("injured scores of others"), even uncounted."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    return any(
+        o.lemma_.lower() in PERSON_NOUNS
+        or o.lower_ in COLLECTIVES
+        or o.ent_type_ == "PERSON"
+        or _has_number(o)
+        for o in objects
+    )
+
+
+def _victim_count(verb: Token) -> int | None:
+    """The number of victims: the object of "killed", the subject of "were killed", "died"."""
+    lemma = verb.lemma_.lower()
+    roles = {"dobj", "nsubjpass"} | ({"nsubj"} if lemma == "die" or verb.tag_ == "VBN" else set())
+    victims = [c for c in verb.children if c.dep_ in roles]
+    head = verb.head
+    if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
+        victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
+    if not victims and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        victims = (
+            [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
+        )
+    nouns = [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
+    counts = [(n, _count_of(n)) for n in nouns]
+    numbered = [c for n, c in counts if c is not None and _has_number(n)]
+    if numbered:
+        return sum(numbered)  # "Three people and the assailant": the stated three
+    found = [c for _, c in counts if c is not None]
+    return sum(found) if found else None
+
+
+def _has_number(noun: Token) -> bool:
+    return noun.like_num or noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
+
+
+def _count_of(noun: Token) -> int | None:
+    """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
+    numbers = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "quantmod" and c.like_num)]
+    if not numbers:  # "at least 35 more innocent civilians": the number hangs off "more"
+        numbers = [
+            t
+            for c in noun.lefts
+            if c.dep_ == "amod"
+            for t in c.subtree
+            if t.like_num and t.ent_type_ != "DATE"
+        ]
+    if numbers:
+        number = numbers[0]
+        phrase = noun.doc[number.left_edge.i : number.i + 1].text
+        if parse_range(phrase) is not None:
+            return None
+        _, rest = split_qualifier(phrase)
+        if rest.lower() in COLLECTIVES:
+            return None
+        value = parse_number(rest)
+        return int(value) if value is not None and value >= 1 else None
+    if noun.like_num or noun.pos_ == "NUM":
+        if noun.lower_ in COLLECTIVES:
+            return None
+        value = parse_number(noun.text)
+        return int(value) if value is not None and value >= 1 else None
+    singular_person = noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ in {"NN", "NNP"}
+    if noun.ent_type_ == "PERSON" or (singular_person and noun.lower_ not in {"others", "dozen"}):
+        return 1
+    if noun.lower_ == "who" and noun.head.dep_ == "relcl":
+        return _count_of(noun.head.head)
+    return None
+
+
+# --- date and perpetrator --------------------------------------------------------------------------
+
+
+def _date_in(sentence: Sentence, anchor: dt.date | None, previous: dt.date | None) -> dt.date | None:
+    for ent in sentence.span.ents:
+        if ent.label_ not in {"DATE", "TIME", "EVENT"}:
+            continue
+        if follows_previous_day(ent.text):
+            return previous + dt.timedelta(days=1) if previous else None
+        resolved = resolve_date(ent.text, anchor)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _perpetrator(span: Span, triggers: list[Token], actors: list[Actor]) -> str | None:
+    """Who did it, where the text says: "claimed by Da'esh", "coalition airstrike", "IS fighters had killed"."""
+    for phrase in _perpetrator_phrases(span, triggers):
+        if phrase:
+            return _as_actor(phrase, actors)
+    return None
+
+
+def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
+    phrases: list[str] = []
+    for token in span:
+        if token.lemma_.lower() == "claim":
+            phrases += [_phrase(c) for c in token.children if c.dep_ == "nsubj"]
+            phrases += [_phrase(o) for c in token.children if c.dep_ == "agent" for o in c.children]
+        if token.lemma_.lower() == "accuse":
+            phrases += [_phrase(c) for c in token.children if c.dep_ == "dobj"]
+    for trigger in triggers:
+        if trigger.pos_ == "VERB":
+            phrases += [_phrase(c) for c in trigger.children if c.dep_ == "nsubj"]
+            phrases += [_phrase(o) for c in trigger.children if c.dep_ == "agent" for o in c.children]
+        else:
+            phrases += [
+                _phrase(c)
+                for c in trigger.lefts
+                if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                and (c.ent_type_ or c.pos_ == "PROPN" or c.lower_ == "coalition")
+            ]
+            if trigger.dep_ in {"dobj"} and trigger.head.lemma_.lower() in {
+                "conduct",
+                "carry",
+                "launch",
+                "claim",
+            }:
+                phrases += [_phrase(c) for c in trigger.head.children if c.dep_ == "nsubj"]
+    return [
+        p for p in phrases if p and p.lower() not in {"we", "it", "they", "he", "she", "i", "which", "who"}
+    ]
+
+
+def _phrase(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in {"relcl", "punct", "det", "case"} and t.i <= token.i]
+    return re.sub(r"\s+", " ", " ".join(t.text for t in words)).strip(" '’s")
+
+
+def _as_actor(phrase: str, actors: list[Actor]) -> str:
+    """The actor the phrase names, by name or alias, else the phrase as written ("militants")."""
+    lowered = f" {phrase.lower().replace('’', chr(39))} "
+    for actor in actors:
+        for name in [actor.name, *actor.aliases]:
+            if name and re.search(
+                rf"(?<![\w-]){re.escape(name.lower().replace('’', chr(39)))}(?![\w-])", lowered
+            ):
+                return actor.name
+    return phrase
+
+
+# --- merging ---------------------------------------------------------------------------------------
+
+
+def _merge(mentions: list[_Mention], analysis: Analysis) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    for mention in mentions:
+        if not mention.places:
+            _merge_unplaced(mention, incidents, analysis)
+            continue
+        place = mention.place
+        assert place is not None
+        keys = {place_key(p.text) for p in mention.places if not p.reference}
+        target = _find_target(mention, place, keys, incidents)
+        if target is None:
+            incidents.append(_new_incident(mention, place, keys))
+        else:
+            _absorb(target, mention, place, keys)
+    return incidents
+
+
+def _find_target(
+    mention: _Mention, place: Place, keys: set[str], incidents: list[_Incident]
+) -> _Incident | None:
+    compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
+    overlapping = [i for i in compatible if i.keys & keys]
+    if overlapping:
+        return overlapping[0]
+    if mention.anaphoric and compatible and compatible[0].place is not None and compatible[0].place.wide:
+        return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
+    if place.wide and compatible:
+        return compatible[0]
+    if _is_facility(place) and len(keys) == 1:
+        # "an attack in London" ... "an attack outside the British Parliament"
+        towns = [i for i in compatible if i.place and not _is_facility(i.place) and not i.recalled]
+        towns.sort(key=lambda i: i.type != mention.type)  # stable: the latest of the same type first
+        if towns:
+            return towns[0]
+    return None
+
+
+def _latest_first(incidents: list[_Incident]) -> list[_Incident]:
+    return sorted(incidents, key=lambda i: -i.touched)
+
+
+def _merge_unplaced(mention: _Mention, incidents: list[_Incident], analysis: Analysis) -> None:
+    compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
+    if mention.anaphoric and compatible:
+        _absorb(compatible[0], mention, None, set())
+        return
+    referred = _place_anaphor(mention, analysis)
+    if referred is not None:
+        keys = {referred.key}
+        target = next((i for i in compatible if i.keys & keys and i.type == mention.type), None)
+        if target is None:
+            incidents.append(_new_incident(mention, referred, keys))
+        else:
+            _absorb(target, mention, referred, keys)
+        return
+    if (mention.killed or mention.injured) and compatible:
+        _absorb(compatible[0], mention, None, set())
+
+
+def _place_anaphor(mention: _Mention, analysis: Analysis) -> Place | None:
+    """ "a precision strike on the location": the place most recently named before this sentence."""
+    refers = any(
+        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ == "the" for c in t.children)
+        for t in mention.sentence.span
+    )
+    if not refers or places_in(mention.sentence.span):  # "the city of Mosul" names its place
+        return None
+    for sentence in reversed(analysis.sentences[: mention.sentence.index]):
+        place = best_place([p for p in places_in(sentence.span) if not p.wide])
+        if place is not None:
+            return place
+    return None
+
+
+def _compatible(incident: _Incident, mention: _Mention) -> bool:
+    if not _types_compatible(incident.type, mention.type):
+        return False
+    if incident.killed and mention.killed and incident.killed != mention.killed:
+        return False
+    return not (incident.date and mention.date and incident.date != mention.date)
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    if a == b or "attack" in {a, b} or ("killing" in {a, b} and not {a, b} & FAMILIES["ground"]):
+        return True
+    return any(a in family and b in family for family in FAMILIES.values())
+
+
+def _is_facility(place: Place) -> bool:
+    return place.text.split()[-1].lower() in FACILITY_NOUNS and not place.wide
+
+
+def _new_incident(mention: _Mention, place: Place, keys: set[str]) -> _Incident:
+    return _Incident(
+        type=mention.type,
+        place=place,
+        keys=set(keys),
+        killed=mention.killed,
+        injured=mention.injured,
+        date=mention.date,
+        perpetrator=mention.perpetrator,
+        sentences=[mention.sentence],
+        recalled=mention.anaphoric,
+        touched=mention.sentence.index,
+    )
+
+
+def _absorb(incident: _Incident, mention: _Mention, place: Place | None, keys: set[str]) -> None:
+    """Fold a mention into an incident, keeping the most specific type and place and the richest toll."""
+    incident.touched = mention.sentence.index
+    if not mention.weak and PRIORITY.index(mention.type) < PRIORITY.index(incident.type):
+        incident.type = mention.type
+    if place is not None and (incident.place is None or _more_specific(place, incident.place, keys)):
+        incident.place = place
+    incident.keys |= keys
+    incident.killed = max(incident.killed or 0, mention.killed or 0) or None
+    incident.injured = max(incident.injured or 0, mention.injured or 0) or None
+    incident.date = incident.date or mention.date
+    incident.perpetrator = incident.perpetrator or mention.perpetrator
+    if mention.sentence not in incident.sentences:
+        incident.sentences.append(mention.sentence)
+
+
+def _more_specific(new: Place, old: Place, new_keys: set[str]) -> bool:
+    if old.wide and not new.wide:
+        return True
+    return not new.wide and old.key in new_keys and new.key != old.key
+
+
+def _to_incident(incident: _Incident) -> Incident:
+    first = incident.sentences[0]
+    return Incident(
+        type=incident.type,
+        location=incident.place.text if incident.place else None,
+        date=incident.date.isoformat() if incident.date else None,
+        killed=incident.killed,
+        injured=incident.injured,
+        perpetrator=incident.perpetrator,
+        description=_trim(first.text),
+        evidence=[s.evidence() for s in incident.sentences],
+    )
+
+
+def _trim(text: str) -> str:
+    text = " ".join(text.split()).strip(" \"'“”")
+    if len(text) <= DESCRIPTION_LIMIT:
+        return text
+    cut = text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+__all__ = ["Evidence", "find_incidents"]

@@ -9,20 +9,61 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+}
 COLLECTIVES = {"dozen": 12, "dozens": 24, "score": 20, "scores": 40, "hundreds": 200, "thousands": 2000}
 FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+    "half": 0.5,
+    "halves": 0.5,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "fourth": 0.25,
+    "fourths": 0.25,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "tenth": 0.1,
+    "tenths": 0.1,
 }
 NUMBER_WORDS = set(UNITS) - {"a", "an", "single"} | set(TENS) | set(SCALES) | set(FRACTIONS) | {"dozen"}
 
@@ -33,7 +74,7 @@ def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None if it is not one.
 
     >>> parse_number("Three"), parse_number("one-third"), parse_number("3,000"), parse_number("1.5 million")
-    (3, 0.3333333333333333, 3000, 1500000.0)
+    (3, 0.3333333333333333, 3000, 1500000)
     """
     words = re.sub(r"[\u2010-\u2015-]", " ", text.strip().lower()).replace("per cent", "percent").split()
     words = [w.strip(".,;:()") for w in words if w.strip(".,;:()") and w not in {"and", "of"}]
@@ -79,3 +120,63 @@ def _digits(word: str) -> float | None:
         return None
     value = float(word.replace(",", ""))
     return int(value) if value == int(value) and "." not in word else value
+
+
+#: Hedges news puts before a number; longest first so "more than" wins over "more".
+QUALIFIERS = (
+    "at least",
+    "more than",
+    "fewer than",
+    "less than",
+    "as many as",
+    "at most",
+    "up to",
+    "upwards of",
+    "an estimated",
+    "approximately",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "over",
+    "close to",
+    "under",
+    "just over",
+    "just under",
+)
+_QUALIFIER = re.compile(
+    r"^(?P<q>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<low>.+?)\s*(?:\bto\b|\band\b|[\u2010-\u2015-])\s*(?P<high>.+)$", re.IGNORECASE
+)
+
+
+def split_qualifier(text: str) -> tuple[str | None, str]:
+    """("at least", "13") from "at least 13": the hedge is kept apart from the value it hedges.
+
+    >>> split_qualifier("About 30,000")
+    ('about', '30,000')
+    """
+    match = _QUALIFIER.match(text.strip())
+    if not match:
+        return None, text.strip()
+    return match["q"].lower(), text.strip()[match.end() :]
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Both ends of "3,000 to 5,000", "between 10 and 20" or "3,000-5,000", else None.
+
+    >>> parse_range("3,000 to 5,000")
+    (3000, 5000)
+    """
+    match = _RANGE.match(text.strip())
+    if not match:
+        return None
+    low, high = parse_number(match["low"]), parse_number(match["high"])
+    if low is None or high is None or low >= high:
+        return None
+    return low, high

@@ -1,0 +1,431 @@
+"""Place names in a sentence, ranked from most to least specific.
+
+The small spaCy model labels many Middle Eastern towns as PERSON or ORG ("Daquq", "Tuloul
+Naser", "Near Ar Raqqah"), so a place is recognised by where a name stands as much as by its
+entity label: after a locative preposition ("in", "near", "outside"), after a place noun ("the
+village of"), or ending in a facility noun ("Mosul University", "the al-Khani mosque").
+
+Ranking matters because incidents report the most specific place: a town beats the province it
+lies in ("Jabla in the province of Latakia"), and a place named only as a reference point ("45km
+south of Mosul") ranks last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Labels the small model wrongly gives to place names; accepted only in a locative position.
+MISLABELLED = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "on", "across", "within"}
+#: Nouns that introduce a place name: "the village of Safina", "the port city of Tartus".
+PLACE_NOUNS = {
+    "village",
+    "town",
+    "city",
+    "province",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "region",
+    "governorate",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "vicinity",
+    "capital",
+    "stronghold",
+    "enclave",
+    "countryside",
+    "municipality",
+    "camp",
+    "island",
+    "valley",
+    "port",
+    "heart",
+}
+#: Nouns that make a name a facility: "Mosul University", "the Mezzeh military airport".
+FACILITY_NOUNS = {
+    "university",
+    "hospital",
+    "airport",
+    "airbase",
+    "base",
+    "mosque",
+    "church",
+    "school",
+    "parliament",
+    "prison",
+    "market",
+    "complex",
+    "compound",
+    "stadium",
+    "square",
+    "bridge",
+    "dam",
+    "palace",
+    "embassy",
+    "consulate",
+    "refinery",
+    "station",
+    "neighborhood",
+    "neighbourhood",
+    "district",
+}
+COMPASS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+}
+#: Places at the level of a country or wider: least specific, and never split an incident.
+WIDE_PLACES = {
+    "russia",
+    "turkey",
+    "britain",
+    "uk",
+    "us",
+    "usa",
+    "america",
+    "europe",
+    "africa",
+    "asia",
+    "middle east",
+    "west",
+    "gulf",
+    "levant",
+    "kurdistan",
+    "palestine",
+    "gaza strip",
+    "west bank",
+    "the west",
+    "south korea",
+    "north korea",
+    "iran",
+    "syria",
+    "iraq",
+}
+#: Verbs whose direct object is a place being acted on ("retake Mosul", "striking Sabboura").
+PLACE_OBJECT_VERBS = {
+    "retake",
+    "seize",
+    "capture",
+    "recapture",
+    "liberate",
+    "enter",
+    "storm",
+    "besiege",
+    "bomb",
+    "strike",
+    "shell",
+    "attack",
+    "hit",
+    "target",
+    "raid",
+    "overrun",
+    "encircle",
+    "isolate",
+    "bombard",
+    "free",
+}
+NOT_PLACE_WORDS = {
+    "near",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+NEAR_PREFIX = re.compile(r"^(?:near|outside|in|around)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name found in a sentence, with the facts that decide how specific it is."""
+
+    text: str
+    start: int  # token indices in the Doc
+    end: int
+    wide: bool  # a country or wider region
+    container: bool  # names where another place lies ("... in Baghdad")
+    reference: bool  # a reference point ("south of Mosul", "from Damascus")
+
+    @property
+    def rank(self) -> tuple[bool, bool, bool, int]:
+        return (self.reference, self.container, self.wide, self.start)
+
+    @property
+    def key(self) -> str:
+        """A comparison form: lower case, no compass prefix or article."""
+        return place_key(self.text)
+
+
+def place_key(text: str) -> str:
+    words = text.lower().replace("\u2019", "'").split()
+    while words and (words[0] in COMPASS or words[0] == "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def is_wide(text: str) -> bool:
+    """True for countries and wider regions (by pycountry and a few common short names)."""
+    key = place_key(text)
+    if key in WIDE_PLACES:
+        return True
+    try:
+        pycountry.countries.lookup(key)
+    except LookupError:
+        return False
+    return True
+
+
+def places_in(span: Span) -> list[Place]:
+    """Every place named in `span`, in text order."""
+    found: list[Place] = []
+    taken: set[int] = set()
+    for ent in span.ents:
+        place = _place_from_entity(ent)
+        if place is not None:
+            found.append(place)
+            taken.update(range(place.start, place.end))
+    for place in _places_after_prepositions(span, taken):
+        found.append(place)
+    found.sort(key=lambda p: p.start)
+    return [_with_roles(p, found, span) for p in found]
+
+
+def best_place(places: list[Place]) -> Place | None:
+    return min(places, key=lambda p: p.rank) if places else None
+
+
+def _place_from_entity(ent: Span) -> Place | None:
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in {"near", "the", "outside"}:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"and", "'s", "’s"}):
+        end -= 1
+    if start >= end:
+        return None
+    root = doc[start:end].root
+    if _is_acronym(doc[start:end].text):
+        return None  # "ISIL", "CJTF": organisations; country acronyms are known to is_wide
+    if ent.label_ in PLACE_LABELS:
+        if not _plausible_place_role(root, doc[start:end]):
+            return None
+    elif ent.label_ in MISLABELLED:
+        acted_on = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+        if not (
+            _in_locative_position(doc[start]) or _ends_in_facility(doc, end) or _is_facility(root) or acted_on
+        ):
+            return None
+        if ent.label_ == "NORP" and (not _in_locative_position(doc[start]) or _is_demonym(doc, start, end)):
+            return None
+        if root.dep_ in {"amod", "compound", "nmod"} and root.head.lemma_.lower() not in (
+            PLACE_NOUNS | FACILITY_NOUNS
+        ):
+            return None  # "the northern Syrian IS stronghold": an adjective, not a place
+    else:
+        return None
+    return _build(doc, start, end)
+
+
+def _places_after_prepositions(span: Span, taken: set[int]) -> list[Place]:
+    """Proper-noun runs the model left unlabelled: "in Daquq", "the Al Salem hospital complex"."""
+    doc = span.doc
+    out: list[Place] = []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        placed = _in_locative_position(token) or _coordinated_with_place(token, taken, out)
+        if i in taken or not _is_name_token(token) or not placed:
+            i += 1
+            continue
+        j = i
+        while j < span.end and j not in taken and _is_name_token(doc[j]):
+            j += 1
+        root = doc[i:j].root
+        modifier = root.dep_ in {"amod", "compound", "nmod"} and root.head.lemma_.lower() not in (
+            PLACE_NOUNS | FACILITY_NOUNS
+        )
+        if j > i and not modifier:
+            out.append(_build(doc, i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _coordinated_with_place(token: Token, taken: set[int], found: list[Place]) -> bool:
+    """ "in Gao and Timbuktu": a name coordinated with a place is a place too."""
+    if token.dep_ != "conj":
+        return False
+    head = token.head.i
+    return head in taken or any(p.start <= head < p.end for p in found)
+
+
+def _is_name_token(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.lower_ not in NOT_PLACE_WORDS
+        and token.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"}
+    )
+
+
+def _in_locative_position(token: Token) -> bool:
+    """The first token of a name stands where a place would: "in X", "village of X", "Near X"."""
+    if token.lower_ == "near":
+        return True
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].lower_ in COMPASS):
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i]
+    if prev.lower_ in LOCATIVE_PREPS:
+        return True
+    if prev.lower_ != "of" or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or before.lower_ in COMPASS
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z.-]{1,6}", text)) and not is_wide(text)
+
+
+def _is_demonym(doc: Doc, start: int, end: int) -> bool:
+    """ "Syrian", "Kurdish": a people's adjective, which the parser may still put after "near"."""
+    if re.search(r"(?:ian|ish|ese|ean|ic|i)$", doc[end - 1].lower_):
+        return True
+    return end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _plausible_place_role(root: Token, span: Span) -> bool:
+    """A GPE that is a subject, possessor or modifier names an actor ("Syria has accused..."), not a place."""
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "npadvmod", "agent"}:
+        return _in_locative_position(span[0])
+    if root.dep_ in {"compound", "amod", "nmod"}:
+        return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or _in_locative_position(span[0])
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+    return True
+
+
+def _ends_in_facility(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in FACILITY_NOUNS
+
+
+def _is_facility(root: Token) -> bool:
+    return root.lower_ in FACILITY_NOUNS
+
+
+def _build(doc: Doc, start: int, end: int) -> Place:
+    """Extend a name with a facility noun after it and a compass word before it."""
+    while end < len(doc) and (
+        doc[end].lower_ in FACILITY_NOUNS
+        or (doc[end].lower_ == "military" and end + 1 < len(doc) and doc[end + 1].lower_ in FACILITY_NOUNS)
+    ):
+        end += 1
+    if start > 0 and doc[start - 1].lower_ in COMPASS and doc[start - 1].pos_ in {"ADJ", "PROPN"}:
+        start -= 1
+    text = NEAR_PREFIX.sub("", doc[start:end].text).strip(" ,.;:'\"")
+    return Place(text=text, start=start, end=end, wide=is_wide(text), container=False, reference=False)
+
+
+def _with_roles(place: Place, others: list[Place], span: Span) -> Place:
+    doc = span.doc
+    reference = _is_reference(doc, place.start)
+    container = _contains_other(doc[place.start : place.end].root, place, others)
+    return Place(place.text, place.start, place.end, place.wide, container, reference)
+
+
+def _is_reference(doc: Doc, start: int) -> bool:
+    """ "45km south of Mosul", "west of Damascus", "6km from Daquq": a point of reference."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ == "from":  # "6km from Daquq", "300m away from"; not "three women from Rufaila"
+        before = doc[i - 1] if i > 0 else None
+        return before is not None and (
+            before.lower_ in {"away", "km", "miles", "metres", "meters", "m", "kilometres"}
+            or before.ent_type_ == "QUANTITY"
+        )
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in COMPASS
+
+
+def _contains_other(root: Token, place: Place, others: list[Place]) -> bool:
+    """True when this place is where another named place lies: "the mosque in Daquq" -> Daquq.
+
+    Coordination is not containment ("Aleppo and Daraya"), so the walk stops at a conjunct; a
+    province or region ("the province of Latakia") contains whatever it is named with.
+    """
+    if _after_region_noun(root.doc, place.start):
+        return True
+    token = root
+    for _ in range(6):
+        if token.head is token or token.pos_ in {"VERB", "AUX"} or token.dep_ == "conj":
+            return False
+        token = token.head
+        if token.pos_ == "VERB":
+            return False
+        for other in others:
+            if other is not place and other.start <= token.i < other.end:
+                return True
+    return False
+
+
+def _after_region_noun(doc: Doc, start: int) -> bool:
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lemma_.lower() in {"province", "governorate", "region", "state", "county"}
+    )

@@ -1,0 +1,120 @@
+"""Figures and the number reading under them, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from briefing.extract.analysis import Analysis, analyse
+from briefing.extract.dates import resolve_date
+from briefing.extract.figures import find_figures
+from briefing.extract.nlp import nlp
+from briefing.extract.numbers import parse_number, parse_range, split_qualifier
+from briefing.model import Article, Figure
+
+
+@pytest.fixture(scope="session")
+def analysis_of() -> Callable[..., Analysis]:
+    pipeline = nlp()  # loaded once per session
+
+    def make(*paragraphs: str, date: dt.date | None = None) -> Analysis:
+        article = Article(source_path="t.txt", title="T", paragraphs=tuple(paragraphs), date=date)
+        return analyse(article, pipeline(article.body_text))
+
+    return make
+
+
+def values(figures: list[Figure]) -> list[float]:
+    return [f.value for f in figures]
+
+
+def test_number_words_fractions_and_scales() -> None:
+    assert parse_number("Seven") == 7
+    assert parse_number("two-thirds") == pytest.approx(2 / 3)
+    assert parse_number("4,250") == 4250
+    assert parse_number("2.5 million") == 2_500_000
+    assert parse_number("soldiers") is None
+
+
+def test_ranges_and_qualifiers() -> None:
+    assert parse_range("200 to 400") == (200, 400)
+    assert parse_range("twenty-five") is None
+    assert split_qualifier("at least 12") == ("at least", "12")
+
+
+def test_casualty_figure_has_label_and_qualifier(analysis_of) -> None:
+    figures = find_figures(analysis_of("Gunmen killed at least 12 villagers in Kandahar."))
+    assert values(figures) == [12]
+    assert "villagers killed" in figures[0].label
+    assert figures[0].qualifier == "at least"
+    assert figures[0].evidence is not None
+
+
+def test_range_gives_both_ends(analysis_of) -> None:
+    figures = find_figures(analysis_of("Officials estimate that 200 to 400 fighters remain in the town."))
+    assert sorted(values(figures)) == [200, 400]
+
+
+def test_fraction_percent_and_hyphenated_count(analysis_of) -> None:
+    text = (
+        "A 12-member panel said the rebels hold one-quarter of the province and 40 percent of its farmland."
+    )
+    figures = find_figures(analysis_of(text))
+    assert 12 in values(figures)
+    assert 0.25 in values(figures)
+    percent = next(f for f in figures if f.unit == "percent")
+    assert percent.value == 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were held in 2015 and resumed on 14 March.",
+        "Watch the clip at 02:45 for the full statement.",
+        "Parliament passed Resolution 2401 without debate.",
+        "Security was the government's number one priority.",
+        "The two delegations met again later.",
+        "Crowds grew into the thousands by evening.",
+    ],
+)
+def test_numbers_that_are_not_figures(analysis_of, text: str) -> None:
+    assert find_figures(analysis_of(text)) == []
+
+
+def test_reference_distance_and_conversion_skipped(analysis_of) -> None:
+    text = "Shelling hit Karam, a village about 20km (12 miles) north of Homs."
+    assert find_figures(analysis_of(text)) == []
+
+
+def test_repeated_figure_is_kept_once(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of("Nine soldiers were killed.", "Officials said nine soldiers were killed near Herat.")
+    )
+    assert values(figures) == [9]
+    assert "Herat" in figures[0].label  # the placed mention is the one kept
+
+
+def test_strike_report_counts_strikes_not_destroyed_equipment(analysis_of) -> None:
+    text = "Near Tikrit, four strikes destroyed three bunkers and two tunnels."
+    figures = find_figures(analysis_of(text))
+    assert values(figures) == [4]
+    assert figures[0].label == "strikes near Tikrit"
+
+
+def test_single_casualty_counts_but_other_ones_do_not(analysis_of) -> None:
+    assert values(find_figures(analysis_of("One of the guards was killed in the raid."))) == [1]
+    assert find_figures(analysis_of("One convoy reached the city.")) == []
+
+
+def test_date_resolution() -> None:
+    anchor = dt.date(2018, 6, 14)  # a Thursday
+    assert resolve_date("on Tuesday", anchor) == dt.date(2018, 6, 12)
+    assert resolve_date("last Thursday", anchor) == dt.date(2018, 6, 7)
+    assert resolve_date("Thursday", anchor) == anchor
+    assert resolve_date("yesterday", anchor) == dt.date(2018, 6, 13)
+    assert resolve_date("June 3rd", anchor) == dt.date(2018, 6, 3)
+    assert resolve_date("Dec. 30", anchor) == dt.date(2017, 12, 30)  # no future dates
+    assert resolve_date("5 May 2016", None) == dt.date(2016, 5, 5)
+    assert resolve_date("on Tuesday", None) is None  # never invented without an anchor

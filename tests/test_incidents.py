@@ -1,0 +1,107 @@
+"""Incidents on short texts written for these tests: triggers, places, casualties, dates, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from briefing.extract.analysis import Analysis, analyse
+from briefing.extract.incidents import find_incidents
+from briefing.extract.nlp import nlp
+from briefing.model import Actor, Article, Incident
+
+
+@pytest.fixture(scope="session")
+def incidents_of() -> Callable[..., list[Incident]]:
+    pipeline = nlp()  # loaded once per session
+
+    def make(
+        *paragraphs: str, date: dt.date | None = None, actors: list[Actor] | None = None
+    ) -> list[Incident]:
+        article = Article(source_path="t.txt", title="T", paragraphs=tuple(paragraphs), date=date)
+        analysis: Analysis = analyse(article, pipeline(article.body_text))
+        return find_incidents(analysis, actors or [])
+
+    return make
+
+
+def test_airstrike_with_place_toll_and_date(incidents_of) -> None:
+    found = incidents_of(
+        "On Tuesday, an air strike on a market in Idlib killed at least 21 people.",
+        date=dt.date(2019, 7, 25),  # a Thursday
+    )
+    assert len(found) == 1
+    incident = found[0]
+    assert (incident.type, incident.location, incident.killed) == ("airstrike", "Idlib", 21)
+    assert incident.date == "2019-07-23"
+    assert incident.evidence and "Idlib" in incident.description
+
+
+def test_no_article_date_means_no_event_date(incidents_of) -> None:
+    found = incidents_of("On Tuesday, an air strike on a market in Idlib killed at least 21 people.")
+    assert found[0].date is None
+
+
+def test_shot_dead_counts_coordinated_victims(incidents_of) -> None:
+    found = incidents_of("Gunmen shot dead four men and two boys in the village of Kurdan.")
+    assert [(i.location, i.killed, i.type) for i in found] == [("Kurdan", 6, "shooting")]
+
+
+def test_stated_victims_are_counted_not_the_attacker(incidents_of) -> None:
+    found = incidents_of(
+        "A bombing struck a bus station in Kirkuk.",
+        "Five people and the bomber were killed and 30 others injured in the bombing.",
+    )
+    assert len(found) == 1
+    assert (found[0].killed, found[0].injured) == (5, 30)
+
+
+def test_combined_toll_is_not_split(incidents_of) -> None:
+    found = incidents_of("More than 50 civilians were killed and wounded in bombings in Homs.")
+    assert found[0].location == "Homs"
+    assert (found[0].killed, found[0].injured) == (None, None)
+
+
+def test_same_incident_mentioned_twice_is_merged_with_richest_toll(incidents_of) -> None:
+    found = incidents_of(
+        "A car bomb exploded in Aden on Monday.",
+        "Officials said the bombing in Aden killed 14 soldiers.",
+    )
+    assert len(found) == 1
+    assert found[0].killed == 14
+    assert len(found[0].evidence) == 2
+
+
+def test_different_places_stay_apart_and_coordinated_places_split(incidents_of) -> None:
+    found = incidents_of("Militants launched attacks in Gao and Timbuktu.")
+    assert sorted(i.location for i in found) == ["Gao", "Timbuktu"]
+
+
+def test_strike_report_gives_one_incident_per_location_block(incidents_of) -> None:
+    found = incidents_of(
+        "Near Sinjar, two strikes destroyed a bunker.",
+        "Near Baiji, one strike destroyed a mortar.",
+    )
+    assert [i.location for i in found] == ["Sinjar", "Baiji"]
+    assert all(i.type == "strike" for i in found)
+
+
+def test_future_and_feared_attacks_are_not_incidents(incidents_of) -> None:
+    assert incidents_of("We will continue to strike targets in Syria.") == []
+    assert incidents_of("Officials fear new attacks in Europe.") == []
+
+
+def test_perpetrator_from_claim_maps_to_actor(incidents_of) -> None:
+    actors = [Actor(name="al-Shabab", kind="armed_group", aliases=["Shabab"])]
+    found = incidents_of(
+        "A suicide bombing in Mogadishu, claimed by al-Shabab, killed 9 people.", actors=actors
+    )
+    assert found[0].perpetrator == "al-Shabab"
+    assert found[0].type == "bombing"
+
+
+def test_most_specific_place_wins_over_reference_point(incidents_of) -> None:
+    found = incidents_of("Rebels killed 11 villagers in the village of Barka, about 20km south of Kassala.")
+    assert found[0].location == "Barka"
