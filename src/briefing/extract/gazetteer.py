@@ -1,4 +1,420 @@
 """The curated knowledge layer: armed groups and their aliases, well-known institutions, demonyms.
 
 Kept small, documented and general (not tied to any one article). Owned by the actors stage.
+
+Why a gazetteer at all: the small spaCy model misses or mislabels exactly the names this domain
+depends on ("ISIL" comes back as a cardinal number, "Da'esh" as nothing, "Iraqi" as a
+nationality), and no statistical model knows that "Daesh", "ISIS" and "the so-called Islamic
+State" are one actor. Everything here is common world knowledge found in any news style guide.
 """
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class Known:
+    """One actor the knowledge layer recognises by any of its surface forms."""
+
+    name: str  # canonical form shown to readers
+    kind: str  # person, organization, country, armed_group, military, government
+    aliases: tuple[str, ...] = ()  # other forms; written forms are matched case-sensitively
+
+
+def _k(name: str, kind: str, *aliases: str) -> Known:
+    return Known(name, kind, aliases)
+
+
+#: Non-state armed groups. Spelling variants matter: agencies transliterate Arabic differently.
+ARMED_GROUPS: tuple[Known, ...] = (
+    _k(
+        "Islamic State",
+        "armed_group",
+        "IS",
+        "ISIS",
+        "ISIL",
+        "Daesh",
+        "Da'esh",
+        "Dae'sh",
+        "Daish",
+        "DAESH",
+        "so-called Islamic State",
+        "Islamic State group",
+        "Islamic State of Iraq and the Levant",
+        "Islamic State of Iraq and Syria",
+        "Islamic State of Iraq and al-Sham",
+    ),
+    _k("al-Qaeda", "armed_group", "al-Qaida", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qa'ida", "Al-Qaida"),
+    _k("al-Qaeda in the Arabian Peninsula", "armed_group", "AQAP"),
+    _k("al-Qaeda in the Islamic Maghreb", "armed_group", "AQIM"),
+    _k("al-Shabab", "armed_group", "al-Shabaab", "Al-Shabab", "Al-Shabaab", "al Shabaab", "Al Shabaab"),
+    _k("Boko Haram", "armed_group"),
+    _k("Taliban", "armed_group", "Afghan Taliban"),
+    _k("Pakistani Taliban", "armed_group", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", "TTP"),
+    _k("Haqqani network", "armed_group", "Haqqani Network"),
+    _k("Hezbollah", "armed_group", "Hizbollah", "Hizbullah", "Hezbullah", "Hizballah"),
+    _k("Hamas", "armed_group", "HAMAS"),
+    _k("Palestinian Islamic Jihad", "armed_group", "Islamic Jihad"),
+    _k("Houthis", "armed_group", "Houthi", "Houthi rebels", "Huthis", "Huthi", "Ansar Allah", "Ansarallah"),
+    _k("PKK", "armed_group", "Kurdistan Workers' Party", "Kurdistan Workers Party"),
+    _k("YPG", "armed_group", "People's Protection Units", "Kurdish People's Protection Units"),
+    _k("Syrian Democratic Forces", "armed_group", "SDF"),
+    _k("Jabhat al-Nusra", "armed_group", "al-Nusra Front", "Nusra Front", "al-Nusra", "Jabhat Fateh al-Sham"),
+    _k("Hayat Tahrir al-Sham", "armed_group", "HTS"),
+    _k("Free Syrian Army", "armed_group", "FSA"),
+    _k("Peshmerga", "military", "Kurdish Peshmerga", "peshmerga"),
+    _k(
+        "Popular Mobilisation Forces",
+        "armed_group",
+        "Popular Mobilization Forces",
+        "Popular Mobilisation Units",
+        "Popular Mobilization Units",
+        "PMF",
+        "PMU",
+        "Hashd al-Shaabi",
+        "Hashed al-Shaabi",
+    ),
+    _k("Wagner Group", "armed_group", "Wagner"),
+    _k("Lashkar-e-Taiba", "armed_group", "Lashkar-e-Toiba", "LeT"),
+    _k("Jaish-e-Mohammed", "armed_group", "Jaish-e-Muhammad", "JeM"),
+    _k("FARC", "armed_group", "Revolutionary Armed Forces of Colombia"),
+    _k("Rapid Support Forces", "armed_group", "RSF"),
+    _k("M23", "armed_group", "M23 rebels"),
+)
+
+#: Institutions whose short forms the small model mislabels or splits ("State" from "State
+#: Department"). CJTF-OIR is the anti-IS coalition's military command, so it is the coalition.
+INSTITUTIONS: tuple[Known, ...] = (
+    _k("United Nations", "organization", "UN", "U.N.", "the United Nations"),
+    _k("UN Security Council", "organization", "Security Council", "UNSC", "U.N. Security Council"),
+    _k(
+        "NATO",
+        "organization",
+        "Nato",
+        "North Atlantic Treaty Organization",
+        "North Atlantic Treaty Organisation",
+    ),
+    _k("European Union", "organization", "EU", "E.U."),
+    _k("African Union", "organization", "AU"),
+    _k("Arab League", "organization"),
+    _k(
+        "US Department of Defense",
+        "government",
+        "Pentagon",
+        "Defense Department",
+        "Department of Defense",
+        "DoD",
+        "DOD",
+        "US Defense Department",
+        "U.S. Department of Defense",
+    ),
+    _k(
+        "US State Department",
+        "government",
+        "State Department",
+        "Department of State",
+        "U.S. State Department",
+    ),
+    _k("White House", "government"),
+    _k("Kremlin", "government"),
+    _k("CIA", "government", "Central Intelligence Agency"),
+    _k("FBI", "government", "Federal Bureau of Investigation"),
+    _k("US Central Command", "military", "CENTCOM", "Central Command", "U.S. Central Command"),
+    _k("Human Rights Watch", "organization", "HRW"),
+    _k("Amnesty International", "organization", "Amnesty"),
+    _k("International Committee of the Red Cross", "organization", "ICRC", "Red Cross"),
+    _k(
+        "Doctors Without Borders",
+        "organization",
+        "MSF",
+        "Medecins Sans Frontieres",
+        "Médecins Sans Frontières",
+    ),
+    _k("UNICEF", "organization", "Unicef"),
+    _k("UNHCR", "organization", "UN refugee agency", "UN Refugee Agency"),
+    _k("World Health Organization", "organization", "WHO", "World Health Organisation"),
+    _k(
+        "UN High Commissioner for Human Rights",
+        "organization",
+        "OHCHR",
+        "UN human rights office",
+        "Office of the UN High Commissioner for Human Rights",
+    ),
+    _k("International Criminal Court", "organization", "ICC"),
+    _k("Syrian Observatory for Human Rights", "organization", "SOHR"),
+    _k(
+        "US-led coalition",
+        "military",
+        "Global Coalition",
+        "Global Coalition to Defeat ISIS",
+        "Global Coalition to Counter ISIL",
+        "Global Coalition to Counter ISIS",
+        "anti-IS coalition",
+        "anti-ISIS coalition",
+        "anti-ISIL coalition",
+        "counter-ISIL coalition",
+        "counter-ISIS coalition",
+        "CJTF-OIR",
+        "Combined Joint Task Force - Operation Inherent Resolve",
+        "Combined Joint Task Force-Operation Inherent Resolve",
+        "Combined Joint Task Force – Operation Inherent Resolve",
+        "Operation Inherent Resolve",
+    ),
+)
+
+#: Names that may appear in an article but are never actors of its story: news agencies and
+#: publishers (they report, they do not act), and acronyms of weapons the model tags as ORG.
+NOT_ACTORS: frozenset[str] = frozenset(
+    s.lower()
+    for s in (
+        "AFP",
+        "Agence France-Presse",
+        "dpa",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "the Associated Press",
+        "DW",
+        "Deutsche Welle",
+        "BBC",
+        "BBC News",
+        "CNN",
+        "Xinhua",
+        "TASS",
+        "Tass",
+        "Interfax",
+        "EFE",
+        "ANSA",
+        "Getty",
+        "Getty Images",
+        "VBIED",
+        "VBIEDs",
+        "SVBIED",
+        "IED",
+        "IEDs",
+        "UAV",
+        "UAVs",
+        "RPG",
+        "MANPADS",
+    )
+)
+
+#: Demonyms (and plural forms) that pycountry does not know. Ambiguous ones are left out.
+DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan",
+    "Afghans": "Afghanistan",
+    "Algerian": "Algeria",
+    "American": "United States",
+    "Americans": "United States",
+    "Australian": "Australia",
+    "Austrian": "Austria",
+    "Bahraini": "Bahrain",
+    "Bangladeshi": "Bangladesh",
+    "Belgian": "Belgium",
+    "Brazilian": "Brazil",
+    "British": "United Kingdom",
+    "Briton": "United Kingdom",
+    "Britons": "United Kingdom",
+    "Burkinabe": "Burkina Faso",
+    "Cameroonian": "Cameroon",
+    "Canadian": "Canada",
+    "Chadian": "Chad",
+    "Chinese": "China",
+    "Colombian": "Colombia",
+    "Congolese": "DR Congo",
+    "Cuban": "Cuba",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Egyptian": "Egypt",
+    "Egyptians": "Egypt",
+    "Emirati": "United Arab Emirates",
+    "Eritrean": "Eritrea",
+    "Ethiopian": "Ethiopia",
+    "French": "France",
+    "German": "Germany",
+    "Germans": "Germany",
+    "Greek": "Greece",
+    "Indian": "India",
+    "Indonesian": "Indonesia",
+    "Iranian": "Iran",
+    "Iranians": "Iran",
+    "Iraqi": "Iraq",
+    "Iraqis": "Iraq",
+    "Irish": "Ireland",
+    "Israeli": "Israel",
+    "Israelis": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Jordanian": "Jordan",
+    "Kenyan": "Kenya",
+    "Kuwaiti": "Kuwait",
+    "Lebanese": "Lebanon",
+    "Libyan": "Libya",
+    "Libyans": "Libya",
+    "Malian": "Mali",
+    "Mexican": "Mexico",
+    "Moroccan": "Morocco",
+    "Nigerian": "Nigeria",
+    "Nigerien": "Niger",
+    "North Korean": "North Korea",
+    "Norwegian": "Norway",
+    "Pakistani": "Pakistan",
+    "Palestinian": "Palestine",
+    "Palestinians": "Palestine",
+    "Polish": "Poland",
+    "Qatari": "Qatar",
+    "Russian": "Russia",
+    "Russians": "Russia",
+    "Saudi": "Saudi Arabia",
+    "Saudis": "Saudi Arabia",
+    "Somali": "Somalia",
+    "South Korean": "South Korea",
+    "Spanish": "Spain",
+    "Sudanese": "Sudan",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Syrian": "Syria",
+    "Syrians": "Syria",
+    "Tunisian": "Tunisia",
+    "Turkish": "Turkey",
+    "Ukrainian": "Ukraine",
+    "Ukrainians": "Ukraine",
+    "Venezuelan": "Venezuela",
+    "Yemeni": "Yemen",
+    "Yemenis": "Yemen",
+}
+
+#: Other names of states: abbreviations, short forms and official names that news text uses.
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Russian Federation": "Russia",
+    "Syrian Arab Republic": "Syria",
+    "Islamic Republic of Iran": "Iran",
+    "UAE": "United Arab Emirates",
+    "DRC": "DR Congo",
+    "Democratic Republic of Congo": "DR Congo",
+    "Democratic Republic of the Congo": "DR Congo",
+    "North Korea": "North Korea",
+    "South Korea": "South Korea",
+    "Turkiye": "Turkey",
+    "Türkiye": "Turkey",
+    "Palestine": "Palestine",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Côte d'Ivoire",
+}
+
+#: pycountry's formal names that read badly in a briefing, mapped to the usual English name.
+_PREFERRED_NAMES: dict[str, str] = {
+    "Russian Federation": "Russia",
+    "Türkiye": "Turkey",
+    "Palestine, State of": "Palestine",
+    "Korea, Democratic People's Republic of": "North Korea",
+    "Congo, The Democratic Republic of the": "DR Congo",
+    "Viet Nam": "Vietnam",
+}
+
+#: Country names that are also common first names or US states: only trusted with spaCy's support.
+AMBIGUOUS_COUNTRIES: frozenset[str] = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Jersey"})
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Every surface form of a state (name, alias, demonym) -> its canonical English name."""
+    forms: dict[str, str] = {}
+    for country in pycountry.countries:
+        canonical = _PREFERRED_NAMES.get(country.name, getattr(country, "common_name", None) or country.name)
+        for form in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
+            if form and "," not in form:
+                forms[form] = canonical
+        forms[canonical] = canonical
+    forms.update(COUNTRY_ALIASES)
+    forms.update(DEMONYMS)
+    return forms
+
+
+def country_of(form: str) -> str | None:
+    """The canonical state for a name, alias or demonym ("Iraqi" -> "Iraq"), else None."""
+    form = form.strip()
+    if form.lower().startswith("the "):
+        form = form[4:]
+    return country_names().get(form)
+
+
+def demonyms_of(country: str) -> list[str]:
+    """Adjective forms of a state, e.g. "Iraq" -> ["Iraqi", "Iraqis"]; used as its aliases."""
+    return [d for d, c in DEMONYMS.items() if c == country]
+
+
+def adjective_of(country: str) -> str:
+    """The adjective used to name a state's forces ("Iraqi forces"); the name itself if unknown."""
+    if country == "United States":
+        return "US"
+    if country == "United Kingdom":
+        return "British"
+    forms = [d for d in demonyms_of(country) if not d.endswith("s") or d.endswith("ss")]
+    return forms[0] if forms else country
+
+
+@functools.cache
+def known_actors() -> tuple[Known, ...]:
+    return ARMED_GROUPS + INSTITUTIONS
+
+
+@functools.cache
+def known_pattern() -> re.Pattern[str]:
+    """One regex over every known form, longest first so "Islamic State group" beats "IS".
+
+    Forms are case-sensitive (so "IS" never matches "is") and must stand as whole words; a
+    following hyphen is allowed ("IS-controlled", "ISIL-held" still name the group).
+    """
+    forms = {form for known in known_actors() for form in (known.name, *known.aliases)}
+    alternatives = sorted((_form_regex(f) for f in forms), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?!\w)(?!['’](?!s\b))")
+
+
+def _form_regex(form: str) -> str:
+    """Regex for a form, letting straight and curly apostrophes and dashes stand for each other."""
+    escaped = re.escape(form.replace("’", "'").replace("–", "-"))
+    return escaped.replace("'", "['’]").replace(r"\-", r"[-–]")
+
+
+@functools.cache
+def _known_by_form() -> dict[str, Known]:
+    table: dict[str, Known] = {}
+    for known in known_actors():
+        for form in (known.name, *known.aliases):
+            table[normalise_form(form)] = known
+    return table
+
+
+def normalise_form(form: str) -> str:
+    """A comparison key for surface forms: curly quotes and dashes straightened, lower case."""
+    return " ".join(form.replace("’", "'").replace("–", "-").lower().split())
+
+
+def lookup_known(form: str) -> Known | None:
+    """The known actor a surface form names, if any."""
+    return _known_by_form().get(normalise_form(form))
+
+
+def is_not_actor(form: str) -> bool:
+    """True for news agencies, publishers and weapon acronyms."""
+    return normalise_form(form).removeprefix("the ") in NOT_ACTORS or normalise_form(form) in NOT_ACTORS

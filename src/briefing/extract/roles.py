@@ -1,0 +1,183 @@
+"""People's roles, read from the titles before a name and the appositions around it.
+
+News style gives a person's role once, at first mention, in one of three shapes:
+"US Secretary of State Rex Tillerson" (a title run before the name), "Lama Fakih, HRW's deputy
+Middle East director" (an apposition after it) or "A spokesman for the UN ..., Rupert Colville,"
+(the name is the apposition of the role). All three are read from the parse, no name lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+#: Words that make a phrase a role rather than a description ("42", "of Woodbridge" are not).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ROLE_WORDS: frozenset[str] = _words(
+    """
+    president vice prime minister secretary chancellor premier king queen prince emir sheikh
+    leader head chief deputy director spokesman spokeswoman spokesperson official commander
+    general gen lt lt. gen. col col. colonel maj maj. major capt capt. captain sgt sgt. sergeant
+    admiral adm adm. officer petty private cpl corporal lieutenant brigadier marshal
+    ambassador envoy senator sen. rep. representative governor mayor chairman chairwoman chair
+    founder ceo executive analyst researcher correspondent editor judge prosecutor attorney
+    minister commissioner coordinator adviser advisor emissary negotiator cleric imam ayatollah
+    mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker
+    """
+)
+
+#: Ranks and honorifics that spaCy sometimes puts inside a PERSON entity ("Gen Talib Shaghati").
+TITLE_TOKENS: frozenset[str] = _words(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. sir lt lt. gen gen. general col col. colonel maj maj. major
+    capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
+    brig brig. lieutenant senator sen. rep. governor mayor king prince queen ayatollah imam
+    """
+)
+
+#: Lower-case words allowed inside a title run before a name ("IS leader", "deputy director").
+_TITLE_RUN_LOWER: frozenset[str] = ROLE_WORDS | {
+    "of",
+    "for",
+    "to",
+    "the",
+    "'s",
+    "’s",
+    "-",
+    "&",
+    "foreign",
+    "defence",
+}
+
+
+def role_of(name: Span) -> str | None:
+    """The role a sentence gives the person whose name is `name`, or None."""
+    before, title_start = _title_before(name)
+    after = _apposition_role(name, title_start) or _role_introduced_before(name)
+    parts = [part for part in (before, after) if part]
+    return ", ".join(parts) if parts else None
+
+
+def _role_introduced_before(name: Span) -> str | None:
+    """News style introduces a speaker by role, then names him: "A Russian military spokesman
+    accused ... . One jet bombed a school, Lt Gen Sergei Rudskoi said." Only that exact shape:
+    the name is the subject of a speech verb, and the previous sentence's subject is an
+    indefinite role phrase ("a ... spokesman") with no name of its own."""
+    root = name.root
+    if root.dep_ != "nsubj" or root.head.lemma_ not in _SPEECH_VERBS:
+        return None
+    start = name.sent.start
+    if start == 0:
+        return None
+    previous = name.doc[start - 1].sent
+    subject = next((t for t in previous if t.dep_ == "nsubj" and t.lower_ in ROLE_WORDS), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
+        return None
+    phrase = name.doc[_start_without_det(subject) : subject.i + 1]
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    return _clean(phrase.text)
+
+
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "insist"})
+
+
+def _title_before(name: Span) -> tuple[str | None, int]:
+    """The run of title words just before the name ("US Secretary of State", "IS leader"), and
+    the token where it starts (the name's start when there is none)."""
+    doc = name.doc
+    i = name.start - 1
+    while i >= 0 and _in_title_run(doc[i]):
+        i -= 1
+    run = doc[i + 1 : name.start]
+    while len(run) and run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}:
+        run = run[1:]
+    if not len(run) or not any(t.lower_ in ROLE_WORDS for t in run):
+        return None, name.start
+    if run[-1].lower_ in {"of", "for", "to", "the", "'s", "’s"}:
+        return None, name.start  # "a member of X": X is what the role belongs to, not who holds it
+    return _clean(run.text), run.start
+
+
+def _in_title_run(token: Token) -> bool:
+    if token.is_punct and token.text not in {".", "-"}:
+        return False
+    if token.text == ".":
+        before = token.doc[token.i - 1] if token.i > 0 else token
+        return before.lower_ + "." in TITLE_TOKENS or (len(before.text) == 1 and before.is_upper)
+    if token.text == "-":
+        return token.i > 0 and not token.doc[token.i - 1].is_punct
+    if "\n" in token.text:
+        return False
+    if token.lower_ in _TITLE_RUN_LOWER:
+        return True
+    if token.dep_ == "compound" and token.pos_ == "NOUN":
+        return True  # "press operations director"
+    return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _apposition_role(name: Span, title_start: int) -> str | None:
+    """A role in an apposition: after the name, or the phrase the name is an apposition of."""
+    root = name.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= name.end:
+            phrase = _appos_phrase(child, stop=None)
+            if phrase:
+                return phrase
+    if root.dep_ == "appos" and root.head.i < name.start:
+        head = _top_of_noun_phrase(root.head)
+        if head.lower_ in ROLE_WORDS:
+            return _clean(head.doc[_start_without_det(head) : _end_before_comma(head, title_start)].text)
+    return None
+
+
+def _top_of_noun_phrase(token: Token) -> Token:
+    """From "Commissioner" in "a spokesman for the UN High Commissioner" up to "spokesman"."""
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i < token.i:
+        token = token.head.head
+    return token
+
+
+def _appos_phrase(token: Token, stop: int | None) -> str | None:
+    span = token.doc[_start_without_det(token) : (stop or token.right_edge.i + 1)]
+    if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
+        return None
+    return _clean(span.text)
+
+
+def _start_without_det(token: Token) -> int:
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].dep_ == "det":
+        start += 1
+    return start
+
+
+def _end_before_comma(head: Token, name_start: int) -> int:
+    end = name_start
+    while end > head.i and head.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _clean(text: str) -> str | None:
+    text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
+    return text or None
+
+
+def is_only_title(name: Span) -> bool:
+    """True for a rank alone ("Navy Capt"), which the model sometimes tags as a person."""
+    return name[-1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_TOKENS}
+
+
+def without_title(name: Span) -> Span:
+    """The name without leading ranks and honorifics inside the entity ("Gen Talib Shaghati").
+
+    The ranks are not lost: `role_of` reads them back from the words before the shortened name.
+    """
+    i = name.start
+    while i < name.end - 1 and (name.doc[i].lower_ in TITLE_TOKENS or name.doc[i].text == "."):
+        i += 1
+    return name.doc[i : name.end]

@@ -1,0 +1,241 @@
+"""Actor extraction on short texts written for these tests (real spaCy, loaded once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from briefing.extract import gazetteer
+from briefing.extract.actors import find_actors
+from briefing.extract.analysis import Analysis, analyse
+from briefing.extract.nlp import nlp
+from briefing.model import Actor, Article
+
+Analyser = Callable[..., Analysis]
+
+
+@pytest.fixture(scope="session")
+def analysed() -> Analyser:
+    pipeline = nlp()
+
+    def run(*paragraphs: str, title: str = "A test story") -> Analysis:
+        article = Article(source_path="test.txt", title=title, paragraphs=tuple(paragraphs))
+        return analyse(article, pipeline(article.body_text))
+
+    return run
+
+
+def by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {actor.name: actor for actor in actors}
+
+
+def names_of(actor: Actor) -> set[str]:
+    return {actor.name, *actor.aliases}
+
+
+def test_islamic_state_aliases_are_one_armed_group(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Daesh fighters attacked the town on Monday. ISIL later claimed the attack.",
+            "Officials said IS-controlled villages nearby were shelled by the so-called Islamic State.",
+        )
+    )
+    groups = [a for a in actors if a.kind == "armed_group"]
+    assert [g.name for g in groups] == ["Islamic State"]
+    assert {"Daesh", "ISIL", "IS", "so-called Islamic State"} <= names_of(groups[0])
+    assert groups[0].mentions == 4
+
+
+def test_curly_apostrophe_spelling_is_recognised(analysed: Analyser) -> None:
+    actors = by_name(find_actors(analysed("Da’esh claimed the bombing in the market, the ministry said.")))
+    assert "Islamic State" in actors
+
+
+def test_demonyms_and_abbreviations_map_to_canonical_states(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "The U.S. and Russian diplomats met in Geneva. American officials said the talks went well.",
+                "The US embassy issued a statement, and Russia confirmed the meeting.",
+            )
+        )
+    )
+    assert actors["United States"].kind == "country"
+    assert {"U.S.", "US", "American"} <= names_of(actors["United States"])
+    assert "Russian" in names_of(actors["Russia"])
+    assert not {"U.S.", "US", "American", "Russian"} & set(actors)
+
+
+def test_gazetteer_country_lookup() -> None:
+    assert gazetteer.country_of("Iraqi") == "Iraq"
+    assert gazetteer.country_of("British") == "United Kingdom"
+    assert gazetteer.country_of("the United States") == "United States"
+    assert gazetteer.country_of("Russian Federation") == "Russia"
+    assert gazetteer.country_of("Syrian Arab Republic") == "Syria"
+    assert gazetteer.country_of("Atlantis") is None
+
+
+def test_surname_and_mr_merge_into_full_name_with_role(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "French Foreign Minister Jean-Marc Ayrault condemned the shelling of the city.",
+            "Mr Ayrault said the convoy had been hit twice. Ayrault's office called for a ceasefire.",
+        )
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Jean-Marc Ayrault"
+    assert "Ayrault" in people[0].aliases
+    assert people[0].mentions == 3
+    assert people[0].role == "French Foreign Minister"
+
+
+def test_role_from_apposition_after_the_name(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Aid convoys were stopped at the border for a third day.",
+                '"We cannot reach the wounded," said Maria Lopez, the agency\'s regional director.',
+            )
+        )
+    )
+    assert actors["Maria Lopez"].role == "agency's regional director"
+
+
+def test_role_when_the_name_is_the_apposition(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "A spokesman for the Interior Ministry, Karim Haddad, told reporters that 12 people died.",
+            )
+        )
+    )
+    assert actors["Karim Haddad"].role == "spokesman for the Interior Ministry"
+
+
+def test_rank_inside_the_entity_becomes_the_role(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(analysed("Rebels shelled the airport overnight, Brig Gen Ahmed Nasser told state media."))
+    )
+    person = next(a for a in actors.values() if a.kind == "person")
+    assert person.name == "Ahmed Nasser"
+    assert person.role is not None and "Gen" in person.role
+
+
+def test_acronym_joins_its_expansion(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Afghan National Army launched an offensive near the border on Monday.",
+            "Commanders of the ANA said the operation would last weeks. The ANA lost two vehicles.",
+        )
+    )
+    armies = [a for a in actors if "ANA" in names_of(a)]
+    assert len(armies) == 1
+    assert armies[0].mentions >= 3
+
+
+def test_state_forces_are_one_military_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Nigerian troops recaptured the town from Boko Haram on Sunday.",
+            "The Nigerian army said 20 militants were killed. Nigerian security forces later cleared the roads.",
+        )
+    )
+    military = [a for a in actors if a.kind == "military"]
+    assert len(military) == 1
+    assert {"Nigerian troops", "Nigerian army", "Nigerian security forces"} <= names_of(military[0])
+    assert "Boko Haram" in by_name(actors)
+    assert "Nigeria" in by_name(actors)  # the state is named through its forces
+
+
+def test_coalition_mentions_form_one_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Saudi-led coalition carried out air strikes on the port city.",
+            "Coalition jets returned the next day, and the coalition said it targeted Houthi positions.",
+        )
+    )
+    coalitions = [a for a in actors if "coalition" in a.name.lower()]
+    assert [c.name for c in coalitions] == ["Saudi-led coalition"]
+    assert coalitions[0].mentions == 3
+    assert "Houthis" in by_name(actors)
+
+
+def test_agencies_bylines_and_fragments_are_not_actors(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Hamas fired rockets at southern Israel, the Associated Press reported, citing Reuters and AFP.",
+            "Israel said its air defences intercepted most of them.",
+        )
+    )
+    names = {n for a in actors for n in names_of(a)}
+    assert not {"Associated Press", "Reuters", "AFP", "State", "Islamic"} & names
+    assert {"Hamas", "Israel"} <= set(by_name(actors))
+
+
+def test_ranked_by_salience_and_capped(analysed: Analyser) -> None:
+    text = (
+        "Hezbollah fighters clashed with Israeli troops on the border on Tuesday, Lebanon's army said.",
+        "Hezbollah said it had fired anti-tank missiles. Hezbollah later claimed two more attacks.",
+        "Diplomats from France, Germany, Italy, Spain, Egypt, Jordan, Qatar, Kuwait and Oman met in Paris.",
+    )
+    actors = find_actors(analysed(*text))
+    assert actors[0].name == "Hezbollah"
+    assert [a.salience for a in actors] == sorted((a.salience for a in actors), reverse=True)
+    assert len([a for a in actors if a.kind != "place"]) <= 8
+
+
+def test_person_mislabelled_as_place_is_not_listed_as_person(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Shelling hit a market in Kafr Nabudah on Friday. Residents fled from Kafr Nabudah overnight.",
+        )
+    )
+    assert not [a for a in actors if a.kind == "person"]
+
+
+def test_evidence_points_at_the_sentences(analysed: Analyser) -> None:
+    analysis = analysed("The Taliban seized the district. Taliban commanders said they met no resistance.")
+    taliban = by_name(find_actors(analysis))["Taliban"]
+    assert 1 <= len(taliban.evidence) <= 3
+    for evidence in taliban.evidence:
+        assert analysis.text[evidence.start : evidence.end] == evidence.sentence
+        assert "Taliban" in evidence.sentence
+
+
+def test_role_introduced_in_the_previous_sentence(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "On Monday, a Turkish army spokesman accused the rebels of shelling a border post.",
+                "Two soldiers were wounded in the attack, Col Mehmet Aksoy said.",
+            )
+        )
+    )
+    role = actors["Mehmet Aksoy"].role or ""
+    assert "Col" in role and "Turkish army spokesman" in role
+
+
+def test_regime_mentions_form_one_government_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Assad regime stepped up its bombardment of rebel-held suburbs on Friday.",
+            "Activists said the regime had also blocked aid convoys.",
+        )
+    )
+    regimes = [a for a in actors if a.kind == "government"]
+    assert [r.name for r in regimes] == ["Assad regime"]
+    assert regimes[0].mentions == 2
+
+
+def test_capitals_text_and_wire_datelines_are_not_actors(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "READ MORE: THIS IS WHAT HAPPENED TO US",
+            "KABUL (Reuters) - Afghan police said a suicide bomber killed five people at a checkpoint.",
+        )
+    )
+    names = {n for a in actors for n in names_of(a)}
+    assert not {"Islamic State", "United States", "KABUL", "Kabul", "Reuters"} & names
+    assert "Afghanistan" in names
