@@ -51,6 +51,28 @@ class SummaryConfig:
 
 
 @dataclass(frozen=True)
+class MailConfig:
+    sender: str = option("", "The From address of digest emails, e.g. `Briefing desk <desk@example.org>`.")
+    to: list[str] = option([], "Recipients (people or list addresses); each gets their own copy.")
+    host: str = option("localhost", "SMTP server host name.")
+    port: int = option(0, "SMTP port; 0 means the standard one for `security` (587, 465 or 25).")
+    security: Literal["starttls", "ssl", "none"] = option(
+        "starttls", "starttls (upgrade a plain connection), ssl (TLS from the start) or none."
+    )
+    username: str = option("", "SMTP login; when set, briefing authenticates (AUTH) before sending.")
+    password_env: str = option(
+        "BRIEFING_SMTP_PASSWORD", "Environment variable that holds the SMTP password (never site.yaml)."
+    )
+    list_unsubscribe: str = option(
+        "", "Unsubscribe address for the List-Unsubscribe header: a mailto: or https: URL."
+    )
+    domain: str = option(
+        "", "Domain of Message-IDs; default: the domain of `sender`, else the host of base_url."
+    )
+    timeout: int = option(30, "Seconds to wait for the SMTP server before giving up.")
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str = option("Briefings", "The site's name, shown in headers, feeds and PDF metadata.")
     description: str = option("", "One line about the site, used on the index and in feeds.")
@@ -68,6 +90,11 @@ class SiteConfig:
     digest: DigestConfig = option(DigestConfig(), "Digest PDFs.")
     pdf: PdfConfig = option(PdfConfig(), "PDF output.")
     summary: SummaryConfig = option(SummaryConfig(), "Summary extraction.")
+    mail: MailConfig = option(MailConfig(), "Digest email (`briefing mail`).")
+    per_page: int = option(
+        20, "Items per page of the briefing, actor, incident and archive lists; 0 puts each on one page."
+    )
+    feed_items: int = option(50, "Newest briefings listed in the Atom and RSS feeds.")
 
     # Where the config came from; not an option.
     root: Path = field(default=Path("."), metadata={"internal": True})
