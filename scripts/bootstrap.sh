@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install everything briefing needs on a fresh Debian machine: system libraries for WeasyPrint,
-# poppler-utils (pdftotext/pdftoppm, to look at PDFs), then a virtualenv with the package and
-# its test extras. Idempotent: safe to run again; it only installs what is missing.
+# poppler-utils (pdftotext/pdftoppm, to look at PDFs), Debian's chromium (the browser tests drive
+# it with playwright; playwright's own browser download is never used), then a virtualenv with
+# the package and its test extras. Idempotent: safe to run again; it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -214,6 +214,9 @@ def test_digest_pdf_has_cover_contents_with_page_numbers_and_one_briefing_per_pa
     assert "Week 12" in reader.metadata.title
     assert "Briefing digest" in pages[0] and "2 briefings" in pages[0], pages[0]
     assert "Page" not in pages[0], "no running footer on the cover"
+    assert "TOP ACTORS" in pages[0].upper() and "INCIDENTS BY TYPE" in pages[0].upper(), pages[0]
+    assert "killed" in pages[0] and "Mar" in pages[0], "casualties and the timeline axis"
+    assert "Islamic State" in pages[0], "the period's top actor is on the cover"
     toc = pages[1]
     assert "Contents" in toc
     titles = ["Allies vow to destroy 'IS'", "Hostile headline"]
@@ -315,3 +318,24 @@ def test_empty_corpus_renders_an_index_and_no_pdfs(tmp_path: Path) -> None:
     pages = render_html(Corpus(briefings=[]), config, tmp_path / "site")
     assert [p.name for p in pages] == ["index.html"]
     assert "No briefings yet" in parse(pages[0]).all_text
+    assert (tmp_path / "site" / "feed.xml").is_file() and (tmp_path / "site" / "search-index.js").is_file()
+
+
+def test_briefing_page_links_actors_and_incidents_to_their_pages(site: Path) -> None:
+    data = json.loads((site / "briefings" / f"{DATED}.json").read_text(encoding="utf-8"))
+    links = parse(site / "briefings" / f"{DATED}.html").links()
+    for actor in data["actors"]:
+        assert f"../actors/{actor['key']}.html" in links, actor["name"]
+        assert (site / "actors" / f"{actor['key']}.html").is_file()
+    for incident in data["incidents"]:
+        assert f"../incidents/{incident['key']}.html" in links
+    actor_page = parse(site / "actors" / "rex-tillerson.html")
+    assert "Rex Tillerson" in actor_page.all_text and "Tillerson" in actor_page.all_text
+    assert f"../briefings/{DATED}.html" in actor_page.links()
+
+
+def test_incident_index_has_an_accessible_timeline_svg(site: Path) -> None:
+    raw = (site / "incidents" / "index.html").read_text(encoding="utf-8")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline"' in raw and 'role="img"' in raw
+    assert "<title id=" in raw and "<desc id=" in raw and "<circle" in raw
+    assert "<script" not in raw

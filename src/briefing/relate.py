@@ -12,9 +12,10 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .config import Period as PeriodName
-from .model import ActorEntry, Briefing, Corpus, Incident, IncidentEntry, Period, Related
+from .model import Actor, ActorEntry, Briefing, Corpus, Incident, IncidentEntry, Period, Related
 
 MAX_RELATED = 5
 MIN_SIMILARITY = 0.05
@@ -24,6 +25,7 @@ def relate(briefings: list[Briefing], period: PeriodName = "week") -> Corpus:
     ordered = sorted(briefings, key=newest_first)
     actors = merge_actors(ordered)
     incidents = merge_incidents(ordered)
+    link_actors_and_incidents(ordered, actors, incidents)
     related = rank_related(ordered)
     for briefing in ordered:
         briefing.related = related[briefing.slug]
@@ -43,101 +45,382 @@ def slugify(text: str, fallback: str = "item") -> str:
     return slug[:80].strip("-") or fallback
 
 
-def _names(entry_name: str, aliases: list[str]) -> set[str]:
-    return {n.casefold() for n in [entry_name, *aliases] if n}
+#: Names that many different actors go by ("the army", "the regime"): never a merge key across
+#: briefings, or every army in the corpus would become one entity.
+GENERIC_NAMES = frozenset(
+    {
+        "army",
+        "coalition",
+        "forces",
+        "government",
+        "military",
+        "militants",
+        "police",
+        "regime",
+        "rebels",
+        "security forces",
+        "troops",
+        "the group",
+        "group",
+        "ministry",
+        "administration",
+    }
+)
+#: Incident types grouped by what they describe; types in a shared family can be one event
+#: reported in different words ("airstrike" in one article, "strike" in another).
+INCIDENT_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            "airstrike",
+            "missile strike",
+            "strike",
+            "bombardment",
+            "shelling",
+            "rocket attack",
+            "bombing",
+            "explosion",
+        }
+    ),
+    frozenset(
+        {
+            "bombing",
+            "explosion",
+            "shooting",
+            "stabbing",
+            "execution",
+            "massacre",
+            "killing",
+            "ambush",
+            "mortar attack",
+        }
+    ),
+    frozenset({"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"}),
+)
+#: Types so general that they match any specific type in the same place and window.
+GENERIC_INCIDENT_TYPES = frozenset({"attack"})
+#: Days between two reports of the same incident (the article date stands in for a missing one).
+INCIDENT_WINDOW_DAYS = 3
+_PLACE_PREFIXES = ("al-", "al ", "ar ", "ar-", "as ", "as-", "ad ", "ad-", "an ", "an-", "the ")
+_COMPASS = ("east ", "west ", "north ", "south ", "eastern ", "western ", "northern ", "southern ")
+
+
+def merge_key(name: str) -> str | None:
+    """The case-, quote- and punctuation-insensitive form two names must share to merge; None
+    for generic names ("army") that identify nobody on their own."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2013", "-")
+    text = " ".join(text.casefold().replace(".", "").split())
+    text = re.sub(r"^the ", "", text)
+    if not text or text in GENERIC_NAMES:
+        return None
+    return text
+
+
+def _person_parts(name: str) -> tuple[str, str] | None:
+    """(first name, surname) of a multi-word person name, casefolded; None for a bare surname."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if len(words) < 2:
+        return None
+    return words[0].casefold().rstrip("."), words[-1].casefold()
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """ "Stephen" agrees with "Stephen" and with the initial "S"; "Ash" and "Jimmy" conflict."""
+    if a == b:
+        return True
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass
+class _Group:
+    """Actors (briefing, actor) that are one entity; persons remember their full names so that
+    two groups with conflicting first names are never joined."""
+
+    members: list[tuple[Briefing, Actor]]
+    persons: set[tuple[str, str]]
+    is_person: bool
+
+    def compatible(self, other: _Group) -> bool:
+        if self.is_person != other.is_person:
+            return False
+        for first, last in self.persons:
+            for other_first, other_last in other.persons:
+                if last == other_last and not _first_names_agree(first, other_first):
+                    return False
+                if last != other_last and first == other_first:
+                    return False  # "John Kerry" and "John Kelly": different people
+        return True
+
+
+class _Groups:
+    """Union-find over actor groups, refusing unions that would join conflicting people."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.parent: list[int] = []
+
+    def add(self, briefing: Briefing, actor: Actor) -> int:
+        parts = _person_parts(actor.name) if actor.kind == "person" else None
+        self.groups.append(_Group([(briefing, actor)], {parts} if parts else set(), actor.kind == "person"))
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        first, second = sorted((ra, rb))
+        if not self.groups[first].compatible(self.groups[second]):
+            return False
+        self.parent[second] = first
+        self.groups[first].members += self.groups[second].members
+        self.groups[first].persons |= self.groups[second].persons
+        return True
+
+    def roots(self) -> list[int]:
+        return sorted({self.find(i) for i in range(len(self.parent))})
 
 
 def merge_actors(briefings: list[Briefing]) -> list[ActorEntry]:
-    """One entry per actor across the corpus: same name or alias (case-insensitive) merges."""
-    entries: list[ActorEntry] = []
-    index: dict[str, ActorEntry] = {}
+    """One entry per actor across the corpus.
+
+    Two actors are one entity when they share a name or alias (ignoring case, dots and generic
+    words like "army"), or when one is a person known by surname only ("Tillerson") and exactly
+    one person in the corpus has that surname with a first name ("Rex Tillerson"). People with
+    the same surname and different first names ("Ash Carter", "Jimmy Carter") stay apart, and a
+    bare surname shared by two of them is left unmerged rather than guessed.
+    """
+    groups = _Groups()
+    ids: list[tuple[Briefing, Actor, int]] = []
+    by_key: dict[str, int] = {}
     for briefing in briefings:
         for actor in briefing.actors:
-            names = _names(actor.name, actor.aliases)
-            entry = next((index[n] for n in sorted(names) if n in index), None)
-            if entry is None or (entry.kind != actor.kind and "person" in (entry.kind, actor.kind)):
-                entry = ActorEntry(
-                    key="",
-                    name=actor.name,
-                    kind=actor.kind,
-                    role=actor.role,
-                    aliases=[],
-                    mentions=0,
-                    briefings=[],
-                )
-                entries.append(entry)
-            if _fuller_name(actor.name, entry.name):
-                entry.aliases.append(entry.name)  # "Rex Tillerson" seen after "Tillerson": the full name wins
-                entry.name = actor.name
-            for alias in [actor.name, *actor.aliases]:
-                if alias != entry.name and alias not in entry.aliases:
-                    entry.aliases.append(alias)
-            entry.role = entry.role or actor.role
-            entry.mentions += actor.mentions
-            if briefing.slug not in entry.briefings:
-                entry.briefings.append(briefing.slug)
-            for name in names:
-                index.setdefault(name, entry)
-    _assign_keys(entries, lambda e: e.name)
-    for briefing in briefings:
-        for actor in briefing.actors:
-            actor.key = index[actor.name.casefold()].key
+            node = groups.add(briefing, actor)
+            ids.append((briefing, actor, node))
+            for name in [actor.name, *actor.aliases]:
+                key = merge_key(name)
+                if key is None:
+                    continue
+                if key in by_key:
+                    groups.union(by_key[key], node)
+                else:
+                    by_key[key] = node
+    _merge_surnames(groups, ids)
+    entries = [_entry(groups.groups[root].members) for root in groups.roots()]
+    _assign_keys(sorted(entries, key=lambda e: (e.name.casefold(), e.kind, e.briefings)), lambda e: e.name)
+    for root, entry in zip(groups.roots(), entries, strict=True):
+        for _, actor in groups.groups[root].members:
+            actor.key = entry.key
     return sorted(entries, key=lambda e: (-len(e.briefings), -e.mentions, e.key))
 
 
-def _fuller_name(candidate: str, current: str) -> bool:
-    return len(candidate.split()) > len(current.split()) and candidate.casefold().endswith(current.casefold())
+def _merge_surnames(groups: _Groups, ids: list[tuple[Briefing, Actor, int]]) -> None:
+    """Join people with the same first name and surname, then a bare surname ("Tillerson") to the
+    one person whose full name ends with it, if there is exactly one."""
+    full: dict[str, set[int]] = defaultdict(set)
+    same_name: dict[tuple[str, str], int] = {}
+    for _, actor, node in ids:
+        parts = _person_parts(actor.name) if actor.kind == "person" else None
+        if parts:
+            full[parts[1]].add(node)
+            if parts in same_name:  # "Stephen J. Townsend" and "Stephen Townsend"
+                groups.union(same_name[parts], node)
+            else:
+                same_name[parts] = node
+    for _, actor, node in ids:
+        if actor.kind != "person" or _person_parts(actor.name):
+            continue
+        candidates = {groups.find(n) for n in full.get(actor.name.strip().casefold(), set())}
+        if len(candidates) == 1:
+            groups.union(candidates.pop(), node)
+
+
+def _entry(members: list[tuple[Briefing, Actor]]) -> ActorEntry:
+    """The corpus entry of one group: its fullest, most used name; other names become aliases."""
+    mentions: dict[str, int] = defaultdict(int)
+    kinds: dict[str, int] = defaultdict(int)
+    for _, actor in members:
+        mentions[actor.name] += max(actor.mentions, 1)
+        kinds[actor.kind] += max(actor.mentions, 1)
+    kind = min(kinds, key=lambda k: (-kinds[k], k))
+    if kind == "person":
+        name = min(mentions, key=lambda n: (-len(n.split()), -mentions[n], n))
+    else:
+        name = min(mentions, key=lambda n: (-mentions[n], -len(n), n))
+    aliases: list[str] = []
+    seen = {merge_key(name) or name.casefold()}
+    for _, actor in members:
+        for alias in [actor.name, *actor.aliases]:
+            key = merge_key(alias) or alias.casefold()
+            if alias and alias not in aliases and alias != name and (key not in seen or alias.isupper()):
+                aliases.append(alias)
+                seen.add(key)
+    slugs: list[str] = []
+    for briefing, _ in members:
+        if briefing.slug not in slugs:
+            slugs.append(briefing.slug)
+    role = next((actor.role for _, actor in members if actor.role), None)
+    return ActorEntry(
+        key="",
+        name=name,
+        kind=kind,
+        role=role,
+        aliases=sorted(aliases, key=str.casefold),
+        mentions=sum(actor.mentions for _, actor in members),
+        briefings=slugs,
+    )
+
+
+def place_key(location: str | None) -> str | None:
+    """A comparison form of a place: "Ar Raqqah", "Raqqa" and "raqqah" agree; "East Mosul" stays
+    distinct from "Mosul" (a report of one part of a city is not the whole city's incident)."""
+    if not location:
+        return None
+    text = unicodedata.normalize("NFKD", location).encode("ascii", "ignore").decode("ascii").casefold()
+    text = re.sub(r"[^a-z0-9' -]+", " ", text).replace("'", "")
+    text = " ".join(text.split())
+    for prefix in _PLACE_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) + 2:
+            text = text[len(prefix) :]
+            break
+    return re.sub(r"(?<=[aeiou])h$", "", text) or None
+
+
+def same_incident_type(a: str, b: str) -> bool:
+    """Equal types, a generic one ("attack"), or two types of one family ("strike"/"airstrike")."""
+    if a == b or a in GENERIC_INCIDENT_TYPES or b in GENERIC_INCIDENT_TYPES:
+        return True
+    return any(a in family and b in family for family in INCIDENT_FAMILIES)
+
+
+@dataclass
+class _Report:
+    """One briefing's report of an incident, with the date used to compare it to others."""
+
+    briefing: Briefing
+    incident: Incident
+    when: dt.date | None
+    place: str | None
 
 
 def merge_incidents(briefings: list[Briefing]) -> list[IncidentEntry]:
-    """The same type at the same place within three days is one incident."""
-    entries: list[IncidentEntry] = []
-    placed: list[tuple[Incident, IncidentEntry]] = []
+    """One entry per incident across the corpus.
+
+    Two reports are one incident when their types are compatible, their places agree, and their
+    dates (the incident's own, else the article's) are within INCIDENT_WINDOW_DAYS. A report whose
+    date is unknown only merges within its own briefing: across articles it could be any day.
+    """
+    clusters: list[list[_Report]] = []
     for briefing in briefings:
         for incident in briefing.incidents:
-            match = next(
-                (e for e in entries if _same_incident(e, incident.type, incident.location, incident.date)),
-                None,
+            report = _Report(
+                briefing, incident, _incident_day(incident, briefing), place_key(incident.location)
             )
+            match = next((c for c in clusters if all(_same_report(r, report) for r in c)), None)
             if match is None:
-                match = IncidentEntry(
-                    key="",
-                    type=incident.type,
-                    location=incident.location,
-                    date=incident.date,
-                    killed=incident.killed,
-                    injured=incident.injured,
-                    perpetrator=incident.perpetrator,
-                    description=incident.description,
-                    briefings=[],
-                )
-                entries.append(match)
-            match.killed = match.killed if match.killed is not None else incident.killed
-            match.injured = match.injured if match.injured is not None else incident.injured
-            match.perpetrator = match.perpetrator or incident.perpetrator
-            if briefing.slug not in match.briefings:
-                match.briefings.append(briefing.slug)
-            placed.append((incident, match))
-    _assign_keys(entries, lambda e: f"{e.date or 'undated'} {e.type} {e.location or ''}")
-    for incident, entry in placed:
-        incident.key = entry.key
+                clusters.append([report])
+            else:
+                match.append(report)
+    entries = [_incident_entry(c) for c in clusters]
+    _assign_keys(
+        sorted(entries, key=lambda e: (e.date or "", e.type, e.location or "", e.briefings)),
+        lambda e: f"{e.date or 'undated'} {e.type} {e.location or ''}",
+    )
+    for cluster, entry in zip(clusters, entries, strict=True):
+        for report in cluster:
+            report.incident.key = entry.key
     return sorted(entries, key=lambda e: (e.date or "", e.key), reverse=True)
 
 
-def _same_incident(entry: IncidentEntry, type_: str, location: str | None, date: str | None) -> bool:
-    if not location or not entry.location or entry.type != type_:
+def _incident_day(incident: Incident, briefing: Briefing) -> dt.date | None:
+    if incident.date:
+        try:
+            return dt.date.fromisoformat(incident.date)
+        except ValueError:
+            return briefing.date
+    return briefing.date
+
+
+def _same_report(a: _Report, b: _Report) -> bool:
+    if not a.place or a.place != b.place or not same_incident_type(a.incident.type, b.incident.type):
         return False
-    if entry.location.casefold() != location.casefold():
-        return False
-    if entry.date and date:
-        return abs((dt.date.fromisoformat(entry.date) - dt.date.fromisoformat(date)).days) <= 3
-    return entry.date == date
+    if a.when and b.when:
+        return abs((a.when - b.when).days) <= INCIDENT_WINDOW_DAYS
+    return a.briefing.slug == b.briefing.slug
+
+
+def _incident_entry(cluster: list[_Report]) -> IncidentEntry:
+    """Merge reports: the most specific type, the earliest stated date, the highest reported toll
+    (tolls are revised upwards as bodies are found), the first named perpetrator."""
+    types = [r.incident.type for r in cluster]
+    specific = [t for t in types if t not in GENERIC_INCIDENT_TYPES] or types
+    dates = sorted(r.incident.date for r in cluster if r.incident.date)
+    killed = [r.incident.killed for r in cluster if r.incident.killed is not None]
+    injured = [r.incident.injured for r in cluster if r.incident.injured is not None]
+    slugs: list[str] = []
+    for report in cluster:
+        if report.briefing.slug not in slugs:
+            slugs.append(report.briefing.slug)
+    first = cluster[0].incident
+    return IncidentEntry(
+        key="",
+        type=min(specific, key=lambda t: (-specific.count(t), t)),
+        location=first.location,
+        date=dates[0] if dates else None,
+        killed=max(killed) if killed else None,
+        injured=max(injured) if injured else None,
+        perpetrator=next((r.incident.perpetrator for r in cluster if r.incident.perpetrator), None),
+        description=next((r.incident.description for r in cluster if r.incident.description), ""),
+        briefings=slugs,
+    )
+
+
+def link_actors_and_incidents(
+    briefings: list[Briefing], actors: list[ActorEntry], incidents: list[IncidentEntry]
+) -> None:
+    """Fill ActorEntry.incidents and IncidentEntry.actors: an actor takes part in an incident when
+    a briefing reporting it names the actor as perpetrator, in the incident's description or
+    evidence, or as its place."""
+    actor_by_key = {a.key: a for a in actors}
+    incident_by_key = {i.key: i for i in incidents}
+    for briefing in briefings:
+        for incident in briefing.incidents:
+            entry = incident_by_key.get(incident.key)
+            if entry is None:
+                continue
+            text = " ".join(
+                [incident.perpetrator or "", incident.description, incident.location or ""]
+                + [e.sentence for e in incident.evidence]
+            )
+            for actor in briefing.actors:
+                if actor.key in actor_by_key and _named_in(actor, text):
+                    if actor.key not in entry.actors:
+                        entry.actors.append(actor.key)
+                    if incident.key not in actor_by_key[actor.key].incidents:
+                        actor_by_key[actor.key].incidents.append(incident.key)
+    order = {i.key: n for n, i in enumerate(incidents)}
+    for actor in actors:
+        actor.incidents.sort(key=lambda k: order[k])
+    rank = {a.key: n for n, a in enumerate(actors)}
+    for incident in incidents:
+        incident.actors.sort(key=lambda k: rank[k])
+
+
+def _named_in(actor: Actor, text: str) -> bool:
+    names = [n for n in [actor.name, *actor.aliases] if len(n) > 2 and merge_key(n)]
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
 
 
 def _assign_keys(entries: list, label) -> None:  # type: ignore[no-untyped-def]
+    """URL-safe keys from a label, numbered on collision in the (sorted) order given."""
     seen: dict[str, int] = defaultdict(int)
     for entry in entries:
-        base = slugify(label(entry))
+        base = slugify(label(entry).replace(".", ""))  # "U.S. forces" -> "us-forces"
         seen[base] += 1
         entry.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
 

@@ -15,17 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..config import SiteConfig
-from ..model import Briefing, Corpus, Period
+from ..model import ActorEntry, Briefing, Corpus, IncidentEntry, Period
 from .html import PDF_DIR, briefing_path, briefing_pdf_path, digest_pdf_path
 from .templates import THEME_PACKAGE, copy_static, make_environment, render
+from .timeline import timeline_svg
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def render_pdfs(corpus: Corpus, config: SiteConfig, site_dir: Path, *, jobs: int
         members = [corpus.by_slug(slug) for slug in period.briefings]
         if members:
             target = str(site_dir / digest_pdf_path(period.key))
-            work.append(PdfJob(digest_html(env, period, members), target, base_url, roots))
+            work.append(PdfJob(digest_html(env, period, members, corpus), target, base_url, roots))
     return run_jobs(work, jobs)
 
 
@@ -68,8 +71,62 @@ def briefing_html(env: jinja2.Environment, briefing: Briefing) -> str:
     return render(env, "pdf/briefing.html", briefing=briefing, created=briefing.date)
 
 
-def digest_html(env: jinja2.Environment, period: Period, briefings: list[Briefing]) -> str:
-    return render(env, "pdf/digest.html", period=period, briefings=briefings, created=newest_date(briefings))
+def digest_html(
+    env: jinja2.Environment, period: Period, briefings: list[Briefing], corpus: Corpus | None = None
+) -> str:
+    """A digest: cover with the period at a glance, contents with page numbers, then each briefing."""
+    glance = period_summary(corpus or Corpus(briefings=briefings), period, briefings)
+    return render(
+        env,
+        "pdf/digest.html",
+        period=period,
+        briefings=briefings,
+        created=newest_date(briefings),
+        glance=glance,
+    )
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """What the digest cover shows about one period."""
+
+    incidents: list[IncidentEntry]
+    top_actors: list[tuple[ActorEntry, int]]  # (actor, briefings of the period naming it)
+    by_type: list[tuple[str, int]]  # incident type, count; most frequent first
+    killed: int
+    injured: int
+    actors: int  # distinct actors named in the period (places excluded)
+    timeline: Markup
+
+
+TOP_ACTORS = 8
+
+
+def period_summary(corpus: Corpus, period: Period, briefings: list[Briefing]) -> PeriodSummary:
+    """Top actors, incident counts and casualties of the incidents the period's briefings report.
+
+    Casualties add up each merged incident once (its highest reported toll), so an incident
+    reported by three articles is not counted three times.
+    """
+    members = {b.slug for b in briefings}
+    incidents = [i for i in corpus.incidents if members & set(i.briefings)]
+    counts = [(a, len(members & set(a.briefings))) for a in corpus.actors if a.kind != "place"]
+    top = sorted((c for c in counts if c[1]), key=lambda c: (-c[1], -c[0].mentions, c[0].key))[:TOP_ACTORS]
+    types = Counter(i.type for i in incidents)
+    return PeriodSummary(
+        incidents=incidents,
+        top_actors=top,
+        by_type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+        killed=sum(i.killed or 0 for i in incidents),
+        injured=sum(i.injured or 0 for i in incidents),
+        actors=sum(1 for c in counts if c[1]),
+        timeline=timeline_svg(
+            incidents,
+            f"Incidents, {period.label}",
+            uid=f"tl-{period.key}",
+            report_dates={b.slug: b.date for b in corpus.briefings},
+        ),
+    )
 
 
 def newest_date(briefings: list[Briefing]) -> dt.date | None:
