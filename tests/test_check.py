@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.txt"]
 BRIEFING = [sys.executable, "-m", "briefing"]
 DW = "dw-2017-03-23-allies-vow-to-destroy-is"

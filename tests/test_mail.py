@@ -20,7 +20,7 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from briefing.build import build
 from briefing.config import load_config
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.txt"]
 BRIEFING = [sys.executable, "-m", "briefing"]
 HOSTILE_TITLE = '<script>alert("x")</script> & <b>bold</b>'

@@ -31,7 +31,7 @@ from briefing.render.html import render_html
 from briefing.render.json_out import schema
 from briefing.render.pdf import PdfJob, run_jobs, write_pdf
 
-ARTICLES = Path("/work/shared/eval/dev/articles")
+ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles"
 REAL = [
     "dw-2017-03-23-allies-vow-to-destroy-is.txt",
     "bbc-online-is-conflict-call-for-inquiry-into-iraq-mosque-attack.txt",

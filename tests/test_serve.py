@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ARTICLE = "centcom-death-of-abu-jandal-al-kuwaiti.txt"
 DEADLINE = 90.0  # seconds for any one step; a rebuild of two articles takes a few
 
