@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.extract.incidents import types_compatible
 from briefing.model import Actor, Briefing, Incident
-from briefing.relate import merge_key, place_key, relate, same_incident_type
+from briefing.relate import merge_key, place_key, relate
 
 
 def briefing(slug: str, day: str | None, actors: list[Actor], incidents: list[Incident] = ()) -> Briefing:  # type: ignore[assignment]
@@ -92,8 +93,8 @@ def test_same_incident_across_briefings_within_the_window_is_one_entry() -> None
 
 
 def test_incident_type_families_and_place_spellings() -> None:
-    assert same_incident_type("airstrike", "strike") and same_incident_type("attack", "bombing")
-    assert not same_incident_type("airstrike", "offensive")
+    assert types_compatible("airstrike", "strike") and types_compatible("attack", "bombing")
+    assert not types_compatible("airstrike", "offensive")
     assert place_key("Ar Raqqah") == place_key("Raqqa") == place_key("raqqah")
     assert place_key("East Mosul") != place_key("Mosul")
 

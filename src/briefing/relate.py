@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import Period as PeriodName
+from .extract.incidents import GENERIC_INCIDENT_TYPE, types_compatible
 from .model import Actor, ActorEntry, Briefing, Corpus, Incident, IncidentEntry, Period, Related
 
 MAX_RELATED = 5
@@ -66,38 +67,6 @@ GENERIC_NAMES = frozenset(
         "administration",
     }
 )
-#: Incident types grouped by what they describe; types in a shared family can be one event
-#: reported in different words ("airstrike" in one article, "strike" in another).
-INCIDENT_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset(
-        {
-            "airstrike",
-            "missile strike",
-            "strike",
-            "bombardment",
-            "shelling",
-            "rocket attack",
-            "bombing",
-            "explosion",
-        }
-    ),
-    frozenset(
-        {
-            "bombing",
-            "explosion",
-            "shooting",
-            "stabbing",
-            "execution",
-            "massacre",
-            "killing",
-            "ambush",
-            "mortar attack",
-        }
-    ),
-    frozenset({"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"}),
-)
-#: Types so general that they match any specific type in the same place and window.
-GENERIC_INCIDENT_TYPES = frozenset({"attack"})
 #: Days between two reports of the same incident (the article date stands in for a missing one).
 INCIDENT_WINDOW_DAYS = 3
 _PLACE_PREFIXES = ("al-", "al ", "ar ", "ar-", "as ", "as-", "ad ", "ad-", "an ", "an-", "the ")
@@ -291,13 +260,6 @@ def place_key(location: str | None) -> str | None:
     return re.sub(r"(?<=[aeiou])h$", "", text) or None
 
 
-def same_incident_type(a: str, b: str) -> bool:
-    """Equal types, a generic one ("attack"), or two types of one family ("strike"/"airstrike")."""
-    if a == b or a in GENERIC_INCIDENT_TYPES or b in GENERIC_INCIDENT_TYPES:
-        return True
-    return any(a in family and b in family for family in INCIDENT_FAMILIES)
-
-
 @dataclass
 class _Report:
     """One briefing's report of an incident, with the date used to compare it to others."""
@@ -347,7 +309,7 @@ def _incident_day(incident: Incident, briefing: Briefing) -> dt.date | None:
 
 
 def _same_report(a: _Report, b: _Report) -> bool:
-    if not a.place or a.place != b.place or not same_incident_type(a.incident.type, b.incident.type):
+    if not a.place or a.place != b.place or not types_compatible(a.incident.type, b.incident.type):
         return False
     if a.when and b.when:
         return abs((a.when - b.when).days) <= INCIDENT_WINDOW_DAYS
@@ -358,7 +320,7 @@ def _incident_entry(cluster: list[_Report]) -> IncidentEntry:
     """Merge reports: the most specific type, the earliest stated date, the highest reported toll
     (tolls are revised upwards as bodies are found), the first named perpetrator."""
     types = [r.incident.type for r in cluster]
-    specific = [t for t in types if t not in GENERIC_INCIDENT_TYPES] or types
+    specific = [t for t in types if t != GENERIC_INCIDENT_TYPE] or types
     dates = sorted(r.incident.date for r in cluster if r.incident.date)
     killed = [r.incident.killed for r in cluster if r.incident.killed is not None]
     injured = [r.incident.injured for r in cluster if r.incident.injured is not None]

@@ -127,6 +127,8 @@ PRIORITY = [
     "attack",
     "killing",
 ]
+#: The catch-all type: an "attack" may be any specific kind of attack.
+GENERIC_INCIDENT_TYPE = "attack"
 FAMILIES = {
     "air": {
         "airstrike",
@@ -705,15 +707,18 @@ def _place_anaphor(mention: _Mention, analysis: Analysis) -> Place | None:
 
 
 def _compatible(incident: _Incident, mention: _Mention) -> bool:
-    if not _types_compatible(incident.type, mention.type):
+    if not types_compatible(incident.type, mention.type):
         return False
     if incident.killed and mention.killed and incident.killed != mention.killed:
         return False
     return not (incident.date and mention.date and incident.date != mention.date)
 
 
-def _types_compatible(a: str, b: str) -> bool:
-    if a == b or "attack" in {a, b} or ("killing" in {a, b} and not {a, b} & FAMILIES["ground"]):
+def types_compatible(a: str, b: str) -> bool:
+    """Whether two incident types can describe one event: equal, a generic "attack", or one family
+    ("strike"/"airstrike"); an unspecific "killing" goes with anything but ground fighting.
+    Also used by relate to merge reports across briefings, so both stages agree."""
+    if a == b or GENERIC_INCIDENT_TYPE in {a, b} or ("killing" in {a, b} and not {a, b} & FAMILIES["ground"]):
         return True
     return any(a in family and b in family for family in FAMILIES.values())
 
