@@ -16,8 +16,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..extract.incidents import FAMILIES
 from ..model import IncidentEntry
-from ..relate import INCIDENT_FAMILIES
 
 WIDTH = 760
 LANE_HEIGHT = 44
@@ -27,9 +27,9 @@ RIGHT = 40
 AXIS = 34
 #: Lanes in display order: a family's name and the types it holds (first family that matches).
 LANES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("Air and artillery", INCIDENT_FAMILIES[0]),
-    ("Attacks on people", INCIDENT_FAMILIES[1]),
-    ("Ground fighting", INCIDENT_FAMILIES[2]),
+    ("Air and artillery", frozenset(FAMILIES["air"])),
+    ("Attacks on people", frozenset(FAMILIES["violence"])),
+    ("Ground fighting", frozenset(FAMILIES["ground"])),
 )
 OTHER_LANE = "Other attacks"
 #: Fill of each lane's dots, as presentation attributes: WeasyPrint ignores the page's CSS
