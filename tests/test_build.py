@@ -142,3 +142,28 @@ def test_two_builds_give_identical_json(tmp_path: Path, sample_build: Path, repo
         assert (tmp_path / "site" / path.relative_to(sample_build)).read_bytes() == path.read_bytes(), (
             path.name
         )
+
+
+def test_two_full_builds_are_byte_identical(tmp_path: Path, repo_root: Path) -> None:
+    """HTML, JSON, feeds and PDFs: no timestamps, random ids or output paths leak into the files."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in [
+        "dw-2017-03-23-allies-vow-to-destroy-is.txt",
+        "centcom-sdf-initiate-next-phase-of-raqqah-isolation.html",
+    ]:
+        (content / name).write_bytes((repo_root / "content" / name).read_bytes())
+    (tmp_path / "site.yaml").write_text("title: Twice\nbase_url: https://example.org/\n", encoding="utf-8")
+    config = load_config(tmp_path / "site.yaml").config
+    build(config, content_dir=content, out_dir=tmp_path / "first", use_cache=False)
+    build(config, content_dir=content, out_dir=tmp_path / "second", use_cache=False)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        }
+
+    first, second = files(tmp_path / "first" / "site"), files(tmp_path / "second" / "site")
+    assert any(name.endswith(".pdf") for name in first)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
