@@ -116,13 +116,15 @@ def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path, repo_root:
     (content / "seed.txt").write_bytes(seed.read_bytes())
     config = load_config(None, root=tmp_path).config
     build(config, content_dir=content, out_dir=tmp_path / "out", pdf=False)
-    before = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    site = tmp_path / "out" / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     (content / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     with pytest.raises(BuildError):
         build(config, content_dir=content, out_dir=tmp_path / "out", pdf=False, strict=True)
-    after = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+    assert "broken.txt" in (tmp_path / "out" / "build.log").read_text(encoding="utf-8")
 
 
 def test_duplicate_slugs_are_disambiguated_deterministically() -> None:

@@ -31,6 +31,9 @@ from .render.pdf import render_pdfs
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
+#: The build log, next to the site: one `file:line: severity: message` line per problem.
+LOG_NAME = "build.log"
+
 PARALLEL_THRESHOLD = 24  # fewer articles than this are parsed in-process
 CHUNK = 8  # articles per worker task: large enough to amortise pickling, small enough to balance
 
@@ -72,6 +75,7 @@ def build(
     cache = ExtractionCache(out_dir / ".cache" / "extract" if use_cache else None)
     briefings = extract_briefings(articles, config, notify, cache, jobs or os.cpu_count() or 1)
     corpus = relate(briefings, config.digest.period)
+    write_log(report, out_dir / LOG_NAME)
     _fail_if_strict(strict, report)
 
     with staged_site(out_dir) as site_dir:
@@ -91,7 +95,7 @@ def build(
 
 def read_articles(content_dir: Path, report: BuildReport, notify: Progress) -> list[tuple[Article, str]]:
     """Read every article; one that fails becomes an error in the report, not a failed build."""
-    paths = ingest.discover(content_dir)
+    paths = ingest.discover(content_dir, report.problems)
     articles: list[Article] = []
     for done, path in enumerate(paths, 1):
         try:
@@ -101,6 +105,21 @@ def read_articles(content_dir: Path, report: BuildReport, notify: Progress) -> l
             report.failed.append(path.relative_to(content_dir).as_posix())
         notify("read", done, len(paths))
     return list(zip(articles, assign_slugs(articles), strict=True))
+
+
+def write_log(report: BuildReport, path: Path) -> None:
+    """Write every problem of this build to `path`, replacing the previous build's log.
+
+    The log is what CI and the `serve` page show after a build, so it is written even when
+    `--strict` is about to fail, is empty when there were no problems (never stale), and lists
+    problems in discovery order (config first, then articles by path): byte-identical for the
+    same input. It is written to a temporary file and renamed, so a reader never sees half of it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(f"{problem}\n" for problem in report.problems)
+    partial = path.with_name(f".{path.name}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
 
 
 def assign_slugs(articles: list[Article]) -> list[str]:

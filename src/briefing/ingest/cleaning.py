@@ -96,11 +96,21 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: One agency's name in a credit: a word and up to three more ("AFP", "Agence France Presse").
+#: Possessive quantifiers: a name never gives characters back, so "(Abandaanda...)" or
+#: "(A and A and ...)" cannot make the matcher try every way of splitting words at "and"/"&"
+#: (that backtracking was exponential in the line length).
+AGENCY_NAME = r"[A-Za-z][\w.&'-]*+(?:\s+(?!and\b)[\w.&'-]++){0,3}+"
+
 #: Agency credits at the end of a story: "tj/se (AFP, dpa)", "(Reuters)", "mm/rc (AP, Reuters)".
 AGENCY_BYLINE = re.compile(
-    r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})*\s*)?\(\s*[A-Za-z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w.&'-]*(?:\s+[\w.&'-]+){0,3})*\s*\)$"
+    rf"^(?:[a-z]{{1,4}}(?:/[a-z]{{1,4}})*+\s*)?\(\s*{AGENCY_NAME}(?:\s*(?:,|and|&)\s*{AGENCY_NAME})*+\s*\)$"
 )
+
+#: Credits are short; longer lines are never matched against the byline patterns, which bounds
+#: their cost on hostile input (a 5 MB line starting with "By ").
+MAX_BYLINE_WORDS = 30
+MAX_BYLINE_CHARS = 300
 
 #: Reporter credits: "By Jane Doe", "By Jane Doe and John Roe, BBC News", "Reporting by ...".
 PERSON_BYLINE = re.compile(
@@ -161,6 +171,11 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+def has_letters(line: str) -> bool:
+    """True when the line has a letter: "123 456", "!!! ???" or "* * *" are never article text."""
+    return any(char.isalpha() for char in line)
+
+
 def is_heading_like(line: str) -> bool:
     """A short line that does not end like a sentence: headings, labels, menu items, captions."""
     return not ends_sentence(line) and word_count(line) <= MAX_HEADING_WORDS
@@ -176,6 +191,8 @@ def strip_glued_credit(line: str) -> tuple[str, bool]:
 
 def byline_of(line: str) -> str | None:
     """The credit text when the line is an agency or reporter credit, else None."""
+    if len(line) > MAX_BYLINE_CHARS or word_count(line) > MAX_BYLINE_WORDS:
+        return None
     if AGENCY_BYLINE.match(line) or REPORTING_BYLINE.match(line):
         return line.strip("() ") if line.startswith("(") and line.endswith(")") else line
     match = PERSON_BYLINE.match(line)

@@ -64,22 +64,24 @@ def join_broken_lines(raw_lines: list[str]) -> list[str]:
     Scrapers often put a link's text on its own line: "Davis said, the U.S.-led " / "coalition" /
     " conducted five airstrikes." A line that continues a sentence starts in lower case (or with
     a comma or bracket) right after a line that did not end the sentence.
+
+    Linear time: the pieces of a joined line are collected in a list and joined once, and whether
+    the line so far is still open is tracked from its last piece, so a hostile file of millions of
+    one-word lines does not rebuild and rescan an ever longer string for every line.
     """
-    joined: list[str] = []
+    joined: list[list[str]] = []
+    open_sentence = False  # the last line has text, more than one word, and no sentence end
     for raw in raw_lines:
         text = raw.strip()
-        previous = joined[-1].strip() if joined else ""
-        if (
-            text
-            and previous
-            and not cleaning.ends_sentence(previous)
-            and CONTINUATION_START.match(text)
-            and cleaning.word_count(previous) > 1
-        ):
-            joined[-1] = f"{previous} {text}"
-        else:
-            joined.append(raw)
-    return joined
+        if open_sentence and text and CONTINUATION_START.match(text):
+            joined[-1].append(text)
+            open_sentence = not cleaning.ends_sentence(text)
+            continue
+        joined.append([raw])
+        open_sentence = bool(text) and not cleaning.ends_sentence(text) and cleaning.word_count(text) > 1
+    return [
+        pieces[0] if len(pieces) == 1 else " ".join([pieces[0].strip(), *pieces[1:]]) for pieces in joined
+    ]
 
 
 def read_lines(raw_lines: list[str]) -> list[Line]:
@@ -94,6 +96,8 @@ def read_lines(raw_lines: list[str]) -> list[Line]:
         text, glued = cleaning.strip_glued_credit(text)
         kind = Kind.FURNITURE if glued else cleaning.classify(text)
         date = parse_date_line(text) if kind in {Kind.HEADING, Kind.TEXT} else None
+        if date is None and kind in {Kind.HEADING, Kind.TEXT} and not cleaning.has_letters(text):
+            kind = Kind.FURNITURE  # "123 456", "!!! ???", "* * *": no sentence is made of these
         if lines and not after_blank:
             lines[-1].before_blank = False
         lines.append(Line(text, kind, after_blank, glued_credit=glued, date=date))
@@ -156,6 +160,8 @@ def analyse(raw_lines: list[str], known_title: str | None = None) -> Layout:
     layout.tags = next((cleaning.tags_of(line.text) for line in lines if line.kind is Kind.TAGS), ())
     body_start = (title_index + 1) if title_index is not None else 0
     layout.paragraphs, layout.lead = _body(lines, body_start, known_title)
+    if not layout.paragraphs and title_index is not None and lines[title_index].kind is Kind.TEXT:
+        layout.paragraphs = [lines[title_index].text]  # a one-sentence article is its own headline
     return layout
 
 

@@ -36,6 +36,25 @@ STRING_FIELDS = ("title", "source", "url", "section", "byline", "lead")
 #: Block-level elements whose text is one paragraph of the body.
 BLOCKS = {"p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div", "address"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+#: Block separators (kept by `re.split` thanks to the group, so the text is rebuilt exactly).
+BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
+
+#: Characters that can start an inline match in Python-Markdown (escape, code, emphasis, link,
+#: image, raw HTML, autolink, entity), and private-use stand-ins that Markdown leaves alone.
+INLINE_STARTS = "\\`*_[<&"
+STAND_INS = "".join(chr(0xE000 + i) for i in range(len(INLINE_STARTS)))
+TO_STAND_INS = str.maketrans(INLINE_STARTS, STAND_INS)
+FROM_STAND_INS = str.maketrans(STAND_INS, INLINE_STARTS)
+NO_STAND_INS = str.maketrans(dict.fromkeys(STAND_INS))
+
+#: More inline-markup characters than this in one block and the block is read as literal text.
+MAX_INLINE_MARKS = 64
+
+#: A list marker at the start of a line: block structure that literal blocks keep.
+LIST_MARKER_OR_MARK = re.compile(
+    r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[" + re.escape(INLINE_STARTS) + "]", re.M
+)
+
 DROPPED = {"script", "style", "template", "noscript", "iframe", "svg", "figcaption", "nav", "footer", "aside"}
 
 
@@ -62,7 +81,7 @@ def read(data: bytes, source_path: str) -> Article:
         value for kind, value in blocks if kind == "text" and not cleaning.is_furniture_paragraph(value)
     ]
     dates = [parse_date_line(p) for p in paragraphs]
-    paragraphs = [p for p, d in zip(paragraphs, dates, strict=True) if d is None]
+    paragraphs = [p for p, d in zip(paragraphs, dates, strict=True) if d is None and cleaning.has_letters(p)]
     if not any(
         cleaning.ends_sentence(p) or cleaning.word_count(p) > cleaning.MAX_HEADING_WORDS for p in paragraphs
     ):
@@ -107,6 +126,11 @@ def parse_front_matter(block: str, source_path: str) -> FrontMatter:
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise IngestError(f"invalid YAML in front matter: {problem}", source_path, line) from None
+    except (ValueError, OverflowError) as exc:
+        # PyYAML resolves "2017-02-30" as a timestamp and then fails building the date.
+        raise IngestError(f"invalid value in front matter: {exc}", source_path, 2) from None
+    except RecursionError:
+        raise IngestError("front matter is nested too deeply", source_path, 2) from None
     if values is None:
         return FrontMatter()
     if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
@@ -158,11 +182,41 @@ def _tags_field(value: Any, source_path: str, line: int | None) -> tuple[str, ..
 
 def markdown_blocks(body: str) -> list[tuple[str, str]]:
     """The body as ("heading" | "text", plain text) blocks, in document order."""
-    html = markdown_lib.markdown(body, extensions=["extra", "sane_lists"])
+    html = markdown_lib.markdown(defuse_inline_markup(body), extensions=["extra", "sane_lists"])
     collector = BlockText()
     collector.feed(html)
     collector.close()
     return collector.blocks
+
+
+def defuse_inline_markup(body: str) -> str:
+    """The body with the inline markup of pathological blocks made literal.
+
+    Python-Markdown rebuilds a block's whole text for every inline match and scans to the end of
+    the block for every unmatched `[` or `<`, so one block with many thousands of them takes
+    minutes (quadratic time). A block with more than `MAX_INLINE_MARKS` markup characters is no
+    hand-written paragraph: its markup characters are swapped for private-use stand-ins that
+    Markdown ignores (and `restore_marks` swaps back), so it is read as plain text in linear time.
+    List markers at line starts are kept, so lists stay lists.
+    """
+    blocks = BLANK_LINES.split(body.translate(NO_STAND_INS))
+    return "".join(_literal(block) if _marks(block) > MAX_INLINE_MARKS else block for block in blocks)
+
+
+def _marks(block: str) -> int:
+    return sum(block.count(char) for char in INLINE_STARTS)
+
+
+def _literal(block: str) -> str:
+    """Markup characters swapped for stand-ins; a list marker (a match longer than one) is kept."""
+    return LIST_MARKER_OR_MARK.sub(
+        lambda m: m.group(0).translate(TO_STAND_INS) if len(m.group(0)) == 1 else m.group(0), block
+    )
+
+
+def restore_marks(text: str) -> str:
+    """Undo `defuse_inline_markup` in extracted text."""
+    return text.translate(FROM_STAND_INS)
 
 
 class BlockText(HTMLParser):
@@ -200,7 +254,7 @@ class BlockText(HTMLParser):
         self._flush()
 
     def _flush(self) -> None:
-        text = cleaning.normalise_line("".join(self._parts))
+        text = cleaning.normalise_line(restore_marks("".join(self._parts)))
         self._parts = []
         if text:
             self.blocks.append((self._kind, text))
