@@ -118,3 +118,60 @@ def test_date_resolution() -> None:
     assert resolve_date("Dec. 30", anchor) == dt.date(2017, 12, 30)  # no future dates
     assert resolve_date("5 May 2016", None) == dt.date(2016, 5, 5)
     assert resolve_date("on Tuesday", None) is None  # never invented without an anchor
+
+
+# --- generalisation: numbers that are not counts, and counts the first version missed ---
+
+
+def test_times_calibres_emergency_numbers_and_eras_are_not_figures(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "The gunman opened fire around 8pm with a .22 calibre rifle.",
+            "A neighbour made a 911 emergency call. Thieves took a vase from 1100 BC.",
+        )
+    )
+    assert values(found) == []
+
+
+def test_age_after_aged_and_an_adverb_is_not_a_figure(analysis_of) -> None:
+    assert values(find_figures(analysis_of("She joined a rally when she was aged just 13."))) == []
+
+
+def test_glued_scale_suffix_multiplies_money(analysis_of) -> None:
+    found = find_figures(analysis_of("The fugitive had a $10m bounty on his head."))
+    assert values(found) == [10_000_000]
+
+
+def test_area_with_square_units_is_a_figure(analysis_of) -> None:
+    found = find_figures(analysis_of("The rebels have retaken more than 700 square miles of territory."))
+    assert values(found) == [700]
+    assert "square" in found[0].label and "territory" in found[0].label
+
+
+def test_running_total_is_labelled_by_what_it_counts(analysis_of) -> None:
+    found = find_figures(analysis_of("The number of munitions delivered in the campaign now totals 6,602."))
+    assert values(found) == [6602]
+    assert "munitions" in found[0].label
+
+
+def test_plus_suffix_is_a_lower_bound(analysis_of) -> None:
+    found = find_figures(analysis_of("Troops from a 60-plus nation alliance arrived."))
+    assert values(found) == [60]
+
+
+def test_sentence_rooted_in_a_noun_does_not_hang(analysis_of) -> None:
+    """spaCy makes a new Token object on every access, so `head is token` never stops a walk up
+    the tree; a caption rooted in a noun ("Three suspects in custody") used to loop for ever."""
+    import signal
+
+    def fail(*_: object) -> None:
+        raise TimeoutError("figure extraction did not terminate")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    try:
+        found = find_figures(analysis_of("Three suspects in custody after the raid"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert values(found) == [3]

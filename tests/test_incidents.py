@@ -105,3 +105,62 @@ def test_perpetrator_from_claim_maps_to_actor(incidents_of) -> None:
 def test_most_specific_place_wins_over_reference_point(incidents_of) -> None:
     found = incidents_of("Rebels killed 11 villagers in the village of Barka, about 20km south of Kassala.")
     assert found[0].location == "Barka"
+
+
+# --- generalisation: shootings, operations, anaphors and perpetrators on unseen outlets ---
+
+
+def test_person_shot_then_died_is_a_fatal_shooting(incidents_of) -> None:
+    found = incidents_of("A guard at the Denver bank headquarters was shot in the abdomen and later died.")
+    assert [(i.type, i.killed, i.injured) for i in found] == [("shooting", 1, None)]
+
+
+def test_people_shot_but_not_dead_are_injured(incidents_of) -> None:
+    found = incidents_of("Two police officers were shot during a standoff in Denver.")
+    assert [(i.type, i.location, i.killed, i.injured) for i in found] == [("shooting", "Denver", None, 2)]
+
+
+def test_event_noun_types_a_killing_and_a_weapon_is_no_perpetrator(incidents_of) -> None:
+    found = incidents_of("A car bomb killed three people outside the embassy in Kabul.")
+    assert len(found) == 1
+    assert (found[0].type, found[0].killed) == ("bombing", 3)
+    assert found[0].perpetrator is None
+
+
+def test_perpetrator_phrase_keeps_its_letters_and_pronoun_victim_counts(incidents_of) -> None:
+    found = incidents_of("The governor said soldiers killed him in an operation east of Tikrit.")
+    assert [(i.perpetrator, i.killed) for i in found] == [("soldiers", 1)]
+
+
+def test_operation_with_a_military_goal_is_an_offensive(incidents_of) -> None:
+    found = incidents_of("Backed by air strikes, the rebels began the operation to isolate Raqqah on Sunday.")
+    assert [(i.type, i.location) for i in found] == [("offensive", "Raqqah")]
+
+
+def test_the_city_points_back_to_the_place_named_before(incidents_of) -> None:
+    found = incidents_of(
+        "Militants have had control of Mosul for two years, and troops have cleared a fifth of the city "
+        "since the liberation of the city began."
+    )
+    assert [(i.type, i.location) for i in found] == [("offensive", "Mosul")]
+
+
+def test_country_attacked_in_a_figure_of_speech_is_no_incident(incidents_of) -> None:
+    assert incidents_of("He acted almost like an officer of an army attacking the United States.") == []
+
+
+def test_plotted_attacks_are_not_events(incidents_of) -> None:
+    assert incidents_of("The group uses the city as a haven to plot external attacks against the West.") == []
+
+
+def test_background_noun_does_not_retype_the_event(incidents_of) -> None:
+    found = incidents_of(
+        "Militants beheaded 30 men on a beach in Libya.",
+        "The film shows ruins damaged by bombing before the executions.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("execution", "Libya", 30)]
+
+
+def test_possessive_day_is_not_a_perpetrator(incidents_of) -> None:
+    found = incidents_of("The minister condemned yesterday's bombings in Istanbul.")
+    assert [(i.location, i.perpetrator) for i in found] == [("Istanbul", None)]

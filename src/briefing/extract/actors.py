@@ -96,6 +96,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     mentions = _collect_mentions(analysis)
     clusters = _cluster(mentions)
     _merge_same_names(clusters)
+    _fix_people(clusters, analysis)
     _merge_people(clusters)
     _merge_acronyms(clusters)
     _merge_word_order_variants(clusters)
@@ -242,7 +243,9 @@ def _inside_other_name(analysis: Analysis, start: int, end: int) -> bool:
         return False
     for ent in analysis.doc.ents:
         if ent.label_ == "ORG" and ent.start < span.start < ent.end:
-            first = ent[0]
+            first = ent[1] if ent[0].lower_ == "the" else ent[0]  # "the Syrian Arab Coalition"
+            if first.i == span.start:
+                continue
             if first.lower_ not in {"the", "global"} and gazetteer.country_of(first.text) != "United States":
                 return not ent.text.lower().startswith(("anti-", "counter-"))
     return False
@@ -382,7 +385,11 @@ def _country_mentions(analysis: Analysis) -> list[Mention]:
             doc, m.start(), m.end(), {"GPE", "NORP", "LOC"}
         ):
             continue
-        if _inside_person(doc, m.start(), m.end()):
+        if (
+            _inside_person(doc, m.start(), m.end())
+            or _starts_organisation(doc, m.start(), m.end())
+            or _ends_longer_name(doc, m.start(), m.end())
+        ):
             continue
         if analysis.text[m.end() : m.end() + 4] in {"-led", "–led"} or _shouted(
             analysis.text, m.start(), m.end()
@@ -404,6 +411,37 @@ def _country_mention(start: int, end: int, form: str, country: str, weight: floa
 def _labelled(doc: Doc, start: int, end: int, labels: set[str]) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return bool(span) and any(t.ent_type_ in labels for t in span)
+
+
+def _starts_organisation(doc: Doc, start: int, end: int) -> bool:
+    """True for "U.S. Census Bureau": the state's name opens an organisation's proper name, which
+    the organisation actor covers; the state itself is an actor only if named on its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        any(
+            ent.label_ == "ORG" and ent.start <= span.start and len(ent) - len(span) >= 2 and ent[-1].is_title
+            for ent in doc.ents
+            if ent.start <= span.start < ent.end
+        )
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and gazetteer.lookup_known(nxt.text) is None
+    )
+
+
+def _ends_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """True for "Little Italy", "New Mexico": a country's name closing a longer proper name, where a
+    capitalised word other than a compass point ("Northern Iraq") comes before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not before.is_title or before.text in _COMPASS_WORDS or before.is_sent_start:
+        return False
+    return any(ent.start < span.start and span.end <= ent.end for ent in doc.ents if ent.label_ != "NORP")
 
 
 def _inside_person(doc: Doc, start: int, end: int) -> bool:
@@ -433,6 +471,10 @@ def _entity_mentions(analysis: Analysis) -> list[Mention]:
             or _is_dateline(ent)
         ):
             continue
+        if kind == "organization":
+            person = _person_after_rank(span)
+            if person is not None:
+                span, kind = person, "person"
         if kind == "person":
             if is_only_title(span):
                 continue
@@ -461,6 +503,20 @@ def _entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         out.append(Mention(span.start_char, end, text, f"{kind}:{_norm(text)}", text, kind))
     return out
+
+
+def _person_after_rank(span: Span) -> Span | None:
+    """ "Cottonwood Police Sgt Jeremy Daniels", tagged ORG: a rank inside the entity followed by a
+    capitalised name means the entity is a person with their unit before the rank."""
+    for i, token in enumerate(span[:-1]):
+        if i == 0 or token.lower_.rstrip(".") not in {t.rstrip(".") for t in TITLE_TOKENS}:
+            continue
+        rest = span[i + 1 :]
+        if rest[0].text == ".":
+            rest = rest[1:]
+        if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            return rest
+    return None
 
 
 def _with_first_names(name: Span) -> Span:
@@ -505,6 +561,8 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False
     if kind == "organization" and text.split()[0].lower() in _NOT_ORG_HEADS:
         return False
+    if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS:
+        return False  # "Riverside Police Sgt": a unit and a rank, cut off before the officer's name
     if kind == "person" and not any(ch.islower() for ch in text):
         return False
     return len(text) > 1
@@ -555,6 +613,54 @@ def _surname_key(word: str) -> str:
     return word
 
 
+def _fix_people(clusters: dict[str, Cluster], analysis: Analysis) -> None:
+    """Correct the model's ORG label on people's names by how the text treats them.
+
+    "Laurice Hampton, 48," (an age in apposition) and "Mr Hampton" (an honorific) only ever
+    follow a person; an organisation name never does.
+    """
+    doc = analysis.doc
+    for cluster in clusters.values():
+        if cluster.kind != "organization" or not cluster.key.startswith("organization:"):
+            continue
+        words = cluster.name.split()
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(_norm(w) in _ORG_WORDS for w in words) or gazetteer.country_of(words[0]):
+            continue
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
+        if any(span is not None and (_age_follows(span) or _honorific_before(span)) for span in spans):
+            cluster.kind = "person"
+            cluster.key = "person:" + cluster.key.split(":", 1)[1]
+    for key in [k for k, c in clusters.items() if c.key != k]:
+        cluster = clusters.pop(key)
+        clusters.setdefault(cluster.key, cluster)
+
+
+#: Words that mark a name as an organisation's, so it is never re-read as a person.
+_ORG_WORDS = _words(
+    "bureau council party church school university college court office department ministry agency"
+    " bank company group association committee union club team police news times post press"
+    " service services authority commission institute centre center foundation academy fund"
+)
+
+
+def _age_follows(span: Span) -> bool:
+    """ "Laurice Hampton, 48,": a number set off by commas right after a name is an age."""
+    doc = span.doc
+    after = doc[span.end : span.end + 3]
+    return (
+        len(after) >= 2
+        and after[0].text == ","
+        and after[1].like_num
+        and (len(after) == 2 or after[2].is_punct)
+    )
+
+
+def _honorific_before(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+
+
 def _merge_people(clusters: dict[str, Cluster]) -> None:
     """Join a surname (tagged PERSON, ORG or place by the model) to the one full name ending in it."""
     for short in sorted(clusters.values(), key=lambda c: len(c.name.split())):
@@ -592,9 +698,11 @@ def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None
             return False
         return theirs[-n:] == words or (short.kind in {"person", "organization"} and theirs[:n] == words)
 
-    matches = sorted((p for p in people if fits(p)), key=lambda p: -len(p.mentions))
-    if len(matches) > 1 and len(matches[0].mentions) == len(matches[1].mentions):
-        return None  # two Smiths of equal weight: leave the surname alone
+    matches = sorted(
+        (p for p in people if fits(p)), key=lambda p: (-len(p.mentions), min(m.start for m in p.mentions))
+    )
+    # Two Tsarnaevs named equally often: news style calls the one introduced first by surname alone
+    # ("Dzhokhar Tsarnaev ... Tsarnaev, 21"), and names the relative in full whenever he comes up.
     return matches[0] if matches else None
 
 
@@ -667,13 +775,24 @@ def _fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
             continue
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
         spans = [span for span in spans if span is not None]
-        if any(_named_as_place(span) for span in spans):
+        if any(_named_as_place(span) for span in spans) or _compass_prefixed(cluster.name):
             cluster.kind = "place"
         elif cluster.kind == "person":
             votes = sum(span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE for span in spans)
             if votes * 2 > len(spans) or (votes and len(cluster.name.split()) == 1):
                 cluster.kind = "place"
     _merge_same_places(clusters)
+
+
+_COMPASS_WORDS = _words(
+    "North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western"
+)
+
+
+def _compass_prefixed(name: str) -> bool:
+    """ "Northeast Washington", "Southern Baghdad": a compass word before a name makes it a place."""
+    words = name.split()
+    return len(words) >= 2 and words[0] in _COMPASS_WORDS and gazetteer.lookup_known(name) is None
 
 
 def _named_as_place(span: Span) -> bool:
@@ -725,11 +844,33 @@ def _score(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         position = first.index if first else total
         early = 1.5 * (1 - position / total) + (1.0 if position < 2 else 0.0)
         subjects = min(2, sum(_is_subject(analysis, m) for m in cluster.mentions))
-        headline = 1.5 if any(_in_title(form, title) for form in cluster.forms) else 0.0
+        headline = 3.0 if any(_in_title(form, title) for form in cluster.forms) else 0.0
         prior = 0.5 if cluster.key.startswith(_WELL_KNOWN) else 0.0
         cluster.salience = (
-            weight + early + 0.75 * subjects + headline + prior + (1.0 if cluster.role else 0.0)
+            weight + early + 0.75 * subjects + headline + prior + _role_bonus(cluster, analysis)
         )
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "warn"})
+
+
+def _role_bonus(cluster: Cluster, analysis: Analysis) -> float:
+    """A person the text introduces by role is a story's actor; one it also quotes (the commander
+    or spokesman whose statement the story reports) is a key actor even if named only once."""
+    if not cluster.role:
+        return 0.0
+    if cluster.kind != "person":
+        return 1.0
+    speaks = any(_speaks(analysis, m) for m in cluster.mentions)
+    return 2.5 if speaks else 1.0
+
+
+def _speaks(analysis: Analysis, mention: Mention) -> bool:
+    span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_LEMMAS
 
 
 #: States, the knowledge layer's groups and institutions, and coalitions are actors by nature.

@@ -128,6 +128,13 @@ EVENT_NOUNS = {
 }
 CASUALTY_VERBS = {"killed", "died", "injured", "wounded", "shot", "executed", "beheaded", "murdered"}
 TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
+#: Words right after a number that make it a time, an era year, a calibre or a phone number.
+CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "hrs", "hours gmt"}
+ERA_WORDS = {"bc", "bce", "ad", "ce"}
+CALIBRE_WORDS = {"calibre", "caliber", "-calibre", "-caliber", "mm", "magnum"}
+EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+#: Scale suffixes glued to a number: "$10m", "£3bn", "5k".
+GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
 YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 
 
@@ -170,7 +177,23 @@ def _readings(span: Span) -> list[_Reading]:
             reading = _read_token(doc, token)
             if reading is not None:
                 readings.append(reading)
+    readings = [_with_glued_scale(doc, r) for r in readings]
     return _join_ranges(doc, sorted(readings, key=lambda r: r.start))
+
+
+def _with_glued_scale(doc: Doc, reading: _Reading) -> _Reading:
+    """ "$10m" is ten million dollars: the tokenizer splits the scale suffix off the digits."""
+    if reading.end >= len(doc) or doc[reading.end - 1].whitespace_:
+        return reading
+    scale = GLUED_SCALES.get(doc[reading.end].lower_)
+    if scale is None or any(v >= 1000 for v in reading.values):
+        return reading
+    before = doc[reading.start - 1].text.lower() if reading.start > 0 else ""
+    unit = reading.unit or CURRENCIES.get(before)
+    if unit is None and doc[reading.end].lower_ == "m":
+        return reading  # "10m" alone is ten metres
+    values = tuple(v * scale for v in reading.values)
+    return _Reading(reading.start, reading.end + 1, values, reading.qualifier, unit)
 
 
 def _is_fraction_start(token: Token) -> bool:
@@ -214,10 +237,19 @@ def _read_entity(ent: Span) -> _Reading | None:
     unit, number_text = _unit_and_number(ent.label_, rest)
     if number_text is None:
         return None
+    if re.search(r"[\d\w]\s*-?\s*plus$|\+$", number_text):  # "60-plus", "20+": at least that many
+        number_text = re.sub(r"\s*-?\s*plus$|\+$", "", number_text)
+        qualifier = qualifier or "more than"
     if re.fullmatch(r"[a-z ]+", number_text.lower()) and all(
         w in COLLECTIVES for w in number_text.lower().split()
     ):
         return None  # "thousands", "dozens": no number to report
+    glued = re.fullmatch(r"([\d.,]+)\s*(mn|bn|m|b|k)", number_text.strip())
+    if glued and parse_number(glued.group(1)) is not None and _is_money(ent):
+        value = parse_number(glued.group(1)) or 0.0
+        return _Reading(
+            start, ent.end, (value * GLUED_SCALES[glued.group(2)],), qualifier, unit or _currency_before(ent)
+        )
     span_range = parse_range(number_text)
     if span_range is not None:
         values: tuple[float, ...] = span_range
@@ -227,6 +259,15 @@ def _read_entity(ent: Span) -> _Reading | None:
             return None
         values = (value,)
     return _Reading(start, ent.end, values, qualifier, unit)
+
+
+def _is_money(ent: Span) -> bool:
+    return ent.label_ == "MONEY" or _currency_before(ent) is not None
+
+
+def _currency_before(ent: Span) -> str | None:
+    """ "£3bn": the model often leaves the currency sign outside the MONEY entity."""
+    return CURRENCIES.get(ent.doc[ent.start - 1].text.lower()) if ent.start > 0 else None
 
 
 def _unit_and_number(label: str, text: str) -> tuple[str | None, str | None]:
@@ -240,6 +281,9 @@ def _unit_and_number(label: str, text: str) -> tuple[str | None, str | None]:
                 return code, lowered.replace(word, " ").strip() or None
         return None, lowered
     if label == "QUANTITY":
+        area = re.match(r"^([\d.,]+|[a-z-]+(?:\s+[a-z-]+)*?)\s*(?:square|sq\.?)\s+([a-z]+)$", lowered)
+        if area and area.group(2) in LENGTH_UNITS:
+            return f"square {LENGTH_UNITS[area.group(2)]}", area.group(1)
         match = re.match(r"^([\d.,]+|[a-z-]+(?:\s+[a-z-]+)*?)\s*([a-z]+)$", lowered)
         if match and match.group(2) in LENGTH_UNITS:
             return LENGTH_UNITS[match.group(2)], match.group(1)
@@ -317,6 +361,7 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
     text = doc[reading.start : reading.end].text
     checks = (
         bool(TIMESTAMP.match(text)),
+        nxt is not None and _labels_number_as_non_count(nxt, text),
         bool(YEAR.match(text)) and reading.unit is None,
         _is_list_marker(first, nxt),
         prev is not None and _is_identifier_word(prev),
@@ -328,6 +373,13 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         last.dep_ == "attr" or (last.head.dep_ == "attr" and last.dep_ == "nummod"),
     )
     return any(checks)
+
+
+def _labels_number_as_non_count(nxt: Token, text: str) -> bool:
+    """ "8pm", "1100 BC", "a .22 calibre handgun", "a 911 call": a time, an era year, a calibre or
+    an emergency number, never a count, whatever the story."""
+    word = nxt.lower_
+    return word in CLOCK_WORDS | ERA_WORDS | CALIBRE_WORDS or text in EMERGENCY_NUMBERS
 
 
 def _is_list_marker(first: Token, nxt: Token | None) -> bool:
@@ -344,8 +396,9 @@ def _is_identifier_word(prev: Token) -> bool:
 def _is_age(doc: Doc, reading: _Reading) -> bool:
     """ "Dayton, 42, of Woodbridge", "aged 42", "a 42-year-old": ages are not figures."""
     start, end = reading.start, reading.end
-    if start > 0 and doc[start - 1].lower_ == "aged":
-        return True
+    before = [t.lower_ for t in doc[max(0, start - 3) : start] if t.pos_ != "ADV"]
+    if before and before[-1] in {"aged", "age", "ages"}:
+        return True  # "aged 42", "aged just 13", "at age 19"
     following = doc[end : end + 4].text.lower()
     if following.startswith(("-year-old", "year-old", "years old", "-years-old")):
         return True
@@ -390,7 +443,11 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
         return _percent_label(number)
     if reading.unit in {"km", "miles", "m", "ft"}:
         return "distance"
+    if reading.unit and reading.unit.startswith("square"):
+        return _area_label(reading.unit, number)
     noun = _counted_noun(number)
+    if noun is None and reading.unit not in {"USD", "EUR", "GBP"}:
+        noun = _subject_of_total(number)
     if noun is None:
         return "amount" if reading.unit in {"USD", "EUR", "GBP"} else None
     if noun.lower_ in LENGTH_UNITS:
@@ -400,6 +457,20 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     phrase = _noun_phrase(noun, reading)
     outcome = _outcome(number if _is_partitive(number, noun) else noun)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _area_label(unit: str, number: Token) -> str:
+    """ "18,000 square kilometers of territory" -> "square km of territory"."""
+    head = number if number.lower_ not in NUMBER_WORDS and not number.like_num else number.head
+    for token in (head, *head.ancestors):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return f"{unit} of {_plain_phrase(objects[0])}"
+        if token.pos_ == "VERB":
+            break
+    return unit
 
 
 def _is_partitive(number: Token, noun: Token) -> bool:
@@ -433,6 +504,27 @@ def _counted_noun(number: Token) -> Token | None:
     return None
 
 
+#: Verbs that state a running total: "the number of munitions now totals 6,602", "the toll rose to 45".
+TOTAL_VERBS = {"total", "reach", "rise", "climb", "stand", "hit", "top", "exceed", "bring"}
+
+
+def _subject_of_total(number: Token) -> Token | None:
+    """What a bare total counts: the "of" noun of its subject ("the number of munitions")."""
+    verb = number.head.head if number.head.dep_ == "prep" else number.head
+    if number.dep_ not in {"dobj", "pobj", "attr", "npadvmod"} or verb.lemma_.lower() not in TOTAL_VERBS:
+        return None
+    roles = {"dobj"} if verb.lemma_.lower() == "bring" else {"nsubj", "nsubjpass"}  # "bring the total to"
+    subject = next((c for c in verb.children if c.dep_ in roles), None)
+    if subject is None:
+        return None
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return subject if subject.pos_ == "NOUN" else None
+
+
 def _is_inventory(noun: Token) -> bool:
     """Objects of "destroyed"/"engaged" in strike reports, including later items of the list."""
     token = _first_conjunct(noun.head if noun.dep_ == "compound" else noun)
@@ -441,7 +533,7 @@ def _is_inventory(noun: Token) -> bool:
 
 def _first_conjunct(token: Token) -> Token:
     """The head of a coordinated list: "a position, a gun, seven buildings" -> "position"."""
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -511,7 +603,7 @@ def _place_for(number: Token, sentence: Sentence) -> Place | None:
 
 def _clause_of(token: Token) -> tuple[int, int]:
     verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     subtree = list(verb.subtree)
     return subtree[0].i, subtree[-1].i

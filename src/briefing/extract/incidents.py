@@ -63,6 +63,8 @@ NOUN_TRIGGERS = {
     "airstrikes": "airstrike",
     "shootout": "shooting",
     "siege": "siege",
+    "liberation": "offensive",
+    "recapture": "offensive",
 }
 #: Verbs that report an event, with the type they give.
 VERB_TRIGGERS = {
@@ -175,6 +177,11 @@ IRREALIS_VERBS = {
     "end",
     "halt",
     "stop",
+    "plot",
+    "prepare",
+    "seek",
+    "try",
+    "attempt",
 }
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
 #: Definite nouns that point back to a place already named ("a precision strike on the location").
@@ -231,8 +238,84 @@ PERSON_NOUNS = {
     "hostage",
     "others",
     "dozen",
+    "guard",
+    "suspect",
+    "shooter",
+    "employee",
+    "driver",
+    "teenager",
+    "teen",
+    "passenger",
+    "tourist",
+    "prisoner",
+    "captive",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "nun",
+    "priest",
 }
 DESCRIPTION_LIMIT = 220
+SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
+#: Weapons and vehicles: the subject of "killed" but never the perpetrator ("a car bomb killed", "one jet bombed").
+WEAPON_NOUNS = {
+    "bomb",
+    "jet",
+    "aircraft",
+    "plane",
+    "warplane",
+    "drone",
+    "missile",
+    "rocket",
+    "shell",
+    "mortar",
+    "device",
+    "ied",
+    "vbied",
+    "vehicle",
+    "car",
+    "truck",
+    "blast",
+    "explosion",
+    "strike",
+    "airstrike",
+    "attack",
+    "gun",
+    "bullet",
+    "grenade",
+}
+#: "yesterday's bombings": a possessive time word, never who did it.
+TIME_WORDS = {
+    "yesterday",
+    "today",
+    "tonight",
+    "saturday",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "last week",
+    "last night",
+    "this week",
+}
+#: Nouns that name a military operation when they take a goal ("the operation to isolate Raqqah").
+OPERATION_NOUNS = {"operation", "campaign", "push", "drive"}
+OPERATION_GOALS = {
+    "isolate",
+    "retake",
+    "recapture",
+    "liberate",
+    "capture",
+    "clear",
+    "encircle",
+    "seize",
+    "free",
+}
 
 
 @dataclass
@@ -290,7 +373,7 @@ def _mentions(analysis: Analysis, actors: list[Actor]) -> list[_Mention]:
         killed, injured = _casualties(sentence.span)
         perpetrator = _perpetrator(sentence.span, [t for t, _ in triggers], actors)
         for index, (places, group) in enumerate(_group_by_place(triggers, sentence_places)):
-            kinds = [kind for _, kind in group]
+            kinds = _kinds_of(group)
             strong = [k for k in kinds if k != "killing"] or kinds
             mention = _Mention(
                 type=min(strong, key=PRIORITY.index),
@@ -308,6 +391,14 @@ def _mentions(analysis: Analysis, actors: list[Actor]) -> list[_Mention]:
     return out
 
 
+def _kinds_of(group: list[tuple[Token, str]]) -> list[str]:
+    """The types a group of triggers gives. When one trigger points back ("before the executions"),
+    it alone says which event is meant; a background noun in the same sentence ("buildings damaged
+    by bombing") must not retype the earlier event."""
+    referring = [kind for t, kind in group if _trigger_noun(t) and _is_anaphoric(t)]
+    return referring or [kind for _, kind in group]
+
+
 def _trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS:
@@ -321,6 +412,8 @@ def _trigger_type(token: Token) -> str | None:
             if refined:
                 return refined
         return base
+    if token.pos_ == "NOUN" and lemma in OPERATION_NOUNS and _has_military_goal(token):
+        return "offensive"
     if token.pos_ in {"NOUN"} and lemma == "body" and _numbered_of(token):
         return "killing"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
@@ -330,10 +423,18 @@ def _trigger_type(token: Token) -> str | None:
     return None
 
 
+def _has_military_goal(token: Token) -> bool:
+    """ "the operation to isolate Raqqah", "a campaign to retake Mosul": an offensive, whoever runs it."""
+    goals = list(token.children)
+    if token.dep_ == "dobj":  # "began the operation to isolate Raqqah": the goal may hang off the verb
+        goals += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
+    return any(c.dep_ in {"acl", "relcl", "xcomp"} and c.lemma_.lower() in OPERATION_GOALS for c in goals)
+
+
 def _is_equipment(token: Token) -> bool:
     """ "destroyed an IED and a VBIED": weapons destroyed in a strike are not events of their own."""
     head = token
-    while head.dep_ in {"conj", "appos"} and head.head is not head:
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
         head = head.head
     return head.dep_ == "dobj" and head.head.lemma_.lower() in {
         "destroy",
@@ -348,12 +449,29 @@ def _verb_trigger(token: Token, lemma: str) -> str | None:
     """Verbs count only with what makes them an event: a victim, a target or a place."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lemma in {"kill", "murder", "shoot"}:
-        if lemma == "shoot" and not any(c.lower_ == "dead" for c in token.subtree):
+        if (
+            lemma == "shoot"
+            and not any(c.lower_ == "dead" for c in token.subtree)
+            and not _shot_person(token)
+        ):
             return None
         return VERB_TRIGGERS[lemma] if objects or token.dep_ in {"relcl", "acl"} else None
     if lemma in {"strike", "attack", "seize", "capture"} and not objects:
         return None
     return VERB_TRIGGERS[lemma]
+
+
+def _shot_person(verb: Token) -> bool:
+    """ "A guard was shot", "officers shot him": a person shot is an event even if not shot dead
+    ("shot a video", "shot down a claim" are not)."""
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return any(
+        v.lemma_.lower() in PERSON_NOUNS
+        or v.lower_ in SINGULAR_PRONOUNS | {"them"}
+        or v.ent_type_ == "PERSON"
+        or v.lemma_.lower() in {"guard", "suspect", "gunman", "shooter", "teenager", "teen"}
+        for v in victims
+    )
 
 
 def _trigger_noun(token: Token) -> bool:
@@ -370,7 +488,7 @@ def _numbered_of(token: Token) -> bool:
 
 def _governor(token: Token) -> Token:
     node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
 
@@ -409,6 +527,11 @@ def _group_by_place(
         return [([], [(t, k) for t, k, _, _ in scoped])]
     anchor = min(placed, key=lambda s: (s[3], s[0].pos_ == "VERB", s[0].i))
     closest = [(t, k) for t, k, _, level in placed if level == anchor[3]]
+    if all(k == "killing" for _, k in closest):
+        # "a car bomb killed three people outside the consulate": the place hangs off "killed",
+        # but the event noun in the same clause says what kind of event it was
+        verbs = {t.i for t, _ in closest}
+        closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and _governor(t).i in verbs]
     return [(split, list(closest)) for split in _split_coordinated(anchor[2])]
 
 
@@ -424,7 +547,22 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         if inside:
             return inside, level
     after = [p for p in places if p.start > trigger.i and trigger.sent == trigger.doc[p.start].sent]
-    return (after, 2) if after else ([], 9)
+    if after:
+        return after, 2
+    before = [p for p in places if p.start < trigger.i and not p.wide]
+    if before and _refers_to_place(trigger):
+        return [before[-1]], 2  # "control of Mosul ... since the liberation of the city began"
+    return [], 9
+
+
+def _refers_to_place(trigger: Token) -> bool:
+    """ "the liberation of the city", "the attack on the town": the trigger names its place only by a
+    definite place noun, which points back to the place named just before it."""
+    return any(
+        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
+        for t in trigger.subtree
+        if t.i != trigger.i
+    )
 
 
 def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
@@ -465,7 +603,7 @@ def _casualties(span: Span) -> tuple[int | None, int | None]:
             count = _victim_count(token)
             if count is None:
                 continue
-            if lemma in INJURE_VERBS and not _mortal(token):
+            if (lemma in INJURE_VERBS and not _mortal(token)) or (lemma == "shoot" and not _shot_dead(token)):
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
@@ -479,10 +617,22 @@ def _mortal(token: Token) -> bool:
     return any(c.lower_ == "mortally" for c in token.children)
 
 
+def _shot_dead(verb: Token) -> bool:
+    """ "shot dead", "shot and killed", "was shot ... and later died": being shot is fatal only if said."""
+    near = verb.doc[verb.i + 1 : verb.i + 4]
+    return any(t.lower_ == "dead" for t in [*verb.children, *near]) or any(
+        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - {"shoot"} for c in verb.children
+    )
+
+
 def _combined_toll(verb: Token) -> bool:
-    """ "60 civilians were killed and injured": one number for two outcomes."""
+    """ "60 civilians were killed and injured": one number for two outcomes. "Shot and later died"
+    is one outcome, so only a kill verb joined to an injure verb (or the reverse) counts."""
+    fatal = verb.lemma_.lower() in KILL_VERBS
     return any(
-        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS | INJURE_VERBS and not _has_people(c)
+        c.dep_ == "conj"
+        and c.lemma_.lower() in (INJURE_VERBS if fatal else KILL_VERBS)
+        and not _has_people(c)
         for c in verb.children
     )
 
@@ -553,6 +703,8 @@ def _count_of(noun: Token) -> int | None:
     singular_person = noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ in {"NN", "NNP"}
     if noun.ent_type_ == "PERSON" or (singular_person and noun.lower_ not in {"others", "dozen"}):
         return 1
+    if noun.lower_ in SINGULAR_PRONOUNS:
+        return 1  # "killed him": one named victim, referred to by pronoun
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return _count_of(noun.head.head)
     return None
@@ -608,13 +760,29 @@ def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
             }:
                 phrases += [_phrase(c) for c in trigger.head.children if c.dep_ == "nsubj"]
     return [
-        p for p in phrases if p and p.lower() not in {"we", "it", "they", "he", "she", "i", "which", "who"}
+        p
+        for p in phrases
+        if p
+        and p.lower() not in {"we", "it", "they", "he", "she", "i", "which", "who"}
+        and p.split()[-1].lower().rstrip("s") not in WEAPON_NOUNS
+        and p.lower() not in TIME_WORDS
     ]
 
 
 def _phrase(token: Token) -> str:
+    """The perpetrator phrase up to its head noun, plus an "of" complement that names who they
+    are ("the fighters of the Islamic State" -> "fighters of Islamic State", matched to the actor)."""
+    of_part = [
+        t
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1
+        for t in c.subtree
+        if t.dep_ not in {"relcl", "punct", "det"}
+    ]
     words = [t for t in token.subtree if t.dep_ not in {"relcl", "punct", "det", "case"} and t.i <= token.i]
-    return re.sub(r"\s+", " ", " ".join(t.text for t in words)).strip(" '’s")
+    words += of_part
+    phrase = re.sub(r"\s+", " ", " ".join(t.text for t in words)).strip(" '’")
+    return re.sub(r"\s*['’]s?$", "", phrase)  # a possessive ending, not every leading/trailing "s"
 
 
 def _as_actor(phrase: str, actors: list[Actor]) -> str:

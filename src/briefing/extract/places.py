@@ -77,6 +77,11 @@ FACILITY_NOUNS = {
     "neighborhood",
     "neighbourhood",
     "district",
+    "headquarters",
+    "barracks",
+    "checkpoint",
+    "hotel",
+    "nightclub",
 }
 COMPASS = {
     "northern",
@@ -205,10 +210,16 @@ class Place:
         return place_key(self.text)
 
 
+#: Trailing nouns for the grounds of a facility: "the consulate complex" is the consulate.
+ANNEX_NOUNS = {"complex", "compound", "premises", "grounds", "campus", "headquarters", "entrance", "gates"}
+
+
 def place_key(text: str) -> str:
     words = text.lower().replace("\u2019", "'").split()
     while words and (words[0] in COMPASS or words[0] == "the"):
         words = words[1:]
+    while len(words) > 1 and words[-1] in ANNEX_NOUNS:
+        words = words[:-1]
     return " ".join(words)
 
 
@@ -354,7 +365,10 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"}:
         return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or _in_locative_position(span[0])
     if root.dep_ == "dobj":
-        return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+        verb = root.head.lemma_.lower()
+        if verb == "attack" and is_wide(span.text):
+            return False  # "attacking the United States": a country as target, not where it happened
+        return verb in PLACE_OBJECT_VERBS
     return True
 
 
@@ -412,7 +426,7 @@ def _contains_other(root: Token, place: Place, others: list[Place]) -> bool:
         return True
     token = root
     for _ in range(6):
-        if token.head is token or token.pos_ in {"VERB", "AUX"} or token.dep_ == "conj":
+        if token.head.i == token.i or token.pos_ in {"VERB", "AUX"} or token.dep_ == "conj":
             return False
         token = token.head
         if token.pos_ == "VERB":

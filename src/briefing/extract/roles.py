@@ -93,8 +93,11 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     while i >= 0 and _in_title_run(doc[i]):
         i -= 1
     run = doc[i + 1 : name.start]
-    while len(run) and run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}:
-        run = run[1:]
+    while len(run) and (
+        run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}
+        or run[0].pos_ in _NOT_TITLE_STARTS
+    ):
+        run = run[1:]  # "However Assistant State's Attorney": a sentence adverb is not part of it
     if not len(run) or not any(t.lower_ in ROLE_WORDS for t in run):
         return None, name.start
     if run[-1].lower_ in {"of", "for", "to", "the", "'s", "’s"}:
@@ -114,9 +117,20 @@ def _in_title_run(token: Token) -> bool:
         return False
     if token.lower_ in _TITLE_RUN_LOWER:
         return True
+    if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
+        return True  # "CNN legal analyst", "the former prime minister"
     if token.dep_ == "compound" and token.pos_ == "NOUN":
         return True  # "press operations director"
     return token.is_title or (token.is_upper and token.is_alpha)
+
+
+_NOT_TITLE_STARTS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PRON", "VERB", "AUX"})
+
+
+def _role_word_follows(token: Token) -> bool:
+    """An adjective belongs to a title only when a role word comes within two words after it."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in ROLE_WORDS for t in following)
 
 
 def _apposition_role(name: Span, title_start: int) -> str | None:
