@@ -8,13 +8,11 @@ leaves a half-written site behind.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +21,7 @@ from . import extract, ingest
 from .cache import ExtractionCache, cache_key
 from .config import SiteConfig, SummaryConfig
 from .errors import BuildError, IngestError
+from .executor import ExecutorName, make_executor
 from .model import Article, Briefing, Problem
 from .relate import relate, slugify
 from .render.html import render_html
@@ -64,6 +63,8 @@ def build(
     progress: Progress | None = None,
     jobs: int | None = None,
     use_cache: bool = True,
+    executor: ExecutorName = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     content_dir = content_dir or config.resolve(config.content_dir)
@@ -73,7 +74,8 @@ def build(
 
     articles = read_articles(content_dir, report, notify)
     cache = ExtractionCache(out_dir / ".cache" / "extract" if use_cache else None)
-    briefings = extract_briefings(articles, config, notify, cache, jobs or os.cpu_count() or 1)
+    workers = jobs or os.cpu_count() or 1
+    briefings = extract_briefings(articles, config, notify, cache, workers, executor, scheduler)
     corpus = relate(briefings, config.digest.period)
     write_log(report, out_dir / LOG_NAME)
     _fail_if_strict(strict, report)
@@ -143,6 +145,8 @@ def extract_briefings(
     notify: Progress,
     cache: ExtractionCache,
     jobs: int,
+    executor: ExecutorName = "local",
+    scheduler: str | None = None,
 ) -> list[Briefing]:
     """Briefings for every article: from the cache when unchanged, else parsed (in parallel)."""
     keys = [cache_key(article, slug, config, extract.EXTRACTOR_VERSION) for article, slug in articles]
@@ -153,7 +157,7 @@ def extract_briefings(
             found[i] = hit
     missing = [i for i in range(len(articles)) if i not in found]
     notify("extract", len(found), len(articles))
-    fresh = run_extraction([articles[i] for i in missing], config, jobs)
+    fresh = run_extraction([articles[i] for i in missing], config, jobs, executor, scheduler)
     for done, (i, briefing) in enumerate(zip(missing, fresh, strict=False), len(found) + 1):
         cache.put(keys[i], briefing)
         found[i] = briefing
@@ -161,17 +165,21 @@ def extract_briefings(
     return [found[i] for i in range(len(articles))]
 
 
-def run_extraction(items: list[tuple[Article, str]], config: SiteConfig, jobs: int) -> Iterator[Briefing]:
-    """Serial for small batches (a worker pays ~1 s to load spaCy); a process pool otherwise."""
-    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
-        yield from extract.extract_many(items, config.summary, config.max_article_chars)
-        return
+def run_extraction(
+    items: list[tuple[Article, str]],
+    config: SiteConfig,
+    jobs: int,
+    executor: ExecutorName,
+    scheduler: str | None,
+) -> Iterator[Briefing]:
+    """Chunks of articles through the chosen executor. Small batches stay in-process locally,
+    because a worker pays ~1 s to load spaCy before it parses anything."""
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-        work = partial(_extract_chunk, summary=config.summary, max_chars=config.max_article_chars)
-        for chunk in pool.map(work, chunks):
-            yield from chunk
+    batch = len(chunks) if len(items) >= PARALLEL_THRESHOLD else 1
+    runner = make_executor(executor, jobs=jobs, scheduler=scheduler, batch=batch)
+    work = partial(_extract_chunk, summary=config.summary, max_chars=config.max_article_chars)
+    for chunk in runner.map(work, chunks):
+        yield from chunk
 
 
 def _extract_chunk(

@@ -18,6 +18,7 @@ from . import __version__
 from .build import BuildReport, build
 from .config import LoadedConfig, load_config
 from .errors import BriefingError
+from .executor import ExecutorName
 
 err = Console(stderr=True, highlight=False)
 
@@ -48,6 +49,16 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on any warning.")
 @click.option("--no-pdf", is_flag=True, help="Skip PDF rendering.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: this machine's cores, or a Dask distributed cluster.",
+)
+@click.option(
+    "--scheduler", metavar="ADDR", help="Dask scheduler address for --executor dask (tcp://host:8786)."
+)
 @click.option("--no-cache", is_flag=True, help="Re-extract every article (ignore the extraction cache).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build_command(
@@ -57,6 +68,8 @@ def build_command(
     strict: bool,
     no_pdf: bool,
     jobs: int | None,
+    executor: ExecutorName,
+    scheduler: str | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -74,6 +87,8 @@ def build_command(
                 progress=progress,
                 jobs=jobs,
                 use_cache=not no_cache,
+                executor=executor,
+                scheduler=scheduler,
             )
     except BriefingError as exc:
         _fail(exc)
