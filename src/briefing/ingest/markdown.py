@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import markdown as markdown_lib
+import nh3
 import yaml
 
 from ..errors import IngestError
@@ -56,6 +57,11 @@ LIST_MARKER_OR_MARK = re.compile(
 )
 
 DROPPED = {"script", "style", "template", "noscript", "iframe", "svg", "figcaption", "nav", "footer", "aside"}
+#: What survives sanitising: blocks and headings (their text is read), inline markup (dropped later).
+INLINE = {"a", "abbr", "b", "br", "cite", "code", "em", "i", "q", "small", "span", "strong", "sub", "sup"}
+SAFE_TAGS = BLOCKS | HEADINGS | INLINE | {"ul", "ol", "dl", "table", "thead", "tbody", "tr", "hr"}
+#: Removed together with their content: code, embedded documents and page furniture.
+UNSAFE_CONTENT_TAGS = DROPPED | {"object", "embed", "math", "form", "button", "select", "textarea"}
 
 
 @dataclass
@@ -184,9 +190,19 @@ def markdown_blocks(body: str) -> list[tuple[str, str]]:
     """The body as ("heading" | "text", plain text) blocks, in document order."""
     html = markdown_lib.markdown(defuse_inline_markup(body), extensions=["extra", "sane_lists"])
     collector = BlockText()
-    collector.feed(html)
+    collector.feed(sanitise(html))
     collector.close()
     return collector.blocks
+
+
+def sanitise(html: str) -> str:
+    """Reduce rendered Markdown to a safe subset with nh3 (ammonia) before reading its text.
+
+    Raw HTML in an article is untrusted: scripts, styles, iframes and the like are removed with
+    their content, every attribute goes, and only the block and inline tags whose text is
+    article text survive. The text collector below then never sees anything a browser would run.
+    """
+    return nh3.clean(html, tags=SAFE_TAGS, clean_content_tags=UNSAFE_CONTENT_TAGS, attributes={})
 
 
 def defuse_inline_markup(body: str) -> str:
