@@ -191,6 +191,9 @@ jobs:
       - name: Check links, anchors and JSON
         run: briefing check
 
+      - name: Publish docs/ beside the site (when the site has a docs folder)
+        run: if [ -d docs ]; then python -m briefing.docsite docs build/site/docs; fi
+
       - uses: actions/configure-pages@v5
 
       - uses: actions/upload-pages-artifact@v4
