@@ -305,3 +305,44 @@ def test_country_closing_a_longer_place_name_is_not_the_country(analysed: Analys
         analysed("The driver, a man from the Little Italy neighborhood, grabbed his weapon.")
     )
     assert "Italy" not in {a.name for a in actors}
+
+
+def test_lowercase_arabic_article_starts_a_name(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The al-Rashid Battalion patrols the market. Members of the al-Rashid Battalion said "
+            "the al-Rashid Battalion had arrested three traders."
+        )
+    )
+    assert "al-Rashid Battalion" in by_name(actors)
+
+
+def test_social_platforms_are_the_medium_not_actors(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed("The pictures were posted on Twitter by Sara Okafor, who said Twitter removed them later.")
+    )
+    assert "Twitter" not in by_name(actors)
+
+
+def test_rank_ending_an_organisation_entity_introduces_a_person(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The victim had driven her son and his friend, Army Spc. Marcus Tolliver, to a game. "
+            "Tolliver was later charged."
+        )
+    )
+    people = {a.name: a.role for a in actors if a.kind == "person"}
+    assert "Army Spc" not in by_name(actors)
+    assert any("Tolliver" in name for name in people)
+    assert all(role is None or "Tolliver" not in role for role in people.values())
+
+
+def test_agency_acronym_after_a_state_name_merges(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Nevada Department of Public Safety is investigating. DPS said two officers were hurt.",
+            "A DPS spokesman said the Nevada Department of Public Safety would report next week.",
+        )
+    )
+    agency = by_name(actors).get("Nevada Department of Public Safety")
+    assert agency is not None and "DPS" in agency.aliases

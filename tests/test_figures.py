@@ -175,3 +175,30 @@ def test_sentence_rooted_in_a_noun_does_not_hang(analysis_of) -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert values(found) == [3]
+
+
+def test_money_with_sign_outside_the_entity_is_a_figure(analysis_of) -> None:
+    figures = find_figures(analysis_of("A farmer who won $700 at a county fair was robbed hours later."))
+    assert values(figures) == [700]
+    assert figures[0].unit == "USD"
+
+
+def test_quote_glued_to_a_number_does_not_hide_it(analysis_of) -> None:
+    figures = find_figures(analysis_of("Guards gave the prisoners a 'routine' 30 lashes for talking."))
+    assert values(figures) == [30]
+
+
+def test_bare_counts_of_two_are_not_figures_but_casualties_are(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of(
+            "The film showed two separate convoys leaving the valley.",
+            "Two soldiers were killed in the ambush near Tessit.",
+        )
+    )
+    assert values(figures) == [2]
+    assert "killed" in figures[0].label
+
+
+def test_listicle_headline_count_is_not_a_figure(analysis_of) -> None:
+    figures = find_figures(analysis_of("5 things to know about the floods in the north of the region."))
+    assert values(figures) == []

@@ -164,3 +164,48 @@ def test_background_noun_does_not_retype_the_event(incidents_of) -> None:
 def test_possessive_day_is_not_a_perpetrator(incidents_of) -> None:
     found = incidents_of("The minister condemned yesterday's bombings in Istanbul.")
     assert [(i.location, i.perpetrator) for i in found] == [("Istanbul", None)]
+
+
+def test_fatal_stabbing_is_a_killing_with_its_toll(incidents_of) -> None:
+    found = incidents_of("A shopkeeper was fatally stabbed outside a bakery in Leeds on Friday.")
+    assert [(i.type, i.location, i.killed, i.injured) for i in found] == [("stabbing", "Leeds", 1, None)]
+
+
+def test_stab_victim_who_survives_is_injured(incidents_of) -> None:
+    found = incidents_of("Two men were stabbed in a brawl outside a bar in Cardiff.")
+    assert [(i.type, i.killed, i.injured) for i in found] == [("stabbing", None, 2)]
+
+
+def test_place_named_in_the_next_sentence_places_the_event(incidents_of) -> None:
+    found = incidents_of(
+        "A farmer fatally shot his neighbour after a long dispute over a fence.",
+        "Deputies found the body in a barn outside Millbrook on Sunday morning.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("shooting", "Millbrook", 1)]
+
+
+def test_unplaced_toll_joins_the_event_reported_with_its_place(incidents_of) -> None:
+    found = incidents_of(
+        "Four villagers were shot dead as they tended their fields, witnesses said.",
+        "Elders said the gunmen who shot dead four villagers in Bauchi had fled on motorbikes.",
+    )
+    assert len(found) == 1
+    assert (found[0].location, found[0].killed) == ("Bauchi", 4)
+    assert len(found[0].evidence) == 2  # the lead's report is folded in, not dropped
+
+
+def test_video_capturing_a_fight_is_not_an_offensive(incidents_of) -> None:
+    found = incidents_of("A bystander's video captures the men fighting with guards in Dorchester.")
+    assert [i.type for i in found if i.type == "offensive"] == []
+
+
+def test_place_someone_came_from_is_not_the_event_place(incidents_of) -> None:
+    found = incidents_of(
+        "He was charged with killing the shop owner, while on leave from Camp Hale in Colorado.",
+    )
+    assert [i.location for i in found] == []
+
+
+def test_age_after_a_name_is_not_a_casualty_count(incidents_of) -> None:
+    found = incidents_of("Officer Dana Reyes, 34 was shot in the arm during the raid in Tulsa.")
+    assert found and found[0].injured == 1

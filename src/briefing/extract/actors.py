@@ -464,13 +464,15 @@ def _entity_mentions(analysis: Analysis) -> list[Mention]:
         kind = _ENTITY_KINDS.get(ent.label_)
         if not kind:
             continue
-        span = _trim(ent)
+        span = _without_caption_label(_trim(ent), analysis)
         if (
             span is None
             or analysis.text[ent.end_char : ent.end_char + 4] in {"-led", "–led"}
             or _is_dateline(ent)
         ):
             continue
+        if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
+            continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization":
             person = _person_after_rank(span)
             if person is not None:
@@ -505,6 +507,19 @@ def _entity_mentions(analysis: Analysis) -> list[Mention]:
     return out
 
 
+def _without_caption_label(span: Span | None, analysis: Analysis) -> Span | None:
+    """ "...in Raqqa Downtrodden: In scenes...": tabloid captions start with a one-word label and
+    a colon, which the model glues to the name before it. When the text names the shorter form
+    elsewhere and never with the label, the glued mention is dropped."""
+    if span is None or len(span) < 2 or span.end >= len(span.doc) or span.doc[span.end].text != ":":
+        return span
+    shorter = span[:-1]
+    text = analysis.text
+    if text.count(span.text) == 1 and text.count(shorter.text) >= 2:
+        return None  # the caption's name is counted where the text names it properly
+    return span
+
+
 def _person_after_rank(span: Span) -> Span | None:
     """ "Cottonwood Police Sgt Jeremy Daniels", tagged ORG: a rank inside the entity followed by a
     capitalised name means the entity is a person with their unit before the rank."""
@@ -516,7 +531,21 @@ def _person_after_rank(span: Span) -> Span | None:
             rest = rest[1:]
         if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return rest
-    return None
+    return _name_after_rank(span)
+
+
+def _name_after_rank(span: Span) -> Span | None:
+    """ "Army Spc. Caleb Barnes" with only "Army Spc" tagged ORG: the rank ends the entity and the
+    untagged name follows it."""
+    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    if len(span) < 2 or span[-1].lower_.rstrip(".") not in ranks:
+        return None
+    doc = span.doc
+    start = span.end + (1 if span.end < len(doc) and doc[span.end].text == "." else 0)
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[start:end] if end - start >= 2 else None
 
 
 def _with_first_names(name: Span) -> Span:
@@ -553,7 +582,7 @@ def _trim(ent: Span) -> Span | None:
 
 def _plausible_name(text: str, kind: str) -> bool:
     """Reject fragments, furniture, agencies and anything that is not a capitalised name."""
-    if not text or "\n" in text or not text[0].isupper() or any(ch.isdigit() for ch in text):
+    if not text or "\n" in text or not _capitalised(text) or any(ch.isdigit() for ch in text):
         return False
     if gazetteer.is_not_actor(text) or text.lower() in _FRAGMENTS:
         return False
@@ -566,6 +595,14 @@ def _plausible_name(text: str, kind: str) -> bool:
     if kind == "person" and not any(ch.islower() for ch in text):
         return False
     return len(text) > 1
+
+
+#: "al-Khansa Brigade", "el-Sisi": a lowercase Arabic article still begins a proper name.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|az|ud|ul)-[A-Z]")
+
+
+def _capitalised(text: str) -> bool:
+    return text[0].isupper() or _ARTICLE_PREFIX.match(text) is not None
 
 
 def _norm(text: str) -> str:
@@ -716,7 +753,21 @@ def _expands(form: str, acronym: str) -> bool:
     ("CJTF-OIR" for "CJTF")."""
     if form.startswith(acronym + "-"):
         return True
-    return len(form.split()) > 1 and _initials(form) == acronym
+    words = form.split()
+    if _expands_after_place(words, acronym):
+        return True
+    return len(words) > 1 and _initials(form) == acronym
+
+
+def _expands_after_place(words: list[str], acronym: str) -> bool:
+    """ "Arizona Department of Public Safety" for "DPS": a state or city name before the agency's
+    own initials (a country's name would be part of the acronym: "ISF" for Iraqi Security Forces)."""
+    return (
+        len(words) > 2
+        and len(acronym) >= 3
+        and gazetteer.country_of(words[0]) is None
+        and _initials(" ".join(words[1:])) == acronym
+    )
 
 
 def _merge_same_names(clusters: dict[str, Cluster]) -> None:

@@ -133,6 +133,8 @@ CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "hrs", "h
 ERA_WORDS = {"bc", "bce", "ad", "ce"}
 CALIBRE_WORDS = {"calibre", "caliber", "-calibre", "-caliber", "mm", "magnum"}
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+#: Nouns counted by listicle headlines that scrapes leave in the body ("5 ways", "8 things").
+LISTICLE_NOUNS = {"things", "ways", "reasons", "facts", "questions"}
 #: Scale suffixes glued to a number: "$10m", "£3bn", "5k".
 GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
 YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
@@ -230,6 +232,8 @@ def _join_ranges(doc: Doc, readings: list[_Reading]) -> list[_Reading]:
 
 def _read_entity(ent: Span) -> _Reading | None:
     doc = ent.doc
+    while len(ent) > 1 and ent[0].is_punct:
+        ent = ent[1:]  # "'standard' 40 lashes": the model may pull the closing quote into the number
     qualifier, rest = split_qualifier(ent.text)
     start = ent.start + (len(ent.text[: len(ent.text) - len(rest)].split()) if qualifier else 0)
     if qualifier is None:
@@ -237,6 +241,8 @@ def _read_entity(ent: Span) -> _Reading | None:
     unit, number_text = _unit_and_number(ent.label_, rest)
     if number_text is None:
         return None
+    if unit is None and ent.label_ in {"MONEY", "CARDINAL"}:
+        unit = _currency_before(ent)  # "$500": the sign often sits outside the entity
     if re.search(r"[\d\w]\s*-?\s*plus$|\+$", number_text):  # "60-plus", "20+": at least that many
         number_text = re.sub(r"\s*-?\s*plus$|\+$", "", number_text)
         qualifier = qualifier or "more than"
@@ -338,7 +344,7 @@ def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple
         unit = LENGTH_UNITS.get(_counted_noun(number).lower_) if _counted_noun(number) else None
     out = []
     for value in reading.values:
-        if value == 1 and not _one_matters(core):
+        if _too_small_to_report(value, unit, core):
             continue
         qualifier = reading.qualifier if len(reading.values) == 1 else None
         figure = Figure(
@@ -452,6 +458,8 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
         return "amount" if reading.unit in {"USD", "EUR", "GBP"} else None
     if noun.lower_ in LENGTH_UNITS:
         return "distance"
+    if noun.lower_ in LISTICLE_NOUNS:
+        return None  # "8 things to know about...": a related-story headline, not a figure
     if _is_inventory(noun):
         return None
     phrase = _noun_phrase(noun, reading)
@@ -587,6 +595,12 @@ def _outcome(noun: Token) -> str | None:
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children)
+
+
+def _too_small_to_report(value: float, unit: str | None, core: str) -> bool:
+    """ "two separate groups", "two further rallies": a bare count of one or two is narrative, not
+    a figure an analyst would list, unless it counts casualties or events ("1 soldier killed")."""
+    return unit is None and value in {1, 2} and not _one_matters(core)
 
 
 def _one_matters(core: str) -> bool:

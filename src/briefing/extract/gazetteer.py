@@ -201,6 +201,12 @@ NOT_ACTORS: frozenset[str] = frozenset(
         "UAVs",
         "RPG",
         "MANPADS",
+        # Platforms the story's words or pictures were posted on: the medium, not an actor.
+        "Twitter",
+        "Facebook",
+        "Instagram",
+        "YouTube",
+        "TikTok",
     )
 )
 

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Evidence, Incident
 from .analysis import Analysis, Sentence
@@ -88,6 +88,7 @@ VERB_TRIGGERS = {
     "shoot": "shooting",
     "kill": "killing",
     "murder": "killing",
+    "stab": "stabbing",
 }
 #: Modifiers that refine a trigger: "air strike" -> airstrike, "car bomb" -> bombing.
 REFINEMENTS = {
@@ -101,8 +102,12 @@ REFINEMENTS = {
     ("car", "bomb"): "bombing",
     ("ground", "assault"): "assault",
 }
-KILL_VERBS = {"kill", "murder", "execute", "behead", "massacre", "slaughter", "die", "shoot"}
+KILL_VERBS = {"kill", "murder", "execute", "behead", "massacre", "slaughter", "die", "shoot", "stab"}
 INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
+#: Verbs whose victim may survive: only "dead", "to death", "fatally" or a joined kill verb make them fatal.
+MAYBE_FATAL_VERBS = {"shoot", "stab"}
+#: Subjects that "capture" or "shoot" pictures, not towns or people.
+MEDIA_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "camera", "dashcam", "film"}
 #: Types from most to least specific: a merged incident keeps the most specific.
 PRIORITY = [
     "airstrike",
@@ -257,9 +262,23 @@ PERSON_NOUNS = {
     "daughter",
     "nun",
     "priest",
+    "girlfriend",
+    "boyfriend",
+    "partner",
+    "brother",
+    "sister",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "sergeant",
+    "deputy",
+    "trooper",
+    "agent",
+    "baby",
+    "pupil",
 }
 DESCRIPTION_LIMIT = 220
-SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
+SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 #: Weapons and vehicles: the subject of "killed" but never the perpetrator ("a car bomb killed", "one jet bombed").
 WEAPON_NOUNS = {
     "bomb",
@@ -448,10 +467,13 @@ def _is_equipment(token: Token) -> bool:
 def _verb_trigger(token: Token, lemma: str) -> str | None:
     """Verbs count only with what makes them an event: a victim, a target or a place."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if lemma in {"kill", "murder", "shoot"}:
+    if _media_subject(token):
+        return None  # "the video captures the group brawling", "footage shot by a passer-by"
+    if lemma in {"kill", "murder", "shoot", "stab"}:
         if (
-            lemma == "shoot"
+            lemma in MAYBE_FATAL_VERBS
             and not any(c.lower_ == "dead" for c in token.subtree)
+            and not _shot_dead(token)
             and not _shot_person(token)
         ):
             return None
@@ -459,6 +481,12 @@ def _verb_trigger(token: Token, lemma: str) -> str | None:
     if lemma in {"strike", "attack", "seize", "capture"} and not objects:
         return None
     return VERB_TRIGGERS[lemma]
+
+
+def _media_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in MEDIA_NOUNS for c in subjects)
 
 
 def _shot_person(verb: Token) -> bool:
@@ -546,13 +574,27 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         inside = [p for p in places if p.start in tokens]
         if inside:
             return inside, level
-    after = [p for p in places if p.start > trigger.i and trigger.sent == trigger.doc[p.start].sent]
+    after = [p for p in places if p.start > trigger.i and _reachable(trigger, p)]
     if after:
         return after, 2
     before = [p for p in places if p.start < trigger.i and not p.wide]
     if before and _refers_to_place(trigger):
         return [before[-1]], 2  # "control of Mosul ... since the liberation of the city began"
     return [], 9
+
+
+def _reachable(trigger: Token, place: Place) -> bool:
+    """Whether a place later in the sentence may be where the trigger's event happened.
+
+    Not across a colon (captions run into the next sentence: "was shot Musical team: ... in
+    Boise") and not a place someone came from ("on leave from Fort Meade").
+    """
+    doc = trigger.doc
+    if trigger.sent != doc[place.start].sent:
+        return False
+    if any(t.text == ":" for t in doc[trigger.i : place.start]):
+        return False
+    return not _origin(doc, place)
 
 
 def _refers_to_place(trigger: Token) -> bool:
@@ -603,7 +645,9 @@ def _casualties(span: Span) -> tuple[int | None, int | None]:
             count = _victim_count(token)
             if count is None:
                 continue
-            if (lemma in INJURE_VERBS and not _mortal(token)) or (lemma == "shoot" and not _shot_dead(token)):
+            if (lemma in INJURE_VERBS and not _mortal(token)) or (
+                lemma in MAYBE_FATAL_VERBS and not _shot_dead(token)
+            ):
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
@@ -618,10 +662,13 @@ def _mortal(token: Token) -> bool:
 
 
 def _shot_dead(verb: Token) -> bool:
-    """ "shot dead", "shot and killed", "was shot ... and later died": being shot is fatal only if said."""
+    """ "shot dead", "fatally shot", "stabbed to death", "shot and killed": being shot or stabbed is
+    fatal only if said."""
     near = verb.doc[verb.i + 1 : verb.i + 4]
-    return any(t.lower_ == "dead" for t in [*verb.children, *near]) or any(
-        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - {"shoot"} for c in verb.children
+    if any(t.lower_ == "dead" for t in [*verb.children, *near]) or "to death" in near.text.lower():
+        return True
+    return any(c.lower_ == "fatally" for c in verb.children) or any(
+        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - MAYBE_FATAL_VERBS for c in verb.children
     )
 
 
@@ -662,12 +709,18 @@ def _victim_count(verb: Token) -> int | None:
             [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
         )
     nouns = [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
-    counts = [(n, _count_of(n)) for n in nouns]
+    counts = [(n, _count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
     if numbered:
         return sum(numbered)  # "Three people and the assailant": the stated three
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+def _one_indefinite(noun: Token) -> int | None:
+    """ "A shopkeeper was fatally stabbed": whoever a kill verb's singular "a ..." is, it is one victim."""
+    singular = noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return 1 if singular else None
 
 
 def _has_number(noun: Token) -> bool:
@@ -696,6 +749,8 @@ def _count_of(noun: Token) -> int | None:
         value = parse_number(rest)
         return int(value) if value is not None and value >= 1 else None
     if noun.like_num or noun.pos_ == "NUM":
+        if _age_after_name(noun):
+            return 1  # "Sgt Jeremy Daniels, 31 was shot": the number is his age; he is one victim
         if noun.lower_ in COLLECTIVES:
             return None
         value = parse_number(noun.text)
@@ -708,6 +763,17 @@ def _count_of(noun: Token) -> int | None:
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return _count_of(noun.head.head)
     return None
+
+
+def _age_after_name(number: Token) -> bool:
+    """A number set off by a comma right after a capitalised name is the person's age."""
+    doc = number.doc
+    return (
+        number.i >= 2
+        and doc[number.i - 1].text == ","
+        and doc[number.i - 2].pos_ == "PROPN"
+        and doc[number.i - 2].text[:1].isupper()
+    )
 
 
 # --- date and perpetrator --------------------------------------------------------------------------
@@ -802,9 +868,11 @@ def _as_actor(phrase: str, actors: list[Actor]) -> str:
 
 def _merge(mentions: list[_Mention], analysis: Analysis) -> list[_Incident]:
     incidents: list[_Incident] = []
+    homeless: list[_Mention] = []
     for mention in mentions:
         if not mention.places:
-            _merge_unplaced(mention, incidents, analysis)
+            if not _merge_unplaced(mention, incidents, analysis) and _worth_placing(mention):
+                homeless.append(mention)
             continue
         place = mention.place
         assert place is not None
@@ -814,7 +882,64 @@ def _merge(mentions: list[_Mention], analysis: Analysis) -> list[_Incident]:
             incidents.append(_new_incident(mention, place, keys))
         else:
             _absorb(target, mention, place, keys)
+    leftovers = [m for m in homeless if not _place_homeless(m, incidents, analysis)]
+    for mention in leftovers:
+        _join_nearest(mention, incidents)
     return incidents
+
+
+def _place_homeless(mention: _Mention, incidents: list[_Incident], analysis: Analysis) -> bool:
+    """An unplaced report with a toll joins a compatible event reported elsewhere in the article,
+    preferring one with the same toll ("three women were shot dead ... On Saturday militants shot
+    dead three women from Rufaila"); only when there is none does the place come from the
+    neighbouring sentences."""
+    kin = [i for i in incidents if _same_kind(i, mention)]
+    same = [i for i in kin if i.killed and i.killed == mention.killed] or kin
+    if same:  # a place borrowed from a neighbour is weaker evidence than a reported event
+        nearest = min(same, key=lambda i: min(abs(s.index - mention.sentence.index) for s in i.sentences))
+        _absorb_detail(nearest, mention)
+        return True
+    nearby = _nearby_place(mention, analysis)
+    if nearby is None:
+        return False
+    keys = {nearby.key}
+    target = next((i for i in incidents if i.keys & keys and _compatible(i, mention)), None)
+    if target is None:
+        incidents.append(_new_incident(mention, nearby, keys))
+    else:
+        _absorb(target, mention, nearby, keys)
+    return True
+
+
+def _same_kind(incident: _Incident, mention: _Mention) -> bool:
+    """Compatible type and date, whatever the tolls: an unplaced aside ("the body of one of the
+    men") often counts part of an event whose full toll is given with its place."""
+    if not types_compatible(incident.type, mention.type):
+        return False
+    return not (incident.date and mention.date and incident.date != mention.date)
+
+
+def _absorb_detail(incident: _Incident, mention: _Mention) -> None:
+    """Fold an unplaced aside into an event without letting its partial toll override the event's."""
+    killed, injured = incident.killed, incident.injured
+    _absorb(incident, mention, None, set())
+    incident.killed = killed or incident.killed
+    incident.injured = injured or incident.injured
+
+
+def _join_nearest(mention: _Mention, incidents: list[_Incident]) -> None:
+    """A report with a toll but no place near it belongs to the closest compatible event, if one is
+    reported within a few sentences ("A man shot his girlfriend and then himself" in the lead,
+    the street named three sentences on)."""
+    index = mention.sentence.index
+    close = [
+        i
+        for i in incidents
+        if _compatible(i, mention) and min(abs(s.index - index) for s in i.sentences) <= NEARBY_SENTENCES + 1
+    ]
+    if close:
+        nearest = min(close, key=lambda i: min(abs(s.index - index) for s in i.sentences))
+        _absorb(nearest, mention, None, set())
 
 
 def _find_target(
@@ -841,11 +966,12 @@ def _latest_first(incidents: list[_Incident]) -> list[_Incident]:
     return sorted(incidents, key=lambda i: -i.touched)
 
 
-def _merge_unplaced(mention: _Mention, incidents: list[_Incident], analysis: Analysis) -> None:
+def _merge_unplaced(mention: _Mention, incidents: list[_Incident], analysis: Analysis) -> bool:
+    """Fold a report naming no place into an earlier event; whether it found one."""
     compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
     if mention.anaphoric and compatible:
         _absorb(compatible[0], mention, None, set())
-        return
+        return True
     referred = _place_anaphor(mention, analysis)
     if referred is not None:
         keys = {referred.key}
@@ -854,9 +980,57 @@ def _merge_unplaced(mention: _Mention, incidents: list[_Incident], analysis: Ana
             incidents.append(_new_incident(mention, referred, keys))
         else:
             _absorb(target, mention, referred, keys)
-        return
+        return True
     if (mention.killed or mention.injured) and compatible:
         _absorb(compatible[0], mention, None, set())
+        return True
+    return False
+
+
+#: How many sentences either side may place an event whose own sentence names no place.
+NEARBY_SENTENCES = 2
+#: Specific types that make an unplaced mention an event worth placing from its neighbours.
+PLACEABLE_TYPES = {"shooting", "stabbing", "bombing", "airstrike", "explosion", "execution", "massacre"}
+
+
+def _worth_placing(mention: _Mention) -> bool:
+    """A first report of a specific kind of event with a toll; "ordering executions" or a bare
+    "attack" may be anything, and a borrowed place would then swallow later reports."""
+    return (
+        not mention.anaphoric
+        and bool(mention.killed or mention.injured)
+        and mention.type in PLACEABLE_TYPES | {"killing"}
+    )
+
+
+def _nearby_place(mention: _Mention, analysis: Analysis) -> Place | None:
+    """ "A man shot his girlfriend and then himself. Officers found them at their home in Fort
+    Worth.": news often names the place in the sentence just before or after the event. The
+    nearest sentence wins, the one before on a tie; wide places (countries) are not borrowed."""
+    index = mention.sentence.index
+    for distance in range(1, NEARBY_SENTENCES + 1):
+        for other in (index - distance, index + distance):
+            if not 0 <= other < len(analysis.sentences):
+                continue
+            span = analysis.sentences[other].span
+            places = [
+                p for p in places_in(span) if not p.wide and not p.reference and not _origin(span.doc, p)
+            ]
+            if places:
+                return best_place(places)
+    return None
+
+
+def _origin(doc: Doc, place: Place) -> bool:
+    """ "on leave from Fort Meade in Maryland": a place someone came from is not where it happened."""
+    token = doc[place.start]
+    for _ in range(4):
+        if token.lower_ == "from" and token.dep_ == "prep":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _place_anaphor(mention: _Mention, analysis: Analysis) -> Place | None:

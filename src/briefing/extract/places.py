@@ -278,6 +278,8 @@ def _place_from_entity(ent: Span) -> Place | None:
             return None
         if ent.label_ == "NORP" and (not _in_locative_position(doc[start]) or _is_demonym(doc, start, end)):
             return None
+        if ent.label_ == "PERSON" and end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+            return None  # "in Silvonek's car": a person's belonging, not a place name
         if root.dep_ in {"amod", "compound", "nmod"} and root.head.lemma_.lower() not in (
             PLACE_NOUNS | FACILITY_NOUNS
         ):
@@ -305,7 +307,8 @@ def _places_after_prepositions(span: Span, taken: set[int]) -> list[Place]:
         modifier = root.dep_ in {"amod", "compound", "nmod"} and root.head.lemma_.lower() not in (
             PLACE_NOUNS | FACILITY_NOUNS
         )
-        if j > i and not modifier:
+        possessor = j < len(doc) and doc[j].lower_ in {"'s", "’s"} and doc[j - 1].ent_type_ == "PERSON"
+        if j > i and not modifier and not possessor:  # "in Silvonek's car" names a person
             out.append(_build(doc, i, j))
         i = max(j, i + 1)
     return out

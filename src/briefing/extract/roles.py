@@ -26,6 +26,7 @@ ROLE_WORDS: frozenset[str] = _words(
     founder ceo executive analyst researcher correspondent editor judge prosecutor attorney
     minister commissioner coordinator adviser advisor emissary negotiator cleric imam ayatollah
     mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker
+    spc spc. specialist pvt pvt. pfc
     """
 )
 
@@ -35,6 +36,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     mr mr. mrs mrs. ms ms. dr dr. sir lt lt. gen gen. general col col. colonel maj maj. major
     capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
     brig brig. lieutenant senator sen. rep. governor mayor king prince queen ayatollah imam
+    spc spc. pvt pvt. pfc cpl cpl.
     """
 )
 
@@ -159,7 +161,19 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     span = token.doc[_start_without_det(token) : (stop or token.right_edge.i + 1)]
     if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
         return None
+    if _ends_in_titled_name(span):
+        return None  # "her boyfriend, Army Spc. Caleb Barnes": another person, not this one's role
     return _clean(span.text)
+
+
+def _ends_in_titled_name(span: Span) -> bool:
+    """Whether the phrase ends with a rank followed by a capitalised name."""
+    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    marks = [i for i, t in enumerate(span) if t.lower_.rstrip(".") in ranks]
+    if not marks:
+        return False
+    rest = [t for t in span[marks[-1] + 1 :] if not t.is_punct]
+    return bool(rest) and all(t.is_title and t.pos_ == "PROPN" for t in rest)
 
 
 def _start_without_det(token: Token) -> int:
