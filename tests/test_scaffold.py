@@ -51,6 +51,13 @@ def test_new_uses_the_configured_content_folder(tmp_path: Path) -> None:
     assert run(tmp_path, "new", "!!!").returncode == 1  # no usable file name
 
 
+def test_a_new_article_without_source_builds_strictly(tmp_path: Path) -> None:
+    """The blank `source:` that `new` writes means "not given", not an error."""
+    assert run(tmp_path, "new", "Convoy hit near Idlib").returncode == 0
+    result = run(tmp_path, "build", "--strict", "--no-pdf", "-q")
+    assert result.returncode == 0, result.stderr
+
+
 def test_init_makes_a_site_that_builds(tmp_path: Path) -> None:
     target = tmp_path / "desk"
     result = run(tmp_path, "init", str(target), "--title", "Desk: East")

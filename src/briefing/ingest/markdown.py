@@ -144,7 +144,7 @@ def parse_front_matter(block: str, source_path: str) -> FrontMatter:
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
     meta = FrontMatter()
     for name in STRING_FIELDS:
-        if values.get(name) is not None:
+        if not _blank(values.get(name)):
             setattr(meta, name, _string_field(values[name], name, source_path, lines.get(name)))
     if values.get("date") is not None:
         meta.date = _date_field(values["date"], source_path, lines.get("date"))
@@ -153,9 +153,14 @@ def parse_front_matter(block: str, source_path: str) -> FrontMatter:
     return meta
 
 
+def _blank(value: Any) -> bool:
+    """`source:` or `source: ''` means not given (as `briefing new` writes it), not an error."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _string_field(value: Any, name: str, source_path: str, line: int | None) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise IngestError(f"front matter field '{name}' must be a non-empty string", source_path, line)
+    if not isinstance(value, str):
+        raise IngestError(f"front matter field '{name}' must be a string", source_path, line)
     return " ".join(value.split())
 
 
