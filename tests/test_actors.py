@@ -346,3 +346,39 @@ def test_agency_acronym_after_a_state_name_merges(analysed: Analyser) -> None:
     )
     agency = by_name(actors).get("Nevada Department of Public Safety")
     assert agency is not None and "DPS" in agency.aliases
+
+
+def test_everyday_roles_from_appositions_and_titles(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Police charged Dan Morrow, a delivery driver, with the attack on Harbour Street.",
+                "Speaking outside court, his lawyer, Sarah Whitfield, said Morrow would plead not guilty.",
+                "Morrow was released on bail on Friday.",
+            )
+        )
+    )
+    assert actors["Dan Morrow"].role == "delivery driver"
+    assert actors["Sarah Whitfield"].role == "his lawyer"
+
+
+def test_age_is_not_part_of_an_apposed_role(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "The court heard that her older brother, 31-year-old Karl Benson, planned the robbery.",
+                "Benson denies the charges. Benson will be sentenced in May.",
+            )
+        )
+    )
+    assert actors["Karl Benson"].role == "her older brother"
+
+
+def test_a_towns_police_force_is_one_organisation(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Leeds police said a man had been arrested after the stabbing.",
+            "Leeds police are appealing for witnesses. A spokesman for Leeds police said inquiries continue.",
+        )
+    )
+    assert any(a.name == "Leeds police" and a.kind == "organization" for a in actors)

@@ -133,8 +133,33 @@ def test_times_calibres_emergency_numbers_and_eras_are_not_figures(analysis_of) 
     assert values(found) == []
 
 
-def test_age_after_aged_and_an_adverb_is_not_a_figure(analysis_of) -> None:
-    assert values(find_figures(analysis_of("She joined a rally when she was aged just 13."))) == []
+def test_age_after_aged_and_an_adverb_is_a_figure(analysis_of) -> None:
+    found = find_figures(analysis_of("She joined a rally when she was aged just 13."))
+    assert values(found) == [13]
+    assert found[0].label.startswith("age")
+
+
+def test_age_of_the_first_named_person_is_a_figure(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "Tom Ardley, 61, was found dead at his farm.", "His neighbour, Ben Cole, 34, was arrested."
+        )
+    )
+    assert values(found) == [61]  # only the first person's age: later ones are background
+    assert found[0].label == "age of Tom Ardley"
+
+
+def test_hyphenated_age_names_the_person(analysis_of) -> None:
+    found = find_figures(analysis_of("A 17-year-old cyclist was hit by a van."))
+    assert values(found) == [17]
+    assert "cyclist" in found[0].label
+
+
+def test_durations_of_what_happened_are_figures(analysis_of) -> None:
+    found = find_figures(analysis_of("The hostages were held for 30 hours before police stormed the bank."))
+    assert values(found) == [30]
+    assert found[0].label.startswith("hours")
+    assert find_figures(analysis_of("Three years ago the bridge was rebuilt.")) == []
 
 
 def test_glued_scale_suffix_multiplies_money(analysis_of) -> None:
@@ -202,3 +227,7 @@ def test_bare_counts_of_two_are_not_figures_but_casualties_are(analysis_of) -> N
 def test_listicle_headline_count_is_not_a_figure(analysis_of) -> None:
     figures = find_figures(analysis_of("5 things to know about the floods in the north of the region."))
     assert values(figures) == []
+
+
+def test_duration_without_a_number_is_skipped_not_an_error(analysis_of) -> None:
+    assert find_figures(analysis_of("The suspects were held for a dozen days and then released.")) == []

@@ -209,3 +209,14 @@ def test_place_someone_came_from_is_not_the_event_place(incidents_of) -> None:
 def test_age_after_a_name_is_not_a_casualty_count(incidents_of) -> None:
     found = incidents_of("Officer Dana Reyes, 34 was shot in the arm during the raid in Tulsa.")
     assert found and found[0].injured == 1
+
+
+def test_gunned_down_and_murder_are_killings(incidents_of) -> None:
+    found = incidents_of("A shopkeeper was gunned down outside his store in Marseille on Monday.")
+    assert [(i.type, i.location) for i in found] == [("shooting", "Marseille")]
+    found = incidents_of("The murder of a taxi driver in Leeds shocked the city.")
+    assert [(i.type, i.location) for i in found] == [("killing", "Leeds")]
+
+
+def test_gunning_for_is_not_an_incident(incidents_of) -> None:
+    assert incidents_of("The opposition party is gunning for a majority in Lagos.") == []

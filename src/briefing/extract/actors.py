@@ -138,7 +138,7 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
             if claims.free(mention.start, mention.end):
                 claims.take(mention.start, mention.end)
                 found.append(mention)
-    for mention in _national_organisations(analysis):
+    for mention in [*_national_organisations(analysis), *_police_forces(analysis)]:
         if claims.free(mention.start, mention.end):
             claims.take(mention.start, mention.end)
             found.append(mention)
@@ -351,6 +351,39 @@ def _national_organisations(analysis: Analysis) -> list[Mention]:
                     span.start_char, span.end_char, text, f"organization:{_norm(text)}", text, "organization"
                 )
             )
+    return out
+
+
+_POLICE_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def _police_forces(analysis: Analysis) -> list[Mention]:
+    """ "Fort Worth police", "Cottonwood Police Sgt Smith": a named place's police force is an
+    actor in crime stories, but the model tags the place alone, or the force with the rank."""
+    doc = analysis.doc
+    out = []
+    for token in doc:
+        if token.lower_ != "police" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and doc[start - 1].ent_type_ in _POLICE_PLACE_LABELS:
+            if not doc[start - 1].text[:1].isupper():
+                break
+            start -= 1
+        if start == token.i:
+            continue
+        place = doc[start : token.i].text
+        text = f"{place} police"
+        out.append(
+            Mention(
+                doc[start].idx,
+                token.idx + len(token.text),
+                doc[start : token.i + 1].text,
+                f"organization:{_norm(text)}",
+                text,
+                "organization",
+            )
+        )
     return out
 
 

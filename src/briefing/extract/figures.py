@@ -2,10 +2,12 @@
 
 A figure is a number phrase (digits, number words, fractions, percentages, money, distances) tied
 to the noun it counts ("15 civilians", "three of the five key bridges", "68-nation alliance").
-Most numbers in news text are not figures: dates, times, ages, list markers, identifiers
+Most numbers in news text are not figures: dates, times, list markers, identifiers
 ("Resolution 2254", "Unit Two"), idioms ("number one goal"), anaphoric counts ("the two
 campaigns"), and inventories of destroyed equipment in strike reports. Those are filtered here by
-their grammatical position, never by the article they come from.
+their grammatical position, never by the article they come from. Ages of the people a story is
+about ("Leon Smith, 55,", "a 14-year-old girl") are figures: the guide excludes only dates, years,
+times, page furniture and list numbers, and a victim's or suspect's age is what a reader looks for.
 """
 
 from __future__ import annotations
@@ -158,7 +160,26 @@ def find_figures(analysis: Analysis) -> list[Figure]:
         for reading in _readings(sentence.span):
             for figure, core, place in _figures_from(reading, sentence, analysis.doc):
                 found.append((figure, core, place))
-    return _dedupe(found)
+    return _dedupe(_first_ages(found))
+
+
+#: Ages listed per article. A story gives the age of everyone it names, but the ones that matter
+#: are the first people it introduces (the victim, the suspect); later ones are background.
+MAX_AGES = 1
+
+
+def _first_ages(found: list[tuple[Figure, str, str | None]]) -> list[tuple[Figure, str, str | None]]:
+    """The ages of the first people the story introduces, each age value once."""
+    kept: list[tuple[Figure, str, str | None]] = []
+    ages: set[float] = set()
+    for item in found:
+        figure = item[0]
+        if figure.unit == "years" and figure.label.startswith("age"):
+            if figure.value in ages or len(ages) >= MAX_AGES:
+                continue
+            ages.add(figure.value)
+        kept.append(item)
+    return kept
 
 
 def _readings(span: Span) -> list[_Reading]:
@@ -167,13 +188,14 @@ def _readings(span: Span) -> list[_Reading]:
     covered: set[int] = set()
     for ent in span.ents:
         covered.update(range(ent.start, ent.end))
-        if ent.label_ in NUMBER_LABELS:
-            reading = _read_entity(ent)
-            if reading is not None:
-                readings.append(reading)
+        reading = _read_entity(ent) if ent.label_ in NUMBER_LABELS else _read_duration(ent)
+        if reading is not None:
+            readings.append(reading)
     for token in span:
-        misdated_fraction = token.ent_type_ in SKIP_LABELS and _is_fraction_start(token)
-        if (token.i in covered or token.ent_type_ in SKIP_LABELS) and not misdated_fraction:
+        misdated = token.ent_type_ in SKIP_LABELS and (_is_fraction_start(token) or _is_age_number(token))
+        if (token.i in covered and token.ent_type_ not in SKIP_LABELS) or (
+            token.ent_type_ in SKIP_LABELS and not misdated
+        ):
             continue
         if token.like_num or token.lower_ in NUMBER_WORDS:
             reading = _read_token(doc, token)
@@ -181,6 +203,84 @@ def _readings(span: Span) -> list[_Reading]:
                 readings.append(reading)
     readings = [_with_glued_scale(doc, r) for r in readings]
     return _join_ranges(doc, sorted(readings, key=lambda r: r.start))
+
+
+#: Time units a duration is counted in.
+DURATION_UNITS = {
+    "hour": "hours",
+    "hours": "hours",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
+}
+#: Verbs whose length is the story's count: a sentence, a detention, a siege, a blackout.
+DURATION_VERBS = {
+    "sentence",
+    "jail",
+    "imprison",
+    "hold",
+    "detain",
+    "trap",
+    "deliberate",
+    "spend",
+    "serve",
+    "last",
+    "live",
+    "go",
+    "suffer",
+    "besiege",
+    "beat",
+    "torture",
+    "hide",
+    "strand",
+}
+DURATION = re.compile(
+    r"^(?:(?P<q>at least|more than|nearly|almost|about|around|over|some)\s+)?(?P<n>[\w.,-]+)\s+(?P<u>[a-z]+)$"
+)
+
+
+def _read_duration(ent: Span) -> _Reading | None:
+    """ "held for 21 hours", "jailed for five years": a span of time the story counts.
+
+    Only the length of something that happened (the object of "for" after a verb of holding,
+    serving, living or lasting); "two years ago", "three days later" and dates stay out."""
+    if ent.label_ not in {"DATE", "TIME"}:
+        return None
+    match = DURATION.match(ent.text.lower())
+    if match is None or match.group("u") not in DURATION_UNITS:
+        return None
+    value = parse_number(match.group("n"))
+    if value is None or value <= 0:
+        return None
+    doc = ent.doc
+    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if nxt in {"ago", "later", "earlier", "old", "since", "-old"}:
+        return None  # "two years ago": a date, not a length
+    if not _counted_duration(ent):
+        return None
+    number = next((t for t in ent if t.like_num or t.lower_ in NUMBER_WORDS), None)
+    if number is None:
+        return None
+    unit = DURATION_UNITS[match.group("u")]
+    return _Reading(number.i, ent.end, (value,), match.group("q"), unit)
+
+
+def _counted_duration(ent: Span) -> bool:
+    """The span is how long a held, served or lived-through state lasted: "for N days" after such
+    a verb, or the object of "sentence"/"spend"/"serve"."""
+    root = ent.root
+    head = root.head
+    if head.lower_ == "for" and head.dep_ == "prep":
+        verb = head.head
+        return verb.lemma_.lower() in DURATION_VERBS  # not "thanked him for two years of work"
+    if head.lower_ == "to" and head.head.lemma_.lower() in {"sentence", "condemn"}:
+        return True  # "sentenced to 10 years"
+    return root.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in DURATION_VERBS
 
 
 def _with_glued_scale(doc: Doc, reading: _Reading) -> _Reading:
@@ -196,6 +296,20 @@ def _with_glued_scale(doc: Doc, reading: _Reading) -> _Reading:
         return reading  # "10m" alone is ten metres
     values = tuple(v * scale for v in reading.values)
     return _Reading(reading.start, reading.end + 1, values, reading.qualifier, unit)
+
+
+def _is_age_number(token: Token) -> bool:
+    """ "a 14-year-old", "aged 13", "55 years old": the model tags ages as DATEs."""
+    doc = token.doc
+    if not token.like_num or YEAR.match(token.text):
+        return False
+    following = doc[token.i + 1 : token.i + 5].text.lower()
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if following.startswith(("-year-old", "year-old", "-years-old", "years old", "years of age")):
+        return True
+    if before in {"aged", "age"} or _comma_age_after_name(doc, token.i, token.i + 1):
+        return True
+    return token.dep_ == "attr" and token.head.lemma_ == "be" and _is_person_subject(token.head)
 
 
 def _is_fraction_start(token: Token) -> bool:
@@ -329,6 +443,9 @@ def _qualifier_before(doc: Doc, start: int) -> str | None:
 
 
 def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple[Figure, str, str | None]]:
+    age = _age_label(doc, reading)
+    if age is not None:
+        return _age_figure(reading, sentence, age)
     if _is_not_a_figure(reading, doc):
         return []
     number = doc[reading.start : reading.end].root
@@ -360,7 +477,7 @@ def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple
 
 
 def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
-    """Dates, times, years, list markers, identifiers, ages, idioms and reference distances."""
+    """Dates, times, years, list markers, identifiers, idioms and reference distances."""
     first, last = doc[reading.start], doc[reading.end - 1]
     prev = doc[reading.start - 1] if reading.start > 0 else None
     nxt = doc[reading.end] if reading.end < len(doc) else None
@@ -371,7 +488,6 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         bool(YEAR.match(text)) and reading.unit is None,
         _is_list_marker(first, nxt),
         prev is not None and _is_identifier_word(prev),
-        _is_age(doc, reading),
         nxt is not None and nxt.lower_ in {"or", "another"},
         prev is not None and prev.lower_ in ANAPHORIC and not _partitive_before(doc, prev.i),
         _is_reference_distance(doc, reading),
@@ -399,21 +515,98 @@ def _is_identifier_word(prev: Token) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"}
 
 
-def _is_age(doc: Doc, reading: _Reading) -> bool:
-    """ "Dayton, 42, of Woodbridge", "aged 42", "a 42-year-old": ages are not figures."""
+def _age_figure(reading: _Reading, sentence: Sentence, label: str) -> list[tuple[Figure, str, str | None]]:
+    """One figure per age: a whole number of years between 1 and 120, labelled with whose it is."""
+    if len(reading.values) != 1 or reading.unit is not None or label == "age":
+        return []
+    value = reading.values[0]
+    if not (1 <= value <= 120) or value != int(value):
+        return []
+    figure = Figure(value=value, unit="years", label=label, text=sentence.text, evidence=sentence.evidence())
+    return [(figure, label.lower(), None)]
+
+
+def _age_label(doc: Doc, reading: _Reading) -> str | None:
+    """ "age of Leon Smith" for "Leon Smith, 55,", "a 14-year-old girl", "aged 13", "she was 17";
+    None when the number is not an age."""
     start, end = reading.start, reading.end
-    before = [t.lower_ for t in doc[max(0, start - 3) : start] if t.pos_ != "ADV"]
-    if before and before[-1] in {"aged", "age", "ages"}:
-        return True  # "aged 42", "aged just 13", "at age 19"
-    following = doc[end : end + 4].text.lower()
-    if following.startswith(("-year-old", "year-old", "years old", "-years-old")):
-        return True
+    number = doc[start:end].root
+    before = [t for t in doc[max(0, start - 3) : start] if t.pos_ != "ADV"]
+    if before and before[-1].lower_ in {"aged", "age", "ages"}:
+        return _age_of(_holder_of_aged(before[-1]))  # "aged 42", "aged just 13", "at age 19"
+    following = doc[end : end + 5].text.lower()
+    if following.startswith(("-year-old", "year-old", "-years-old")):
+        return _age_of(_noun_after(doc, end))
+    if following.startswith(("years old", "years of age")):
+        return _age_of(_clause_subject(number))
+    if _comma_age_after_name(doc, start, end):
+        return f"age of {_person_before(doc, start - 1)}"
+    if number.dep_ == "attr" and number.head.lemma_ == "be" and _is_person_subject(number.head):
+        return "age"  # "when she was 13": an age, but too vague to list unless stated elsewhere
+    return None
+
+
+def _age_of(who: str | None) -> str:
+    return f"age of {who}" if who else "age (years old)"
+
+
+def _comma_age_after_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Leon Smith, 55, was ...": a bare number between commas right after a person's name."""
     return (
         start >= 2
         and end < len(doc)
         and doc[start - 1].text == ","
         and doc[end].text == ","
+        and end - start == 1
         and doc[start - 2].ent_type_ == "PERSON"
+    )
+
+
+def _person_before(doc: Doc, comma: int) -> str:
+    i = comma - 1
+    while (
+        i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ != "B"
+    ):
+        i -= 1
+    return doc[i:comma].text
+
+
+def _noun_after(doc: Doc, end: int) -> str | None:
+    """The person a "42-year-old" describes: the noun phrase after it ("girl", "Army Spc Caleb Barnes")."""
+    i = end
+    while i < len(doc) and i < end + 5 and doc[i].lower_ in {"-", "year", "years", "old"}:
+        i += 1
+    words: list[str] = []
+    while i < len(doc) and len(words) < 4 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN"}:
+        words.append(doc[i].text)
+        if doc[i].pos_ == "NOUN" and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
+            break
+        i += 1
+    return " ".join(words) or None
+
+
+def _holder_of_aged(aged: Token) -> str | None:
+    """ "a man aged 42" -> "man"; "she was aged 13" -> the clause subject."""
+    if aged.head.pos_ in {"NOUN", "PROPN"} and aged.head.i < aged.i:
+        return aged.head.text
+    return _clause_subject(aged)
+
+
+def _clause_subject(token: Token) -> str | None:
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [t.text for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.dep_ != "det"]
+    return " ".join(words) or None
+
+
+def _is_person_subject(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lower_ in {"he", "she", "i", "they"} or subject.ent_type_ == "PERSON"
     )
 
 
@@ -447,6 +640,8 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     """What the number counts, with what happened to it: "civilians killed", "key bridges"."""
     if reading.unit == "percent":
         return _percent_label(number)
+    if reading.unit in DURATION_UNITS.values():
+        return _duration_label(reading.unit, number)
     if reading.unit in {"km", "miles", "m", "ft"}:
         return "distance"
     if reading.unit and reading.unit.startswith("square"):
@@ -465,6 +660,17 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     phrase = _noun_phrase(noun, reading)
     outcome = _outcome(number if _is_partitive(number, noun) else noun)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _duration_label(unit: str, number: Token) -> str:
+    """ "hours held", "years jailed": the unit with the verb whose length it is."""
+    token = number
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in {"VERB", "AUX"}:
+        return unit
+    particle = OUTCOME_VERBS.get(token.lemma_.lower(), token.text.lower())
+    return f"{unit} {particle}"
 
 
 def _area_label(unit: str, number: Token) -> str:

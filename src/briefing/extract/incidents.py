@@ -65,6 +65,10 @@ NOUN_TRIGGERS = {
     "siege": "siege",
     "liberation": "offensive",
     "recapture": "offensive",
+    "murder": "killing",
+    "homicide": "killing",
+    "rape": "rape",
+    "lynching": "killing",
 }
 #: Verbs that report an event, with the type they give.
 VERB_TRIGGERS = {
@@ -89,6 +93,12 @@ VERB_TRIGGERS = {
     "kill": "killing",
     "murder": "killing",
     "stab": "stabbing",
+    "gun": "shooting",
+    "slay": "killing",
+    "strangle": "killing",
+    "rape": "rape",
+    "molest": "sexual assault",
+    "assault": "assault",
 }
 #: Modifiers that refine a trigger: "air strike" -> airstrike, "car bomb" -> bombing.
 REFINEMENTS = {
@@ -133,6 +143,8 @@ PRIORITY = [
     "clashes",
     "attack",
     "killing",
+    "sexual assault",
+    "rape",
 ]
 #: The catch-all type: an "attack" may be any specific kind of attack.
 GENERIC_INCIDENT_TYPE = "attack"
@@ -478,8 +490,13 @@ def _verb_trigger(token: Token, lemma: str) -> str | None:
         ):
             return None
         return VERB_TRIGGERS[lemma] if objects or token.dep_ in {"relcl", "acl"} else None
-    if lemma in {"strike", "attack", "seize", "capture"} and not objects:
+    if (
+        lemma in {"strike", "attack", "seize", "capture", "rape", "molest", "assault", "slay", "strangle"}
+        and not objects
+    ):
         return None
+    if lemma == "gun" and not any(c.lower_ == "down" for c in token.children):
+        return None  # "gunned down"; "gunning for" is not an event
     return VERB_TRIGGERS[lemma]
 
 

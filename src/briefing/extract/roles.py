@@ -29,6 +29,22 @@ ROLE_WORDS: frozenset[str] = _words(
     spc spc. specialist pvt pvt. pfc
     """
 )
+#: What crime and court stories call the people in them: the suspect, the victim, the victim's
+#: mother, the police detective. Read the same way as official titles ("his wife, Jane Doe",
+#: "bus driver John Doe", "Doe, a nurse").
+PERSON_NOUNS: frozenset[str] = _words(
+    """
+    suspect victim gunman bomber attacker assailant killer murderer shooter player coach
+    wife husband father mother son daughter brother sister cousin uncle aunt nephew niece
+    grandmother grandfather girlfriend boyfriend fiance fiancee partner nun priest pastor bishop
+    lawyer solicitor barrister driver student teacher doctor nurse worker operator pensioner
+    soldier journalist reporter activist militant fighter jihadist detective constable inspector
+    superintendent policeman policewoman trooper sheriff witness owner manager employee guard
+    schoolgirl schoolboy survivor hostage prisoner inmate defendant accused missionary medic
+    paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
+    """
+)
+ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
 
 #: Ranks and honorifics that spaCy sometimes puts inside a PERSON entity ("Gen Talib Shaghati").
 TITLE_TOKENS: frozenset[str] = _words(
@@ -145,7 +161,7 @@ def _apposition_role(name: Span, title_start: int) -> str | None:
                 return phrase
     if root.dep_ == "appos" and root.head.i < name.start:
         head = _top_of_noun_phrase(root.head)
-        if head.lower_ in ROLE_WORDS:
+        if head.lower_ in ROLE_WORDS and title_start > head.i:  # else the title run already has it
             return _clean(head.doc[_start_without_det(head) : _end_before_comma(head, title_start)].text)
     return None
 
@@ -184,10 +200,15 @@ def _start_without_det(token: Token) -> int:
 
 
 def _end_before_comma(head: Token, name_start: int) -> int:
+    """Where the role phrase ends: before the comma and any age ("brother, 26-year-old Tom")."""
     end = name_start
-    while end > head.i and head.doc[end - 1].is_punct:
+    while end > head.i and (head.doc[end - 1].is_punct or _is_age_word(head.doc[end - 1])):
         end -= 1
     return end
+
+
+def _is_age_word(token: Token) -> bool:
+    return token.like_num or token.lower_ in {"year", "years", "old", "-"}
 
 
 def _clean(text: str) -> str | None:
