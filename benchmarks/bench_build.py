@@ -19,7 +19,6 @@ import datetime as dt
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -64,15 +63,18 @@ def make_corpus(root: Path, count: int) -> tuple[Path, Path]:
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one command, measured with wait4 on its own process."""
+    """Seconds and peak RSS (MiB) of one command, measured with wait4 on its own process.
+
+    wait4 reports the largest resident set of the process and of every descendant it waited for
+    (its worker processes), for this command only; getrusage(RUSAGE_CHILDREN) would carry the
+    largest of all earlier commands into every later row."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(usage.ru_maxrss, children) / 1024
+    return seconds, usage.ru_maxrss / 1024
 
 
 def briefing_scenarios(content: Path, work: Path, pdf: bool) -> dict[str, tuple[float, float]]:

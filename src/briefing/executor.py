@@ -45,7 +45,9 @@ class LocalExecutor:
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         work = list(items)
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=max(1, min(self.workers, len(work))), mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=max(1, min(self.workers, len(work))), mp_context=context
+        ) as pool:
             yield from pool.map(fn, work)
 
 
@@ -59,7 +61,9 @@ class DaskExecutor:
         try:
             from distributed import Client
         except ImportError:
-            raise BuildError("the dask executor needs 'dask[distributed]': pip install 'briefing[dask]'") from None
+            raise BuildError(
+                "the dask executor needs 'dask[distributed]': pip install 'briefing[dask]'"
+            ) from None
         try:
             client = Client(self.scheduler, timeout="10s", set_as_default=False)
         except OSError as exc:

@@ -17,6 +17,7 @@ import jinja2
 from ..config import SiteConfig
 from ..model import Briefing, Corpus
 from .html import briefing_path
+from .output import Output
 from .templates import render, safe_url
 
 ATOM = "feed.xml"
@@ -47,9 +48,15 @@ def rss_time(day: dt.date) -> str:
 
 
 def write_feeds(
-    env: jinja2.Environment, corpus: Corpus, config: SiteConfig, site_dir: Path, pages: list[str]
+    env: jinja2.Environment,
+    corpus: Corpus,
+    config: SiteConfig,
+    site_dir: Path,
+    pages: list[str],
+    output: Output | None = None,
 ) -> list[Path]:
     """Write feed.xml, rss.xml, robots.txt and (with a base_url) sitemap.xml."""
+    out = output or Output(site_dir)
     items = corpus.briefings[: max(config.feed_items, 0)]
     updated = newest(corpus.briefings)
     context = {
@@ -62,18 +69,12 @@ def write_feeds(
     }
     written = []
     for name in (ATOM, RSS):
-        target = site_dir / name
-        target.write_text(render(env, name, **context), encoding="utf-8")
-        written.append(target)
+        written.append(out.write_text(name, render(env, name, **context)))
     if safe_url(config.base_url):
         dates = {briefing_path(b.slug): b.date for b in corpus.briefings}
         urls = [(absolute(config, p), dates.get(p)) for p in sorted(set(pages))]
-        target = site_dir / SITEMAP
-        target.write_text(render(env, SITEMAP, urls=urls), encoding="utf-8")
-        written.append(target)
-    robots = site_dir / ROBOTS
-    robots.write_text(robots_txt(config), encoding="utf-8")
-    return [*written, robots]
+        written.append(out.write_text(SITEMAP, render(env, SITEMAP, urls=urls)))
+    return [*written, out.write_text(ROBOTS, robots_txt(config))]
 
 
 def robots_txt(config: SiteConfig) -> str:

@@ -21,6 +21,7 @@ import jinja2
 from ..config import SiteConfig
 from ..model import Briefing, Corpus
 from ..relate import slugify
+from .output import Output
 from .templates import copy_static, make_environment, render
 from .timeline import timeline_svg
 
@@ -122,15 +123,14 @@ class Site:
     corpus: Corpus
     config: SiteConfig
     site_dir: Path
+    out: Output
     pages: list[str] = field(default_factory=list)  # site-relative paths, in writing order
 
     def write(self, template: str, path: str, **context: Any) -> Path:
         """Render one page at site-relative `path`, with `root` leading back to the site folder."""
         root = "../" * path.count("/")
         html = render(self.env, template, root=root, path=path, **context)
-        target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        target = self.out.write_text(path, html)
         self.pages.append(path)
         return target
 
@@ -141,18 +141,27 @@ class Site:
         ]
 
 
-def render_html(corpus: Corpus, config: SiteConfig, site_dir: Path, *, pdf: bool | None = None) -> list[Path]:
+def render_html(
+    corpus: Corpus,
+    config: SiteConfig,
+    site_dir: Path,
+    *,
+    pdf: bool | None = None,
+    output: Output | None = None,
+) -> list[Path]:
     """Write every HTML page, static files, feeds, robots.txt, sitemap and search index; return
     the HTML pages written (index first).
 
     `pdf` says whether PDFs will be rendered (default: `config.pdf.enabled`), so pages only link
-    PDFs that exist.
+    PDFs that exist. `output` decides whether a page is written or the previous build's identical
+    file is linked (default: write everything).
     """
     from .feeds import write_feeds
     from .search import write_search_index
 
     with_pdf = config.pdf.enabled if pdf is None else pdf
-    site = Site(make_environment(config), corpus, config, site_dir)
+    out = output or Output(site_dir)
+    site = Site(make_environment(config), corpus, config, site_dir, out)
     site.env.globals.update(site_globals(corpus, with_pdf))
     copy_static(config, site_dir)
     pages = site.write_list(
@@ -164,8 +173,8 @@ def render_html(corpus: Corpus, config: SiteConfig, site_dir: Path, *, pdf: bool
         pages += write_incidents(site)
         pages += write_archives(site)
         pages.append(site.write("search.html", SEARCH))
-    write_search_index(corpus, site_dir)
-    write_feeds(site.env, corpus, config, site_dir, site.pages)
+    write_search_index(corpus, site_dir, out)
+    write_feeds(site.env, corpus, config, site_dir, site.pages, out)
     return pages
 
 
@@ -232,6 +241,7 @@ def write_incidents(site: Site) -> list[Path]:
 def group_archives(briefings: Sequence[Briefing]) -> dict[str, dict[str, tuple[str, list[Briefing]]]]:
     """{"sources"|"months"|"tags": {path: (label, briefings newest first)}}, paths sorted."""
     groups: dict[str, dict[str, tuple[str, list[Briefing]]]] = {"sources": {}, "months": {}, "tags": {}}
+    members: set[tuple[str, str, int]] = set()  # (kind, path, id): dataclass == compares deeply, slowly
     for briefing in briefings:
         keys = [("months", month_path(month_key(briefing)), month_label(month_key(briefing)))]
         if briefing.source:
@@ -239,7 +249,8 @@ def group_archives(briefings: Sequence[Briefing]) -> dict[str, dict[str, tuple[s
         keys += [("tags", tag_path(tag), tag) for tag in dict.fromkeys(briefing.tags) if tag.strip()]
         for kind, path, label in keys:
             entry = groups[kind].setdefault(path, (label, []))
-            if briefing not in entry[1]:
+            if (kind, path, id(briefing)) not in members:
+                members.add((kind, path, id(briefing)))
                 entry[1].append(briefing)
     undated = month_path("undated")
     months = sorted((k for k in groups["months"] if k != undated), reverse=True)

@@ -13,12 +13,13 @@ returned in job order whatever order the workers finish in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jinja2
@@ -27,6 +28,7 @@ from markupsafe import Markup
 from ..config import SiteConfig
 from ..model import ActorEntry, Briefing, Corpus, IncidentEntry, Period
 from .html import PDF_DIR, briefing_path, briefing_pdf_path, digest_pdf_path
+from .output import Output, digest
 from .templates import THEME_PACKAGE, copy_static, make_environment, render
 from .timeline import timeline_svg
 
@@ -41,24 +43,68 @@ class PdfJob:
     roots: tuple[str, ...]  # folders the fetcher may read from
 
 
-def render_pdfs(corpus: Corpus, config: SiteConfig, site_dir: Path, *, jobs: int | None = None) -> list[Path]:
-    """Write every briefing PDF, then every digest PDF; return their paths in that order."""
+def render_pdfs(
+    corpus: Corpus,
+    config: SiteConfig,
+    site_dir: Path,
+    *,
+    jobs: int | None = None,
+    output: Output | None = None,
+) -> list[Path]:
+    """Write every briefing PDF, then every digest PDF; return their paths in that order.
+
+    With `output`, a PDF whose key (its HTML string, the static files it may fetch, the WeasyPrint
+    version) is unchanged is linked from the previous build and never rendered again; workers
+    are only started when at least one PDF needs rendering.
+    """
+    out = output or Output(site_dir)
     env = make_environment(config)
     env.globals.update(briefing_path=briefing_path)
     copy_static(config, site_dir)
     (site_dir / PDF_DIR).mkdir(parents=True, exist_ok=True)
     roots = allowed_roots(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
-    work = [
-        PdfJob(briefing_html(env, b), str(site_dir / briefing_pdf_path(b.slug)), base_url, roots)
-        for b in corpus.briefings
-    ]
+    salt = pdf_salt(site_dir)
+    pending: list[tuple[str, str, PdfJob]] = []
+    paths: list[Path] = []
+    for rel, html in pdf_sources(env, corpus):
+        key = digest(salt, html)
+        if not out.reuse(rel, key):
+            pending.append((rel, key, PdfJob(html, str(site_dir / rel), base_url, roots)))
+        paths.append(site_dir / rel)
+    run_jobs([job for _, _, job in pending], jobs)
+    for rel, key, _ in pending:
+        out.record(rel, key)
+    return paths
+
+
+def pdf_sources(env: jinja2.Environment, corpus: Corpus) -> list[tuple[str, str]]:
+    """(site-relative path, HTML string) of every briefing PDF, then every digest."""
+    sources = [(briefing_pdf_path(b.slug), briefing_html(env, b)) for b in corpus.briefings]
+    by_slug = {b.slug: b for b in corpus.briefings}
     for period in corpus.periods:
-        members = [corpus.by_slug(slug) for slug in period.briefings]
+        members = [by_slug[slug] for slug in period.briefings if slug in by_slug]
         if members:
-            target = str(site_dir / digest_pdf_path(period.key))
-            work.append(PdfJob(digest_html(env, period, members, corpus), target, base_url, roots))
-    return run_jobs(work, jobs)
+            sources.append((digest_pdf_path(period.key), digest_html(env, period, members, corpus)))
+    return sources
+
+
+def pdf_salt(site_dir: Path) -> str:
+    """What a PDF depends on besides its HTML: the static files it can fetch (stylesheet, images)
+    and the renderer's version. Part of every PDF's key."""
+    static = site_dir / "static"
+    files = sorted(p for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
+    parts = [f"{p.relative_to(static).as_posix()}:{digest(p.read_bytes())}" for p in files]
+    return digest(weasyprint_version(), *parts)
+
+
+@functools.cache
+def weasyprint_version() -> str:
+    """Read from the package metadata: importing WeasyPrint in the parent costs ~1 s."""
+    try:
+        return metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def allowed_roots(site_dir: Path) -> tuple[str, ...]:

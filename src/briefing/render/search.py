@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Corpus
 from .html import actor_path, briefing_path, incident_path
+from .output import Output
 
 INDEX_SCRIPT = "search-index.js"
 VARIABLE = "BRIEFING_SEARCH_INDEX"
@@ -69,7 +70,5 @@ def index_script(corpus: Corpus) -> str:
     return f"window.{VARIABLE} = {data};\n"
 
 
-def write_search_index(corpus: Corpus, site_dir: Path) -> Path:
-    target = site_dir / INDEX_SCRIPT
-    target.write_text(index_script(corpus), encoding="utf-8")
-    return target
+def write_search_index(corpus: Corpus, site_dir: Path, output: Output | None = None) -> Path:
+    return (output or Output(site_dir)).write_text(INDEX_SCRIPT, index_script(corpus))

@@ -9,6 +9,7 @@ details. Every text from the corpus is escaped here, because the result is marke
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..extract.incidents import FAMILIES
 from ..model import IncidentEntry
 
 WIDTH = 760
@@ -25,11 +25,11 @@ TOP = 16
 LEFT = 150
 RIGHT = 40
 AXIS = 34
-#: Lanes in display order: a family's name and the types it holds (first family that matches).
-LANES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("Air and artillery", frozenset(FAMILIES["air"])),
-    ("Attacks on people", frozenset(FAMILIES["violence"])),
-    ("Ground fighting", frozenset(FAMILIES["ground"])),
+#: Lanes in display order: a lane's name and the incident family it draws.
+LANE_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("Air and artillery", "air"),
+    ("Attacks on people", "violence"),
+    ("Ground fighting", "ground"),
 )
 OTHER_LANE = "Other attacks"
 #: Fill of each lane's dots, as presentation attributes: WeasyPrint ignores the page's CSS
@@ -48,16 +48,26 @@ class Point:
     approximate: bool = False  # no date of its own: drawn hollow at the date of its first report
 
 
+@functools.cache
+def lanes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each lane's name and the types it holds (first lane that matches). Read on first use:
+    the extract package imports spaCy (~0.5 s), which a build that only re-renders should not pay
+    for just to know the incident families."""
+    from ..extract.incidents import FAMILIES
+
+    return tuple((name, frozenset(FAMILIES[family])) for name, family in LANE_FAMILIES)
+
+
 def lane_of(type_: str) -> int:
     """Index of the lane an incident type is drawn in."""
-    for index, (_, types) in enumerate(LANES):
+    for index, (_, types) in enumerate(lanes()):
         if type_ in types:
             return index
-    return len(LANES)
+    return len(LANE_FAMILIES)
 
 
 def lane_names() -> list[str]:
-    return [name for name, _ in LANES] + [OTHER_LANE]
+    return [name for name, _ in LANE_FAMILIES] + [OTHER_LANE]
 
 
 def dated_points(

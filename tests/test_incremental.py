@@ -1,0 +1,199 @@
+"""Incremental builds: a rebuild touches only the outputs whose inputs changed, and its result is
+byte-identical to a clean build of the same input.
+
+"Touched" is observed on disk (a reused file is a hard link to the previous build's file, so its
+inode is unchanged; a rewritten file has a new inode) and in the build report's counters. No test
+here measures time: speed is the benchmark script's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.build import BuildReport, build
+from briefing.config import load_config
+from briefing.model import Actor, Briefing, Evidence, Figure, Incident, Related
+from briefing.render.json_out import briefing_dict, dumps
+from briefing.render.output import Manifest, Output
+
+ARTICLES = [
+    "dw-2017-03-23-allies-vow-to-destroy-is.txt",
+    "centcom-death-of-abu-jandal-al-kuwaiti.md",
+    "centcom-sdf-initiate-next-phase-of-raqqah-isolation.html",
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path, repo_root: Path) -> Path:
+    """A small site: three articles of different formats, an (empty) template override folder."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ARTICLES:
+        shutil.copy2(repo_root / "content" / name, content / name)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "site.yaml").write_text(
+        "title: Incremental\nbase_url: https://example.org/\ntemplates_dir: templates\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def run_build(project: Path, out: str = "out", *, use_cache: bool = True) -> BuildReport:
+    config = load_config(project / "site.yaml").config
+    return build(
+        config, content_dir=project / "content", out_dir=project / out, pdf=True, use_cache=use_cache
+    )
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name in after if before.get(name) != after[name]}
+
+
+def assert_same_as_clean_build(project: Path, report: BuildReport) -> None:
+    """The incremental site equals a build from scratch (no caches, fresh folder), byte for byte."""
+    clean = run_build(project, "clean", use_cache=False)
+    assert files(report.site_dir) == files(clean.site_dir)
+    shutil.rmtree(project / "clean")
+
+
+def test_rebuild_with_nothing_changed_rewrites_nothing(project: Path) -> None:
+    first = run_build(project)
+    assert first.pdfs_rendered == first.pdfs > 0
+    before = inodes(first.site_dir)
+
+    second = run_build(project)
+    assert second.up_to_date
+    assert (second.extracted, second.written, second.pdfs_rendered) == (0, 0, 0)
+    assert (second.articles, second.pages, second.pdfs) == (first.articles, first.pages, first.pdfs)
+    assert inodes(second.site_dir) == before
+
+
+def test_changed_article_rerenders_only_its_pdf_and_its_digest(project: Path) -> None:
+    first = run_build(project)
+    before = inodes(first.site_dir)
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+
+    second = run_build(project)
+    assert second.extracted == 1
+    assert second.reused > 0
+    pdfs = {name for name in changed(before, inodes(second.site_dir)) if name.endswith(".pdf")}
+    assert second.pdfs_rendered == len(pdfs) == 2
+    slug = "dw-2017-03-23-allies-vow-to-destroy-is"
+    assert f"pdf/{slug}.pdf" in pdfs
+    assert any(name.startswith("pdf/digest-") for name in pdfs)
+    assert_same_as_clean_build(project, second)
+
+
+def test_template_change_rerenders_html_but_reuses_extraction_and_pdfs(project: Path) -> None:
+    first = run_build(project)
+    before = inodes(first.site_dir)
+    (project / "templates" / "base.html").write_text(
+        '{% extends "default:base.html" %}{% block footer %}CHANGED-FOOTER{{ super() }}{% endblock %}',
+        encoding="utf-8",
+    )
+
+    second = run_build(project)
+    assert not second.up_to_date
+    assert second.extracted == 0
+    assert second.pdfs_rendered == 0
+    rewritten = changed(before, inodes(second.site_dir))
+    assert "index.html" in rewritten
+    assert not any(name.endswith((".pdf", ".json")) for name in rewritten)
+    assert "CHANGED-FOOTER" in (second.site_dir / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean_build(project, second)
+
+
+def test_missing_output_file_is_rebuilt_not_trusted(project: Path) -> None:
+    """The manifest is only believed for files that are still there, untouched."""
+    first = run_build(project)
+    victim = next(first.site_dir.glob("pdf/digest-*.pdf"))
+    victim.unlink()
+    (first.site_dir / "index.html").write_text("edited by hand", encoding="utf-8")
+
+    second = run_build(project)
+    assert not second.up_to_date
+    assert second.pdfs_rendered == 1
+    assert victim.is_file()
+    assert_same_as_clean_build(project, second)
+
+
+def test_stale_manifest_from_an_interrupted_build_is_harmless(project: Path) -> None:
+    """A build killed after swapping the site in but before writing its manifest leaves the older
+    manifest next to a newer site: files it describes but that were since rewritten are not reused."""
+    run_build(project)
+    manifest = project / "out" / ".cache" / "manifest.json"
+    stale = manifest.read_bytes()
+    article = project / "content" / ARTICLES[1]
+    original = article.read_bytes()
+    article.write_text(original.decode("utf-8") + "\n\nA closing sentence was added.\n", encoding="utf-8")
+    run_build(project)
+    manifest.write_bytes(stale)  # as if the second build had died before saving its manifest
+    article.write_bytes(original)  # and back to the first build's input
+
+    third = run_build(project)
+    assert not third.up_to_date
+    assert Manifest.load(manifest).intact(third.site_dir)
+    assert_same_as_clean_build(project, third)
+
+
+def test_config_change_that_affects_relate_is_not_served_from_the_corpus_cache(project: Path) -> None:
+    run_build(project)
+    config = project / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "digest:\n  period: month\n", encoding="utf-8")
+
+    second = run_build(project)
+    assert second.extracted == 0
+    assert any(name.startswith("pdf/digest-2017-") and "-W" not in name for name in inodes(second.site_dir))
+    assert_same_as_clean_build(project, second)
+
+
+def test_replacing_a_reused_file_never_writes_through_to_the_previous_site(tmp_path: Path) -> None:
+    previous = Output(tmp_path / "previous")
+    previous.write_text("page.html", "same")
+    manifest = previous.manifest(tmp_path / "previous", None, {})
+
+    current = Output(tmp_path / "current", tmp_path / "previous", manifest)
+    current.write_text("page.html", "same")
+    assert current.reused == 1
+    assert (tmp_path / "current" / "page.html").stat().st_ino == (
+        tmp_path / "previous" / "page.html"
+    ).stat().st_ino
+    current.write_text("page.html", "different")
+    assert (tmp_path / "previous" / "page.html").read_text() == "same"
+    assert (tmp_path / "current" / "page.html").read_text() == "different"
+
+
+def test_fast_briefing_dict_matches_the_model_to_dict() -> None:
+    """json_out serialises without dataclasses.asdict (for speed); the JSON must stay the contract."""
+    evidence = Evidence("Ten were killed.", 0, 16)
+    briefing = Briefing(
+        slug="s",
+        source_path="s.txt",
+        title="T",
+        date=dt.date(2017, 3, 23),
+        source=None,
+        url="https://example.org/",
+        summary=["One."],
+        body=["One.", "Two."],
+        actors=[Actor("Rex Tillerson", "person", "official", ["Tillerson"], 2, 0.5, [evidence], "rex")],
+        figures=[Figure(10, "people", "killed", "ten", "at least", evidence), Figure(2.5, None, "x", "y")],
+        incidents=[Incident("airstrike", "Mosul", None, 10, None, None, "d", [evidence], "k")],
+        related=[Related("o", "Other", 0.5, "shared actors: Rex Tillerson")],
+        tags=["a"],
+        notes=["n"],
+    )
+    for item in (briefing, Briefing("u", "u.md", "U", None, None, None, [], [])):
+        assert briefing_dict(item) == item.to_dict()
+        assert dumps(briefing_dict(item)) == dumps(item.to_dict())
