@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.extract.incidents import types_compatible
+from briefing.incident_types import types_compatible
 from briefing.model import Actor, Briefing, Incident
 from briefing.relate import merge_key, place_key, relate
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import Period as PeriodName
-from .extract.incidents import GENERIC_INCIDENT_TYPE, types_compatible
+from .incident_types import GENERIC_INCIDENT_TYPE, types_compatible
 from .model import Actor, ActorEntry, Briefing, Corpus, Incident, IncidentEntry, Period, Related
 
 MAX_RELATED = 5
@@ -278,14 +278,21 @@ def merge_incidents(briefings: list[Briefing]) -> list[IncidentEntry]:
     date is unknown only merges within its own briefing: across articles it could be any day.
     """
     clusters: list[list[_Report]] = []
+    by_place: dict[str, list[list[_Report]]] = defaultdict(list)
     for briefing in briefings:
         for incident in briefing.incidents:
             report = _Report(
                 briefing, incident, _incident_day(incident, briefing), place_key(incident.location)
             )
-            match = next((c for c in clusters if all(_same_report(r, report) for r in c)), None)
+            # Reports only match reports of the same place (_same_report), so only that place's
+            # clusters are scanned, in creation order: the same first match, without the
+            # quadratic cost of scanning every cluster of a large corpus.
+            candidates = by_place[report.place] if report.place else []
+            match = next((c for c in candidates if all(_same_report(r, report) for r in c)), None)
             if match is None:
                 clusters.append([report])
+                if report.place:
+                    candidates.append(clusters[-1])
             else:
                 match.append(report)
     entries = [_incident_entry(c) for c in clusters]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..incident_types import types_compatible
 from ..model import Actor, Evidence, Incident
 from .analysis import Analysis, Sentence
 from .dates import follows_previous_day, resolve_date
@@ -146,32 +147,6 @@ PRIORITY = [
     "sexual assault",
     "rape",
 ]
-#: The catch-all type: an "attack" may be any specific kind of attack.
-GENERIC_INCIDENT_TYPE = "attack"
-FAMILIES = {
-    "air": {
-        "airstrike",
-        "missile strike",
-        "strike",
-        "bombardment",
-        "shelling",
-        "rocket attack",
-        "bombing",
-        "explosion",
-    },
-    "violence": {
-        "bombing",
-        "explosion",
-        "shooting",
-        "stabbing",
-        "execution",
-        "massacre",
-        "killing",
-        "ambush",
-        "mortar attack",
-    },
-    "ground": {"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"},
-}
 MODALS = {"will", "would", "shall", "should", "could", "may", "might", "must", "can"}
 #: Governing verbs that make an event hypothetical: "fear an increase in attacks", "vow to strike".
 IRREALIS_VERBS = {
@@ -1071,15 +1046,6 @@ def _compatible(incident: _Incident, mention: _Mention) -> bool:
     if incident.killed and mention.killed and incident.killed != mention.killed:
         return False
     return not (incident.date and mention.date and incident.date != mention.date)
-
-
-def types_compatible(a: str, b: str) -> bool:
-    """Whether two incident types can describe one event: equal, a generic "attack", or one family
-    ("strike"/"airstrike"); an unspecific "killing" goes with anything but ground fighting.
-    Also used by relate to merge reports across briefings, so both stages agree."""
-    if a == b or GENERIC_INCIDENT_TYPE in {a, b} or ("killing" in {a, b} and not {a, b} & FAMILIES["ground"]):
-        return True
-    return any(a in family and b in family for family in FAMILIES.values())
 
 
 def _is_facility(place: Place) -> bool:

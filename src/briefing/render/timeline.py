@@ -17,6 +17,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..incident_types import FAMILIES
 from ..model import IncidentEntry
 
 WIDTH = 760
@@ -50,11 +51,7 @@ class Point:
 
 @functools.cache
 def lanes() -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each lane's name and the types it holds (first lane that matches). Read on first use:
-    the extract package imports spaCy (~0.5 s), which a build that only re-renders should not pay
-    for just to know the incident families."""
-    from ..extract.incidents import FAMILIES
-
+    """Each lane's name and the types it holds (first lane that matches)."""
     return tuple((name, frozenset(FAMILIES[family])) for name, family in LANE_FAMILIES)
 
 
