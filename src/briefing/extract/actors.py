@@ -805,10 +805,14 @@ def _expands_after_place(words: list[str], acronym: str) -> bool:
 
 def _merge_same_names(clusters: dict[str, Cluster]) -> None:
     """One name tagged PERSON in one sentence and ORG in another is one actor (majority kind)."""
+    by_mentions = sorted(clusters.values(), key=lambda c: -len(c.mentions))
+    _merge_by_name(clusters, [c for c in by_mentions if c.key.startswith(("person:", "organization:"))])
+
+
+def _merge_by_name(clusters: dict[str, Cluster], candidates: list[Cluster]) -> None:
+    """Absorb each candidate into the first earlier candidate with the same normalised name."""
     by_name: dict[str, Cluster] = {}
-    for cluster in sorted(clusters.values(), key=lambda c: -len(c.mentions)):
-        if not cluster.key.startswith(("person:", "organization:")):
-            continue
+    for cluster in candidates:
         name = _norm(cluster.name)
         if name in by_name:
             _absorb(clusters, by_name[name], cluster)
@@ -890,15 +894,7 @@ def _named_as_place(span: Span) -> bool:
 
 def _merge_same_places(clusters: dict[str, Cluster]) -> None:
     """A name the model tagged PERSON in one sentence and GPE in another is one place."""
-    by_name: dict[str, Cluster] = {}
-    for cluster in list(clusters.values()):
-        if cluster.kind != "place":
-            continue
-        name = _norm(cluster.name)
-        if name in by_name:
-            _absorb(clusters, by_name[name], cluster)
-        else:
-            by_name[name] = cluster
+    _merge_by_name(clusters, [c for c in clusters.values() if c.kind == "place"])
 
 
 # --- 3. roles, salience, selection -----------------------------------------------------------
