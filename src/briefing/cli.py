@@ -315,3 +315,11 @@ def _print_report(report: BuildReport) -> None:
         f"in {report.seconds:.1f}s; {warnings} warnings, {errors} errors -> {report.site_dir}",
         soft_wrap=True,
     )
+    if report.up_to_date:
+        err.print("nothing changed: the previous site is up to date", soft_wrap=True)
+    else:
+        err.print(
+            f"analysed {report.extracted} articles, rendered {report.pdfs_rendered} PDFs; "
+            f"wrote {report.written} files, reused {report.reused} unchanged",
+            soft_wrap=True,
+        )

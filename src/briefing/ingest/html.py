@@ -14,9 +14,6 @@ from configparser import ConfigParser
 from functools import cache
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import use_config
-
 from ..errors import IngestError
 from ..model import Article
 from . import publishers, text
@@ -38,6 +35,8 @@ def extraction_config() -> ConfigParser:
     structured extraction instead of the one-paragraph fallback, and the extensive date search is
     off so that a date is only taken from the page's metadata, never guessed from its text.
     """
+    from trafilatura.settings import use_config
+
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "10")
     config.set("DEFAULT", "MIN_OUTPUT_SIZE", "10")
@@ -46,6 +45,10 @@ def extraction_config() -> ConfigParser:
 
 
 def read(data: bytes, source_path: str) -> Article:
+    # Imported here, not at the top: trafilatura costs ~0.2 s to import, and a warm build whose
+    # articles all come from the ingest cache never reads an HTML page.
+    import trafilatura
+
     page = decode(data, source_path)
     document = trafilatura.bare_extraction(
         page,
