@@ -1,0 +1,271 @@
+"""Coreference within an article: the mentions of one actor joined into one cluster.
+
+Surnames, "Mr X" and possessives join the full name, acronyms join their expansion, word-order
+variants join ("University of Mosul"), and the model's labels are corrected by context (a surname
+tagged ORG is still the person; a "person" always found after "in"/"near" is a place).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from . import gazetteer
+from .actor_model import Cluster, Mention, name_key, word_set
+from .actor_patterns import COMPASS_WORDS
+from .analysis import Analysis
+
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "around", "into", "towards", "toward"})
+_PLACE_NOUNS = word_set(
+    "city town village province district region neighborhood neighbourhood area port suburb"
+    " governorate county airport airbase base camp hospital mosque"
+)
+
+
+def cluster_mentions(mentions: list[Mention]) -> dict[str, Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for mention in mentions:
+        cluster = clusters.get(mention.key)
+        if cluster is None:
+            cluster = clusters[mention.key] = Cluster(mention.key, mention.name, mention.kind)
+        cluster.mentions.append(mention)
+        cluster.aliases.update(mention.aliases)
+    for cluster in clusters.values():
+        if cluster.key.startswith("military:"):
+            cluster.name = _most_common_form(cluster)
+    return clusters
+
+
+def _most_common_form(cluster: Cluster) -> str:
+    """The proposed name used most often; the earliest one on a tie."""
+    counts = Counter(m.name for m in cluster.mentions)
+    first = {}
+    for mention in cluster.mentions:
+        first.setdefault(mention.name, mention.start)
+    return max(counts, key=lambda name: (counts[name], -first[name]))
+
+
+def _absorb(clusters: dict[str, Cluster], into: Cluster, other: Cluster) -> None:
+    into.mentions.extend(other.mentions)
+    into.mentions.sort(key=lambda m: m.start)
+    into.aliases.update(other.aliases)
+    clusters.pop(other.key, None)
+
+
+def _surname_key(word: str) -> str:
+    """A comparison key for name words, so that "al-Baghdadi" and "Baghdadi" compare equal."""
+    word = name_key(word)
+    for prefix in ("al-", "el-", "al ", "el "):
+        word = word.removeprefix(prefix)
+    return word
+
+
+def fix_people(clusters: dict[str, Cluster], analysis: Analysis) -> None:
+    """Correct the model's ORG label on people's names by how the text treats them.
+
+    "Laurice Hampton, 48," (an age in apposition) and "Mr Hampton" (an honorific) only ever
+    follow a person; an organisation name never does.
+    """
+    doc = analysis.doc
+    for cluster in clusters.values():
+        if cluster.kind != "organization" or not cluster.key.startswith("organization:"):
+            continue
+        words = cluster.name.split()
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(name_key(w) in _ORG_WORDS for w in words) or gazetteer.country_of(words[0]):
+            continue
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
+        if any(span is not None and (_age_follows(span) or _honorific_before(span)) for span in spans):
+            cluster.kind = "person"
+            cluster.key = "person:" + cluster.key.split(":", 1)[1]
+    for key in [k for k, c in clusters.items() if c.key != k]:
+        cluster = clusters.pop(key)
+        clusters.setdefault(cluster.key, cluster)
+
+
+#: Words that mark a name as an organisation's, so it is never re-read as a person.
+_ORG_WORDS = word_set(
+    "bureau council party church school university college court office department ministry agency"
+    " bank company group association committee union club team police news times post press"
+    " service services authority commission institute centre center foundation academy fund"
+)
+
+
+def _age_follows(span: Span) -> bool:
+    """ "Laurice Hampton, 48,": a number set off by commas right after a name is an age."""
+    doc = span.doc
+    after = doc[span.end : span.end + 3]
+    return (
+        len(after) >= 2
+        and after[0].text == ","
+        and after[1].like_num
+        and (len(after) == 2 or after[2].is_punct)
+    )
+
+
+def _honorific_before(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+
+
+def merge_people(clusters: dict[str, Cluster]) -> None:
+    """Join a surname (tagged PERSON, ORG or place by the model) to the one full name ending in it."""
+    for short in sorted(clusters.values(), key=lambda c: len(c.name.split())):
+        if short.key not in clusters or short.kind not in {"person", "organization", "place"}:
+            continue
+        words = short.name.split()
+        if len(words) > 2 or (short.kind != "person" and len(words) > 1):
+            continue
+        people = [c for c in clusters.values() if c.kind == "person" and c is not short]
+        target = _person_ending_with(people, short)
+        if target is not None:
+            _absorb(clusters, target, short)
+
+
+#: Generational suffixes: "Kenneth Stancil III" is still "Stancil".
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _name_words(name: str) -> list[str]:
+    words = [_surname_key(w) for w in name.split()]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None:
+    """The one longer name that ends with this one ("Baghdadi") or, for a person, starts with it
+    ("Abu Jandal" for "Abu Jandal al-Kuwaiti"); None when absent or ambiguous."""
+    words = _name_words(short.name)
+    n = len(words)
+
+    def fits(person: Cluster) -> bool:
+        theirs = _name_words(person.name)
+        if len(theirs) <= n:
+            return False
+        return theirs[-n:] == words or (short.kind in {"person", "organization"} and theirs[:n] == words)
+
+    matches = sorted(
+        (p for p in people if fits(p)), key=lambda p: (-len(p.mentions), min(m.start for m in p.mentions))
+    )
+    # Two Tsarnaevs named equally often: news style calls the one introduced first by surname alone
+    # ("Dzhokhar Tsarnaev ... Tsarnaev, 21"), and names the relative in full whenever he comes up.
+    return matches[0] if matches else None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _expands(form: str, acronym: str) -> bool:
+    """True when `form` spells out `acronym` ("Iraqi Security Forces" for "ISF") or extends it
+    ("CJTF-OIR" for "CJTF")."""
+    if form.startswith(acronym + "-"):
+        return True
+    words = form.split()
+    if _expands_after_place(words, acronym):
+        return True
+    return len(words) > 1 and _initials(form) == acronym
+
+
+def _expands_after_place(words: list[str], acronym: str) -> bool:
+    """ "Arizona Department of Public Safety" for "DPS": a state or city name before the agency's
+    own initials (a country's name would be part of the acronym: "ISF" for Iraqi Security Forces)."""
+    return (
+        len(words) > 2
+        and len(acronym) >= 3
+        and gazetteer.country_of(words[0]) is None
+        and _initials(" ".join(words[1:])) == acronym
+    )
+
+
+def merge_same_names(clusters: dict[str, Cluster]) -> None:
+    """One name tagged PERSON in one sentence and ORG in another is one actor (majority kind)."""
+    by_mentions = sorted(clusters.values(), key=lambda c: -len(c.mentions))
+    _merge_by_name(clusters, [c for c in by_mentions if c.key.startswith(("person:", "organization:"))])
+
+
+def _merge_by_name(clusters: dict[str, Cluster], candidates: list[Cluster]) -> None:
+    """Absorb each candidate into the first earlier candidate with the same normalised name."""
+    by_name: dict[str, Cluster] = {}
+    for cluster in candidates:
+        name = name_key(cluster.name)
+        if name in by_name:
+            _absorb(clusters, by_name[name], cluster)
+        else:
+            by_name[name] = cluster
+
+
+def merge_acronyms(clusters: dict[str, Cluster]) -> None:
+    """Join an all-capitals name to the actor whose initials it is ("ISF", "Iraqi Security Forces")."""
+    for short in list(clusters.values()):
+        name = short.name
+        if short.key not in clusters or not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+            continue
+        for other in list(clusters.values()):
+            if other is short:
+                continue
+            if any(_expands(form, name) for form in other.forms):
+                _absorb(clusters, other, short)
+                break
+
+
+def merge_word_order_variants(clusters: dict[str, Cluster]) -> None:
+    """Join word-order variants ("University of Mosul", "Mosul University"): same content words."""
+    seen: dict[frozenset[str], Cluster] = {}
+    for cluster in list(clusters.values()):
+        if cluster.kind not in {"organization", "place"}:
+            continue
+        words = frozenset(w for w in name_key(cluster.name).split() if w not in {"of", "the", "for", "and"})
+        if len(words) < 2:
+            continue
+        if words in seen:
+            _absorb(clusters, seen[words], cluster)
+        else:
+            seen[words] = cluster
+
+
+def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
+    """Correct the small model's PERSON/ORG labels on place names, by the words around them.
+
+    A "person" found mostly after "in", "near" or "outside" is a place; a "person" or
+    "organisation" named as "the town of X" or "the X neighbourhood" is a place.
+    """
+    doc = analysis.doc
+    for cluster in clusters.values():
+        if cluster.kind not in {"person", "organization"} or not cluster.key.startswith(
+            ("person:", "organization:")
+        ):
+            continue
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
+        spans = [span for span in spans if span is not None]
+        if any(_named_as_place(span) for span in spans) or _compass_prefixed(cluster.name):
+            cluster.kind = "place"
+        elif cluster.kind == "person":
+            votes = sum(span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE for span in spans)
+            if votes * 2 > len(spans) or (votes and len(cluster.name.split()) == 1):
+                cluster.kind = "place"
+    _merge_same_places(clusters)
+
+
+def _compass_prefixed(name: str) -> bool:
+    """ "Northeast Washington", "Southern Baghdad": a compass word before a name makes it a place."""
+    words = name.split()
+    return len(words) >= 2 and words[0] in COMPASS_WORDS and gazetteer.lookup_known(name) is None
+
+
+def _named_as_place(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in _PLACE_NOUNS:
+        return True
+    return after is not None and after.lemma_.lower() in _PLACE_NOUNS
+
+
+def _merge_same_places(clusters: dict[str, Cluster]) -> None:
+    """A name the model tagged PERSON in one sentence and GPE in another is one place."""
+    _merge_by_name(clusters, [c for c in clusters.values() if c.kind == "place"])

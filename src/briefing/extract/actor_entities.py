@@ -1,0 +1,189 @@
+"""Actor mentions from spaCy's named entities, where no stronger pattern claimed the text.
+
+The small model's entities need cleaning before they are names: determiners, captions and
+datelines trimmed off, a rank inside an ORG entity read as the person after it, given names the
+model left out restored, and fragments, agencies and anything not a capitalised name rejected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from . import gazetteer
+from .actor_model import Mention, name_key, word_set
+from .analysis import Analysis
+from .roles import ROLE_WORDS, TITLE_TOKENS, is_only_title, without_title
+
+_APOSTROPHES = "'’"
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+#: Entity texts that are fragments of longer names, never actors on their own.
+_FRAGMENTS = word_set(
+    "state islamic defense defence government army navy ministry council coalition forces police west western"
+)
+#: First words of ORG entities that name agreements, laws and plans rather than organisations.
+_NOT_ORG_HEADS = word_set(
+    "cessation law laws convention treaty agreement resolution declaration accord accords protocol"
+    " charter act plan operation"
+)
+
+
+def _is_dateline(ent: Span) -> bool:
+    """True for a wire dateline ("BEIRUT (Reuters) -"): where the story was filed, not an actor."""
+    text = ent.doc.text
+    at_paragraph_start = ent.start_char == 0 or text[ent.start_char - 1] == "\n"
+    following = text[ent.end_char : ent.end_char + 3].lstrip()
+    return at_paragraph_start and ent.text.isupper() and following[:1] in {"(", ",", "-", "—", "–"}
+
+
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def entity_mentions(analysis: Analysis) -> list[Mention]:
+    out = []
+    for ent in analysis.doc.ents:
+        kind = _ENTITY_KINDS.get(ent.label_)
+        if not kind:
+            continue
+        span = _without_caption_label(trim_entity(ent), analysis)
+        if (
+            span is None
+            or analysis.text[ent.end_char : ent.end_char + 4] in {"-led", "–led"}
+            or _is_dateline(ent)
+        ):
+            continue
+        if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
+            continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
+        if kind == "organization":
+            person = _person_after_rank(span)
+            if person is not None:
+                span, kind = person, "person"
+        if kind == "person":
+            if is_only_title(span):
+                continue
+            span = without_title(_with_first_names(span))
+        text = (
+            POSSESSIVE.sub("", span.text)
+            if span.text[-2:] in {"'s", "’s"} or span.text[-1:] in _APOSTROPHES
+            else span.text
+        )
+        end = span.start_char + len(text)
+        if not _plausible_name(text, kind):
+            continue
+        known = gazetteer.lookup_known(text)
+        if known:
+            out.append(
+                Mention(
+                    span.start_char,
+                    end,
+                    text,
+                    f"known:{known.name}",
+                    known.name,
+                    known.kind,
+                    aliases=known.aliases,
+                )
+            )
+            continue
+        out.append(Mention(span.start_char, end, text, f"{kind}:{name_key(text)}", text, kind))
+    return out
+
+
+def _without_caption_label(span: Span | None, analysis: Analysis) -> Span | None:
+    """ "...in Raqqa Downtrodden: In scenes...": tabloid captions start with a one-word label and
+    a colon, which the model glues to the name before it. When the text names the shorter form
+    elsewhere and never with the label, the glued mention is dropped."""
+    if span is None or len(span) < 2 or span.end >= len(span.doc) or span.doc[span.end].text != ":":
+        return span
+    shorter = span[:-1]
+    text = analysis.text
+    if text.count(span.text) == 1 and text.count(shorter.text) >= 2:
+        return None  # the caption's name is counted where the text names it properly
+    return span
+
+
+def _person_after_rank(span: Span) -> Span | None:
+    """ "Cottonwood Police Sgt Jeremy Daniels", tagged ORG: a rank inside the entity followed by a
+    capitalised name means the entity is a person with their unit before the rank."""
+    for i, token in enumerate(span[:-1]):
+        if i == 0 or token.lower_.rstrip(".") not in {t.rstrip(".") for t in TITLE_TOKENS}:
+            continue
+        rest = span[i + 1 :]
+        if rest[0].text == ".":
+            rest = rest[1:]
+        if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            return rest
+    return _name_after_rank(span)
+
+
+def _name_after_rank(span: Span) -> Span | None:
+    """ "Army Spc. Caleb Barnes" with only "Army Spc" tagged ORG: the rank ends the entity and the
+    untagged name follows it."""
+    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    if len(span) < 2 or span[-1].lower_.rstrip(".") not in ranks:
+        return None
+    doc = span.doc
+    start = span.end + (1 if span.end < len(doc) and doc[span.end].text == "." else 0)
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[start:end] if end - start >= 2 else None
+
+
+def _with_first_names(name: Span) -> Span:
+    """Grow a one-word PERSON entity over given names the model left out ("Col Mehmet [Aksoy]").
+
+    Stops at ranks and role words, states and other entities: those are the role, not the name.
+    """
+    start = name.start
+    while len(name) == 1 and start > 0 and start > name.start - 3:
+        token = name.doc[start - 1]
+        if not (token.pos_ == "PROPN" and token.is_title and token.dep_ == "compound"):
+            break
+        if (
+            token.lower_ in TITLE_TOKENS
+            or token.lower_ in ROLE_WORDS
+            or token.lower_ in {"near", "senior", "junior"}
+            or gazetteer.country_of(token.text)
+            or token.ent_type_ not in {"", "PERSON"}
+        ):
+            break
+        start -= 1
+    return name.doc[start : name.end]
+
+
+def trim_entity(ent: Span) -> Span | None:
+    """Drop leading determiners, quotes and the "Near" of CENTCOM strike lists."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in {"the", "a", "an", "near"} or ent.doc[start].is_punct):
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _plausible_name(text: str, kind: str) -> bool:
+    """Reject fragments, furniture, agencies and anything that is not a capitalised name."""
+    if not text or "\n" in text or not _capitalised(text) or any(ch.isdigit() for ch in text):
+        return False
+    if gazetteer.is_not_actor(text) or text.lower() in _FRAGMENTS:
+        return False
+    if any(q in text for q in '"“”'):
+        return False
+    if kind == "organization" and text.split()[0].lower() in _NOT_ORG_HEADS:
+        return False
+    if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS:
+        return False  # "Riverside Police Sgt": a unit and a rank, cut off before the officer's name
+    if kind == "person" and not any(ch.islower() for ch in text):
+        return False
+    return len(text) > 1
+
+
+#: "al-Khansa Brigade", "el-Sisi": a lowercase Arabic article still begins a proper name.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|az|ud|ul)-[A-Z]")
+
+
+def _capitalised(text: str) -> bool:
+    return text[0].isupper() or _ARTICLE_PREFIX.match(text) is not None

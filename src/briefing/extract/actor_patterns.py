@@ -1,0 +1,362 @@
+"""Actor mentions from patterns and the knowledge layer, for what the statistical model handles badly.
+
+Armed groups and institutions the knowledge layer lists, coalitions, a state's forces, regimes,
+national organisations, police forces and states by name or demonym. These run before the
+model's entities, so that each claims its text whole ("Iraqi security forces" is one actor, not
+a demonym and a noun).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from . import gazetteer
+from .actor_entities import POSSESSIVE, trim_entity
+from .actor_model import Mention, name_key, word_set
+from .analysis import Analysis
+
+#: "Iraqi [security] forces", "Syrian [government] troops": up to two modifiers before the head noun.
+_MILITARY_MODIFIERS = (
+    r"(?:(?:security|government|armed|special|elite|ground|air|naval|military|regime|state"
+    r"|Security|Government|Armed|Special|Air)\s+){0,2}"
+)
+_MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|Army|Military|Troops)"
+
+
+_BARE_MILITARY = re.compile(r"\b[Tt]he\s+(?P<noun>army|military|armed forces)\b")
+
+
+def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Mention]:
+    """A bare "the army" is the army of the story's main state (news style names it
+    once, then drops the adjective). Only when one state clearly dominates the article."""
+    states = [m.key for m in sorted(found, key=lambda m: m.start) if m.key.startswith("country:")]
+    counts = Counter(states)
+    if not counts:
+        return []
+    ranked = [*counts.most_common(2), ("", 0)]
+    (top, top_count), (_, second_count) = ranked[0], ranked[1]
+    if top_count < 2 or top_count == second_count or states[0] != top:
+        return []  # no single leading state: "the army" could be anyone's
+    country = top.split(":", 1)[1]
+    adjective = gazetteer.adjective_of(country)
+    out = []
+    for m in _BARE_MILITARY.finditer(analysis.text):
+        span = analysis.doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
+        following = analysis.doc[span.end] if span is not None and span.end < len(analysis.doc) else None
+        if following is not None and following.pos_ in {"NOUN", "PROPN"}:
+            continue  # "the army base", "the military airport": a modifier, not the actor
+        name = f"{adjective} {m['noun']}"
+        standard = tuple(f"{adjective} {noun}" for noun in ("forces", "military", "army"))
+        out.append(
+            Mention(
+                m.start("noun"),
+                m.end("noun"),
+                m["noun"],
+                f"military:{country}",
+                name,
+                "military",
+                0.8,
+                standard,
+            )
+        )
+    return out
+
+
+_LED_COALITION = re.compile(
+    r"\b(?P<leader>[A-Z][\w.]*)[-–]led\s+(?:[\w-]+\s+){0,2}?(?P<what>coalition|forces|alliance|Coalition)\b"
+)
+_BARE_COALITION = re.compile(r"\b[Cc]oalition\b")
+
+
+def coalition_mentions(analysis: Analysis) -> list[Mention]:
+    """The military coalition of the story: "US-led coalition", "Coalition forces", "the coalition".
+
+    Every coalition mention joins one actor, named after the leader when the text says it;
+    without a leader it is the coalition against Islamic State when that group is in the story
+    (the knowledge layer lists its other names), else simply "Coalition".
+    """
+    text = analysis.text
+    out: list[Mention] = []
+    leader_name = None
+    for m in _LED_COALITION.finditer(text):
+        leader = gazetteer.country_of(m["leader"])
+        leader_name = leader_name or (gazetteer.adjective_of(leader) if leader else m["leader"])
+        out.append(Mention(m.start(), m.end(), m.group(0), "coalition", "", "military"))
+    for m in _BARE_COALITION.finditer(text):
+        if _inside_other_name(analysis, m.start(), m.end()):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "coalition", "", "military", weight=0.8))
+    if not out:
+        return []
+    islamic_state = gazetteer.ARMED_GROUPS[0]
+    about_is = any(
+        gazetteer.lookup_known(x.group(0)) == islamic_state for x in gazetteer.known_pattern().finditer(text)
+    )
+    if leader_name:
+        name = f"{leader_name}-led coalition"
+    elif about_is:
+        name = "US-led coalition"
+    else:
+        name = "Coalition"
+    for mention in out:
+        mention.name = name
+        mention.key = "coalition"
+    return out
+
+
+def _inside_other_name(analysis: Analysis, start: int, end: int) -> bool:
+    """True for "Syrian Arab Coalition": the word is the end of some other organisation's name."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in analysis.doc.ents:
+        if ent.label_ == "ORG" and ent.start < span.start < ent.end:
+            first = ent[1] if ent[0].lower_ == "the" else ent[0]  # "the Syrian Arab Coalition"
+            if first.i == span.start:
+                continue
+            if first.lower_ not in {"the", "global"} and gazetteer.country_of(first.text) != "United States":
+                return not ent.text.lower().startswith(("anti-", "counter-"))
+    return False
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """True when a short capitalised form ("IS", "US") sits in an all-capitals line, where it is
+    just an ordinary word ("THIS IS ABOUT US") rather than an acronym."""
+    if end - start > 4 or not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def known_mentions(text: str) -> list[Mention]:
+    out = []
+    for m in gazetteer.known_pattern().finditer(text):
+        known = gazetteer.lookup_known(m.group(0))
+        if known is None or _shouted(text, m.start(), m.end()):
+            continue
+        key = "coalition" if known.name == "US-led coalition" else f"known:{known.name}"
+        out.append(
+            Mention(m.start(), m.end(), m.group(0), key, known.name, known.kind, aliases=known.aliases)
+        )
+    return out
+
+
+@functools.cache
+def _military_pattern() -> re.Pattern[str]:
+    adjectives = sorted({*gazetteer.DEMONYMS, "US", "U.S.", "UK"}, key=len, reverse=True)
+    alternation = "|".join(re.escape(a) for a in adjectives)
+    return re.compile(rf"\b(?P<adj>{alternation})\s+{_MILITARY_MODIFIERS}{_MILITARY_HEADS}\b")
+
+
+def military_mentions(text: str) -> list[Mention]:
+    """A state's forces ("Iraqi security forces", "the Iraqi military", "Syrian army") as one actor."""
+    out = []
+    for m in _military_pattern().finditer(text):
+        country = gazetteer.country_of(m["adj"])
+        if not country:
+            continue
+        adjective = gazetteer.adjective_of(country)
+        standard = tuple(
+            f"{adjective} {noun}" for noun in ("forces", "security forces", "military", "army", "troops")
+        )
+        surface = m.group(0)
+        out.append(
+            Mention(m.start(), m.end(), surface, f"military:{country}", surface, "military", aliases=standard)
+        )
+    return out
+
+
+_REGIME = re.compile(r"\b(?P<who>[A-Z][\w’'-]+)\s+(?P<what>regime|dictatorship)\b|\bthe\s+(?P<bare>regime)\b")
+
+
+#: Capitalised words before "regime" that do not name whose regime it is.
+_NOT_RULERS = frozenset({"The", "This", "That", "A", "Its", "Their", "His", "Her", "Our", "New", "Old"})
+
+
+def regime_mentions(text: str) -> list[Mention]:
+    """One government actor from "the Asad regime", "the Syrian regime" and a later "the regime"."""
+    out = []
+    named = None
+    for m in _REGIME.finditer(text):
+        if m["who"] and m["who"] in _NOT_RULERS:
+            continue
+        if m["who"]:
+            who = POSSESSIVE.sub("", m["who"])
+            named = named or f"{who} regime"
+            out.append(Mention(m.start(), m.end(), f"{who} {m['what']}", "regime", "", "government"))
+        elif named:
+            out.append(
+                Mention(m.start("bare"), m.end("bare"), "regime", "regime", "", "government", weight=0.8)
+            )
+    for mention in out:
+        mention.name = named or "regime"
+    return out
+
+
+def national_organisations(analysis: Analysis) -> list[Mention]:
+    """Proper names that start with a state ("Afghan National Army", "Iraqi Interior Ministry"):
+    kept whole, so the demonym does not swallow the organisation."""
+    out = []
+    for ent in analysis.doc.ents:
+        span = trim_entity(ent) if ent.label_ == "ORG" else None
+        if span is None or len(span) < 3 or not gazetteer.country_of(span[0].text):
+            continue
+        if all(t.is_title or t.lower_ in {"of", "and", "for"} for t in span[1:]) and span[-1].is_title:
+            text = span.text
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    text,
+                    f"organization:{name_key(text)}",
+                    text,
+                    "organization",
+                )
+            )
+    return out
+
+
+_POLICE_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def police_forces(analysis: Analysis) -> list[Mention]:
+    """ "Fort Worth police", "Cottonwood Police Sgt Smith": a named place's police force is an
+    actor in crime stories, but the model tags the place alone, or the force with the rank."""
+    doc = analysis.doc
+    out = []
+    for token in doc:
+        if token.lower_ != "police" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and doc[start - 1].ent_type_ in _POLICE_PLACE_LABELS:
+            if not doc[start - 1].text[:1].isupper():
+                break
+            start -= 1
+        if start == token.i:
+            continue
+        place = doc[start : token.i].text
+        text = f"{place} police"
+        out.append(
+            Mention(
+                doc[start].idx,
+                token.idx + len(token.text),
+                doc[start : token.i + 1].text,
+                f"organization:{name_key(text)}",
+                text,
+                "organization",
+            )
+        )
+    return out
+
+
+def demonyms_inside(mentions: list[Mention]) -> list[Mention]:
+    """A state named only through its forces ("Iraqi forces") or bodies is still an actor."""
+    out = []
+    for mention in mentions:
+        country = gazetteer.country_of(mention.text.split()[0]) if mention.kind == "organization" else None
+        if mention.key.startswith("military:") or country:
+            country = country or mention.key.split(":", 1)[1]
+            adjective = mention.text.split()[0]
+            out.append(
+                _country_mention(mention.start, mention.start + len(adjective), adjective, country, 0.5)
+            )
+    return out
+
+
+@functools.cache
+def _country_pattern() -> re.Pattern[str]:
+    forms = sorted(gazetteer.country_names(), key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+
+
+def country_mentions(analysis: Analysis) -> list[Mention]:
+    """States by name, alias or demonym; ambiguous names ("Jordan") only when spaCy agrees."""
+    doc = analysis.doc
+    out = []
+    for m in _country_pattern().finditer(analysis.text):
+        form = m.group(0)
+        if form in gazetteer.AMBIGUOUS_COUNTRIES and not _labelled(
+            doc, m.start(), m.end(), {"GPE", "NORP", "LOC"}
+        ):
+            continue
+        if (
+            _inside_person(doc, m.start(), m.end())
+            or _starts_organisation(doc, m.start(), m.end())
+            or _ends_longer_name(doc, m.start(), m.end())
+        ):
+            continue
+        if analysis.text[m.end() : m.end() + 4] in {"-led", "–led"} or _shouted(
+            analysis.text, m.start(), m.end()
+        ):
+            continue
+        country = gazetteer.country_of(form)
+        if country:
+            out.append(_country_mention(m.start(), m.end(), form, country, 1.0))
+    return out
+
+
+def _country_mention(start: int, end: int, form: str, country: str, weight: float) -> Mention:
+    aliases = tuple(f for f, c in gazetteer.COUNTRY_ALIASES.items() if c == country and f != country) + tuple(
+        gazetteer.demonyms_of(country)
+    )
+    return Mention(start, end, form, f"country:{country}", country, "country", weight, aliases)
+
+
+def _labelled(doc: Doc, start: int, end: int, labels: set[str]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span) and any(t.ent_type_ in labels for t in span)
+
+
+def _starts_organisation(doc: Doc, start: int, end: int) -> bool:
+    """True for "U.S. Census Bureau": the state's name opens an organisation's proper name, which
+    the organisation actor covers; the state itself is an actor only if named on its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        any(
+            ent.label_ == "ORG" and ent.start <= span.start and len(ent) - len(span) >= 2 and ent[-1].is_title
+            for ent in doc.ents
+            if ent.start <= span.start < ent.end
+        )
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and gazetteer.lookup_known(nxt.text) is None
+    )
+
+
+COMPASS_WORDS = word_set(
+    "North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western"
+)
+
+
+def _ends_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """True for "Little Italy", "New Mexico": a country's name closing a longer proper name, where a
+    capitalised word other than a compass point ("Northern Iraq") comes before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not before.is_title or before.text in COMPASS_WORDS or before.is_sent_start:
+        return False
+    return any(ent.start < span.start and span.end <= ent.end for ent in doc.ents if ent.label_ != "NORP")
+
+
+def _inside_person(doc: Doc, start: int, end: int) -> bool:
+    """True for "Michael Jordan": a country's name inside a longer person entity."""
+    return any(
+        ent.label_ == "PERSON"
+        and ent.start_char <= start
+        and end <= ent.end_char
+        and ent.end_char - ent.start_char > end - start
+        for ent in doc.ents
+    )

@@ -1,0 +1,154 @@
+"""Roles, salience and selection: which clusters a briefing lists as its key actors.
+
+A briefing lists the story's actors, not every name: salience weighs mentions, how early, being a
+grammatical subject, being named in the headline; only the top actors are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Actor, Evidence
+from .actor_model import Cluster, Mention, name_key
+from .analysis import Analysis
+from .roles import role_of
+
+#: Most actors a briefing lists; the guide caps key actors at about eight.
+MAX_ACTORS = 8
+#: Places are rarely actors; at most this many, and only when central (see `_keep`).
+MAX_PLACES = 1
+MAX_EVIDENCE = 3
+#: Below this a name is a passing mention (one late, non-subject mention scores about 1.3).
+MIN_SALIENCE = 1.6
+
+
+def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
+    doc = analysis.doc
+    for cluster in clusters.values():
+        if cluster.kind != "person":
+            continue
+        for mention in cluster.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            role = role_of(span) if span is not None else None
+            if role:
+                cluster.role = role
+                break
+
+
+def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
+    """Salience: weighted mentions, an early first mention, subject position, a headline mention."""
+    sentences = analysis.sentences
+    total = max(1, len(sentences))
+    title = analysis.article.title or ""
+    for cluster in clusters.values():
+        weight = sum(m.weight for m in cluster.mentions)
+        first = analysis.sentence_at(cluster.mentions[0].start)
+        position = first.index if first else total
+        early = 1.5 * (1 - position / total) + (1.0 if position < 2 else 0.0)
+        subjects = min(2, sum(_is_subject(analysis, m) for m in cluster.mentions))
+        headline = 3.0 if any(_in_title(form, title) for form in cluster.forms) else 0.0
+        prior = 0.5 if cluster.key.startswith(_WELL_KNOWN) else 0.0
+        cluster.salience = (
+            weight + early + 0.75 * subjects + headline + prior + _role_bonus(cluster, analysis)
+        )
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "warn"})
+
+
+def _role_bonus(cluster: Cluster, analysis: Analysis) -> float:
+    """A person the text introduces by role is a story's actor; one it also quotes (the commander
+    or spokesman whose statement the story reports) is a key actor even if named only once."""
+    if not cluster.role:
+        return 0.0
+    if cluster.kind != "person":
+        return 1.0
+    speaks = any(_speaks(analysis, m) for m in cluster.mentions)
+    return 2.5 if speaks else 1.0
+
+
+def _speaks(analysis: Analysis, mention: Mention) -> bool:
+    span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_LEMMAS
+
+
+#: States, the knowledge layer's groups and institutions, and coalitions are actors by nature.
+_WELL_KNOWN = ("country:", "known:", "coalition", "military:", "regime")
+
+
+def _is_subject(analysis: Analysis, mention: Mention) -> bool:
+    span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _in_title(form: str, title: str) -> bool:
+    return bool(form) and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title) is not None
+
+
+def select_actors(clusters: dict[str, Cluster]) -> list[Cluster]:
+    ranked = sorted(clusters.values(), key=lambda c: (-c.salience, c.mentions[0].start))
+    chosen: list[Cluster] = []
+    places = 0
+    for cluster in ranked:
+        if not _keep(cluster, ranked[0].salience):
+            continue
+        if cluster.kind == "place":
+            if places >= MAX_PLACES:
+                continue
+            places += 1
+        elif len(chosen) - places >= MAX_ACTORS:
+            continue
+        chosen.append(cluster)
+    return chosen
+
+
+def _keep(cluster: Cluster, top: float) -> bool:
+    """Minor names (one passing mention, late in the text) cost a reader more than they tell."""
+    mentions = sum(m.weight for m in cluster.mentions)
+    if cluster.kind == "place":
+        return mentions >= 3 and cluster.salience >= 0.6 * top
+    if cluster.kind == "person" and cluster.role:
+        return True
+    if cluster.kind == "person" and len(cluster.name.split()) == 1 and mentions < 2:
+        return False  # a lone single name with no role is as often a mislabelled place or agency
+    return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
+
+
+def to_actor(cluster: Cluster, analysis: Analysis) -> Actor:
+    aliases = _distinct_aliases(cluster)
+    return Actor(
+        name=cluster.name,
+        kind=cluster.kind,
+        role=cluster.role,
+        aliases=aliases,
+        mentions=len({m.start for m in cluster.mentions}),
+        salience=round(cluster.salience, 3),
+        evidence=_evidence(cluster, analysis),
+    )
+
+
+def _distinct_aliases(cluster: Cluster) -> list[str]:
+    """Other forms of the name, one per spelling (case and apostrophe variants are one; the form
+    the article prints wins), in a stable order so two builds give identical JSON."""
+    chosen: dict[str, str] = {name_key(cluster.name): cluster.name}
+    printed = {m.text for m in cluster.mentions}
+    for form in sorted(cluster.forms, key=lambda f: (f.lower(), f not in printed, f.isupper(), f)):
+        chosen.setdefault(name_key(form), form)
+    return [form for key, form in chosen.items() if key != name_key(cluster.name)]
+
+
+def _evidence(cluster: Cluster, analysis: Analysis) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[int] = set()
+    for mention in cluster.mentions:
+        sentence = analysis.sentence_at(mention.start)
+        if sentence is None or sentence.index in seen:
+            continue
+        seen.add(sentence.index)
+        out.append(sentence.evidence())
+        if len(out) >= MAX_EVIDENCE:
+            break
+    return out

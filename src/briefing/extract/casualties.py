@@ -1,0 +1,242 @@
+"""Casualties: how many people an event killed or injured, counted only as the text states it.
+
+Kept apart from trigger detection because counting is its own grammar: victims are the object of
+"killed", the subject of "were killed" or "died", a count of bodies; "shot" or "stabbed" are fatal
+only when the text says so, and a combined toll ("60 killed and injured") cannot be split.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
+
+KILL_VERBS = {"kill", "murder", "execute", "behead", "massacre", "slaughter", "die", "shoot", "stab"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
+#: Verbs whose victim may survive: only "dead", "to death", "fatally" or a joined kill verb make them fatal.
+MAYBE_FATAL_VERBS = {"shoot", "stab"}
+
+
+PERSON_NOUNS = {
+    "person",
+    "people",
+    "civilian",
+    "soldier",
+    "member",
+    "troop",
+    "officer",
+    "policeman",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "fighter",
+    "militant",
+    "worker",
+    "journalist",
+    "student",
+    "resident",
+    "worshipper",
+    "pilot",
+    "marine",
+    "sailor",
+    "commander",
+    "victim",
+    "boy",
+    "girl",
+    "policemen",
+    "assailant",
+    "attacker",
+    "bomber",
+    "gunman",
+    "hostage",
+    "others",
+    "dozen",
+    "guard",
+    "suspect",
+    "shooter",
+    "employee",
+    "driver",
+    "teenager",
+    "teen",
+    "passenger",
+    "tourist",
+    "prisoner",
+    "captive",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "nun",
+    "priest",
+    "girlfriend",
+    "boyfriend",
+    "partner",
+    "brother",
+    "sister",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "sergeant",
+    "deputy",
+    "trooper",
+    "agent",
+    "baby",
+    "pupil",
+}
+
+
+SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
+
+
+def count_casualties(span: Span) -> tuple[int | None, int | None]:
+    killed = injured = None
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
+            if _combined_toll(token):
+                continue
+            count = _victim_count(token)
+            if count is None:
+                continue
+            if (lemma in INJURE_VERBS and not _mortal(token)) or (
+                lemma in MAYBE_FATAL_VERBS and not shot_dead(token)
+            ):
+                injured = max(injured or 0, count)
+            else:
+                killed = max(killed or 0, count)
+        elif token.lemma_.lower() == "body" and numbered_of(token):
+            count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
+            killed = max(killed or 0, count or 0) or killed
+    return killed, injured
+
+
+def _mortal(token: Token) -> bool:
+    return any(c.lower_ == "mortally" for c in token.children)
+
+
+def shot_dead(verb: Token) -> bool:
+    """ "shot dead", "fatally shot", "stabbed to death", "shot and killed": being shot or stabbed is
+    fatal only if said."""
+    near = verb.doc[verb.i + 1 : verb.i + 4]
+    if any(t.lower_ == "dead" for t in [*verb.children, *near]) or "to death" in near.text.lower():
+        return True
+    return any(c.lower_ == "fatally" for c in verb.children) or any(
+        c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - MAYBE_FATAL_VERBS for c in verb.children
+    )
+
+
+def _combined_toll(verb: Token) -> bool:
+    """ "60 civilians were killed and injured": one number for two outcomes. "Shot and later died"
+    is one outcome, so only a kill verb joined to an injure verb (or the reverse) counts."""
+    fatal = verb.lemma_.lower() in KILL_VERBS
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in (INJURE_VERBS if fatal else KILL_VERBS)
+        and not _has_people(c)
+        for c in verb.children
+    )
+
+
+def _has_people(verb: Token) -> bool:
+    """Whether a verb names its own victims ("injured scores of others"), even uncounted."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    return any(
+        o.lemma_.lower() in PERSON_NOUNS
+        or o.lower_ in COLLECTIVES
+        or o.ent_type_ == "PERSON"
+        or _has_number(o)
+        for o in objects
+    )
+
+
+def _victim_count(verb: Token) -> int | None:
+    """The number of victims: the object of "killed", the subject of "were killed", "died"."""
+    lemma = verb.lemma_.lower()
+    roles = {"dobj", "nsubjpass"} | ({"nsubj"} if lemma == "die" or verb.tag_ == "VBN" else set())
+    victims = [c for c in verb.children if c.dep_ in roles]
+    head = verb.head
+    if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
+        victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
+    if not victims and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        victims = (
+            [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
+        )
+    nouns = [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
+    counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
+    numbered = [c for n, c in counts if c is not None and _has_number(n)]
+    if numbered:
+        return sum(numbered)  # "Three people and the assailant": the stated three
+    found = [c for _, c in counts if c is not None]
+    return sum(found) if found else None
+
+
+def _one_indefinite(noun: Token) -> int | None:
+    """ "A shopkeeper was fatally stabbed": whoever a kill verb's singular "a ..." is, it is one victim."""
+    singular = noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return 1 if singular else None
+
+
+def _has_number(noun: Token) -> bool:
+    return noun.like_num or noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
+
+
+def count_of(noun: Token) -> int | None:
+    """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
+    numbers = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "quantmod" and c.like_num)]
+    if not numbers:  # "at least 35 more innocent civilians": the number hangs off "more"
+        numbers = [
+            t
+            for c in noun.lefts
+            if c.dep_ == "amod"
+            for t in c.subtree
+            if t.like_num and t.ent_type_ != "DATE"
+        ]
+    if numbers:
+        number = numbers[0]
+        phrase = noun.doc[number.left_edge.i : number.i + 1].text
+        if parse_range(phrase) is not None:
+            return None
+        _, rest = split_qualifier(phrase)
+        if rest.lower() in COLLECTIVES:
+            return None
+        value = parse_number(rest)
+        return int(value) if value is not None and value >= 1 else None
+    if noun.like_num or noun.pos_ == "NUM":
+        if _age_after_name(noun):
+            return 1  # "Sgt Jeremy Daniels, 31 was shot": the number is his age; he is one victim
+        if noun.lower_ in COLLECTIVES:
+            return None
+        value = parse_number(noun.text)
+        return int(value) if value is not None and value >= 1 else None
+    singular_person = noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ in {"NN", "NNP"}
+    if noun.ent_type_ == "PERSON" or (singular_person and noun.lower_ not in {"others", "dozen"}):
+        return 1
+    if noun.lower_ in SINGULAR_PRONOUNS:
+        return 1  # "killed him": one named victim, referred to by pronoun
+    if noun.lower_ == "who" and noun.head.dep_ == "relcl":
+        return count_of(noun.head.head)
+    return None
+
+
+def _age_after_name(number: Token) -> bool:
+    """A number set off by a comma right after a capitalised name is the person's age."""
+    doc = number.doc
+    return (
+        number.i >= 2
+        and doc[number.i - 1].text == ","
+        and doc[number.i - 2].pos_ == "PROPN"
+        and doc[number.i - 2].text[:1].isupper()
+    )
+
+
+def numbered_of(token: Token) -> bool:
+    """ "the bodies of 70 civilians": a count of the dead."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(count_of(o) is not None for o in child.children if o.dep_ == "pobj")
+    return False

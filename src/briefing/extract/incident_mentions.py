@@ -1,0 +1,120 @@
+"""Event mentions: one report of an event per sentence and place, before merging.
+
+Each sentence with a realis trigger gives a mention with its type, places, casualties, date and
+perpetrator; mentions of the same event are joined afterwards (see `incident_merging`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Actor
+from .analysis import Analysis, Sentence
+from .casualties import count_casualties
+from .dates import follows_previous_day, resolve_date
+from .incident_places import group_by_place
+from .incident_triggers import is_anaphoric, is_realis, trigger_noun, trigger_type
+from .perpetrators import find_perpetrator
+from .places import Place, best_place, places_in
+
+#: Types from most to least specific: a merged incident keeps the most specific.
+PRIORITY = [
+    "airstrike",
+    "missile strike",
+    "bombing",
+    "shooting",
+    "stabbing",
+    "execution",
+    "massacre",
+    "explosion",
+    "bombardment",
+    "shelling",
+    "rocket attack",
+    "mortar attack",
+    "ambush",
+    "raid",
+    "strike",
+    "assault",
+    "counterattack",
+    "siege",
+    "battle",
+    "offensive",
+    "clashes",
+    "attack",
+    "killing",
+    "sexual assault",
+    "rape",
+]
+
+
+@dataclass
+class EventMention:
+    """One sentence's report of an event, before mentions of the same event are merged."""
+
+    type: str
+    places: list[Place]
+    sentence: Sentence
+    killed: int | None = None
+    injured: int | None = None
+    date: dt.date | None = None
+    perpetrator: str | None = None
+    anaphoric: bool = False
+    weak: bool = False  # only a verb like "killed" marks it as an event
+
+    @property
+    def place(self) -> Place | None:
+        return best_place(self.places)
+
+
+def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]:
+    out: list[EventMention] = []
+    previous_date: dt.date | None = None
+    for sentence in analysis.sentences:
+        triggers = [(t, kind) for t in sentence.span if (kind := trigger_type(t)) is not None]
+        triggers = [(t, kind) for t, kind in triggers if is_realis(t)]
+        if not triggers:
+            continue
+        sentence_places = places_in(sentence.span)
+        date = _date_in(sentence, analysis.date, previous_date)
+        killed, injured = count_casualties(sentence.span)
+        perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
+        for index, (places, group) in enumerate(group_by_place(triggers, sentence_places)):
+            kinds = kinds_of(group)
+            strong = [k for k in kinds if k != "killing"] or kinds
+            mention = EventMention(
+                type=min(strong, key=PRIORITY.index),
+                places=places,
+                sentence=sentence,
+                killed=killed if index == 0 else None,
+                injured=injured if index == 0 else None,
+                date=date,
+                perpetrator=perpetrator,
+                anaphoric=any(is_anaphoric(t) for t, _ in group if trigger_noun(t)),
+                weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
+            )
+            out.append(mention)
+        previous_date = date or previous_date
+    return out
+
+
+def kinds_of(group: list[tuple[Token, str]]) -> list[str]:
+    """The types a group of triggers gives. When one trigger points back ("before the executions"),
+    it alone says which event is meant; a background noun in the same sentence ("buildings damaged
+    by bombing") must not retype the earlier event."""
+    referring = [kind for t, kind in group if trigger_noun(t) and is_anaphoric(t)]
+    return referring or [kind for _, kind in group]
+
+
+def _date_in(sentence: Sentence, anchor: dt.date | None, previous: dt.date | None) -> dt.date | None:
+    for ent in sentence.span.ents:
+        if ent.label_ not in {"DATE", "TIME", "EVENT"}:
+            continue
+        if follows_previous_day(ent.text):
+            return previous + dt.timedelta(days=1) if previous else None
+        resolved = resolve_date(ent.text, anchor)
+        if resolved is not None:
+            return resolved
+    return None

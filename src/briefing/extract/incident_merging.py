@@ -1,0 +1,250 @@
+"""Merging: mentions of the same event joined into one incident (rules in `incidents`).
+
+News repeats an event: the lead names it, later sentences add detail. Mentions merge by
+compatible type and overlapping place unless dates or tolls disagree; unplaced mentions complete
+an earlier event or borrow a place from the neighbouring sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..incident_types import types_compatible
+from .analysis import Analysis, Sentence
+from .incident_mentions import PRIORITY, EventMention
+from .incident_places import PLACE_ANAPHORS, is_origin
+from .places import FACILITY_NOUNS, Place, best_place, place_key, places_in
+
+
+@dataclass
+class MergedIncident:
+    type: str
+    place: Place | None
+    keys: set[str]  # the place and the places containing it
+    killed: int | None
+    injured: int | None
+    date: dt.date | None
+    perpetrator: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    recalled: bool = False  # introduced by a definite reference ("the attacks in Brussels")
+    touched: int = 0  # when it was last mentioned: "the attack" means the latest one
+
+
+def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[MergedIncident]:
+    incidents: list[MergedIncident] = []
+    homeless: list[EventMention] = []
+    for mention in mentions:
+        if not mention.places:
+            if not _merge_unplaced(mention, incidents, analysis) and _worth_placing(mention):
+                homeless.append(mention)
+            continue
+        place = mention.place
+        assert place is not None
+        keys = {place_key(p.text) for p in mention.places if not p.reference}
+        target = _find_target(mention, place, keys, incidents)
+        if target is None:
+            incidents.append(_new_incident(mention, place, keys))
+        else:
+            _absorb(target, mention, place, keys)
+    leftovers = [m for m in homeless if not _place_homeless(m, incidents, analysis)]
+    for mention in leftovers:
+        _join_nearest(mention, incidents)
+    return incidents
+
+
+def _place_homeless(mention: EventMention, incidents: list[MergedIncident], analysis: Analysis) -> bool:
+    """An unplaced report with a toll joins a compatible event reported elsewhere in the article,
+    preferring one with the same toll ("three women were shot dead ... On Saturday militants shot
+    dead three women from Rufaila"); only when there is none does the place come from the
+    neighbouring sentences."""
+    kin = [i for i in incidents if _same_kind(i, mention)]
+    same = [i for i in kin if i.killed and i.killed == mention.killed] or kin
+    if same:  # a place borrowed from a neighbour is weaker evidence than a reported event
+        nearest = min(same, key=lambda i: min(abs(s.index - mention.sentence.index) for s in i.sentences))
+        _absorb_detail(nearest, mention)
+        return True
+    nearby = _nearby_place(mention, analysis)
+    if nearby is None:
+        return False
+    keys = {nearby.key}
+    target = next((i for i in incidents if i.keys & keys and _compatible(i, mention)), None)
+    if target is None:
+        incidents.append(_new_incident(mention, nearby, keys))
+    else:
+        _absorb(target, mention, nearby, keys)
+    return True
+
+
+def _same_kind(incident: MergedIncident, mention: EventMention) -> bool:
+    """Compatible type and date, whatever the tolls: an unplaced aside ("the body of one of the
+    men") often counts part of an event whose full toll is given with its place."""
+    if not types_compatible(incident.type, mention.type):
+        return False
+    return not (incident.date and mention.date and incident.date != mention.date)
+
+
+def _absorb_detail(incident: MergedIncident, mention: EventMention) -> None:
+    """Fold an unplaced aside into an event without letting its partial toll override the event's."""
+    killed, injured = incident.killed, incident.injured
+    _absorb(incident, mention, None, set())
+    incident.killed = killed or incident.killed
+    incident.injured = injured or incident.injured
+
+
+def _join_nearest(mention: EventMention, incidents: list[MergedIncident]) -> None:
+    """A report with a toll but no place near it belongs to the closest compatible event, if one is
+    reported within a few sentences ("A man shot his girlfriend and then himself" in the lead,
+    the street named three sentences on)."""
+    index = mention.sentence.index
+    close = [
+        i
+        for i in incidents
+        if _compatible(i, mention) and min(abs(s.index - index) for s in i.sentences) <= NEARBY_SENTENCES + 1
+    ]
+    if close:
+        nearest = min(close, key=lambda i: min(abs(s.index - index) for s in i.sentences))
+        _absorb(nearest, mention, None, set())
+
+
+def _find_target(
+    mention: EventMention, place: Place, keys: set[str], incidents: list[MergedIncident]
+) -> MergedIncident | None:
+    compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
+    overlapping = [i for i in compatible if i.keys & keys]
+    if overlapping:
+        return overlapping[0]
+    if mention.anaphoric and compatible and compatible[0].place is not None and compatible[0].place.wide:
+        return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
+    if place.wide and compatible:
+        return compatible[0]
+    if _is_facility(place) and len(keys) == 1:
+        # "an attack in London" ... "an attack outside the British Parliament"
+        towns = [i for i in compatible if i.place and not _is_facility(i.place) and not i.recalled]
+        towns.sort(key=lambda i: i.type != mention.type)  # stable: the latest of the same type first
+        if towns:
+            return towns[0]
+    return None
+
+
+def _latest_first(incidents: list[MergedIncident]) -> list[MergedIncident]:
+    return sorted(incidents, key=lambda i: -i.touched)
+
+
+def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], analysis: Analysis) -> bool:
+    """Fold a report naming no place into an earlier event; whether it found one."""
+    compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
+    if mention.anaphoric and compatible:
+        _absorb(compatible[0], mention, None, set())
+        return True
+    referred = _place_anaphor(mention, analysis)
+    if referred is not None:
+        keys = {referred.key}
+        target = next((i for i in compatible if i.keys & keys and i.type == mention.type), None)
+        if target is None:
+            incidents.append(_new_incident(mention, referred, keys))
+        else:
+            _absorb(target, mention, referred, keys)
+        return True
+    if (mention.killed or mention.injured) and compatible:
+        _absorb(compatible[0], mention, None, set())
+        return True
+    return False
+
+
+#: How many sentences either side may place an event whose own sentence names no place.
+NEARBY_SENTENCES = 2
+#: Specific types that make an unplaced mention an event worth placing from its neighbours.
+PLACEABLE_TYPES = {"shooting", "stabbing", "bombing", "airstrike", "explosion", "execution", "massacre"}
+
+
+def _worth_placing(mention: EventMention) -> bool:
+    """A first report of a specific kind of event with a toll; "ordering executions" or a bare
+    "attack" may be anything, and a borrowed place would then swallow later reports."""
+    return (
+        not mention.anaphoric
+        and bool(mention.killed or mention.injured)
+        and mention.type in PLACEABLE_TYPES | {"killing"}
+    )
+
+
+def _nearby_place(mention: EventMention, analysis: Analysis) -> Place | None:
+    """ "A man shot his girlfriend and then himself. Officers found them at their home in Fort
+    Worth.": news often names the place in the sentence just before or after the event. The
+    nearest sentence wins, the one before on a tie; wide places (countries) are not borrowed."""
+    index = mention.sentence.index
+    for distance in range(1, NEARBY_SENTENCES + 1):
+        for other in (index - distance, index + distance):
+            if not 0 <= other < len(analysis.sentences):
+                continue
+            span = analysis.sentences[other].span
+            places = [
+                p for p in places_in(span) if not p.wide and not p.reference and not is_origin(span.doc, p)
+            ]
+            if places:
+                return best_place(places)
+    return None
+
+
+def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
+    """ "a precision strike on the location": the place most recently named before this sentence."""
+    refers = any(
+        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ == "the" for c in t.children)
+        for t in mention.sentence.span
+    )
+    if not refers or places_in(mention.sentence.span):  # "the city of Mosul" names its place
+        return None
+    for sentence in reversed(analysis.sentences[: mention.sentence.index]):
+        place = best_place([p for p in places_in(sentence.span) if not p.wide])
+        if place is not None:
+            return place
+    return None
+
+
+def _compatible(incident: MergedIncident, mention: EventMention) -> bool:
+    if not types_compatible(incident.type, mention.type):
+        return False
+    if incident.killed and mention.killed and incident.killed != mention.killed:
+        return False
+    return not (incident.date and mention.date and incident.date != mention.date)
+
+
+def _is_facility(place: Place) -> bool:
+    return place.text.split()[-1].lower() in FACILITY_NOUNS and not place.wide
+
+
+def _new_incident(mention: EventMention, place: Place, keys: set[str]) -> MergedIncident:
+    return MergedIncident(
+        type=mention.type,
+        place=place,
+        keys=set(keys),
+        killed=mention.killed,
+        injured=mention.injured,
+        date=mention.date,
+        perpetrator=mention.perpetrator,
+        sentences=[mention.sentence],
+        recalled=mention.anaphoric,
+        touched=mention.sentence.index,
+    )
+
+
+def _absorb(incident: MergedIncident, mention: EventMention, place: Place | None, keys: set[str]) -> None:
+    """Fold a mention into an incident, keeping the most specific type and place and the richest toll."""
+    incident.touched = mention.sentence.index
+    if not mention.weak and PRIORITY.index(mention.type) < PRIORITY.index(incident.type):
+        incident.type = mention.type
+    if place is not None and (incident.place is None or _more_specific(place, incident.place, keys)):
+        incident.place = place
+    incident.keys |= keys
+    incident.killed = max(incident.killed or 0, mention.killed or 0) or None
+    incident.injured = max(incident.injured or 0, mention.injured or 0) or None
+    incident.date = incident.date or mention.date
+    incident.perpetrator = incident.perpetrator or mention.perpetrator
+    if mention.sentence not in incident.sentences:
+        incident.sentences.append(mention.sentence)
+
+
+def _more_specific(new: Place, old: Place, new_keys: set[str]) -> bool:
+    if old.wide and not new.wide:
+        return True
+    return not new.wide and old.key in new_keys and new.key != old.key

@@ -1,0 +1,134 @@
+"""Where an event happened: the places in the scope of its trigger.
+
+A sentence names places for many reasons (where a victim lived, where someone spoke, where they
+came from); only those attached to the trigger or its clause say where the event happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .incident_triggers import ANAPHORIC_DETS, governor, trigger_type
+from .places import Place, best_place
+
+#: Definite nouns that point back to a place already named ("a precision strike on the location").
+PLACE_ANAPHORS = {
+    "location",
+    "city",
+    "town",
+    "village",
+    "area",
+    "site",
+    "compound",
+    "complex",
+    "building",
+    "hospital",
+    "airport",
+    "base",
+    "neighborhood",
+    "district",
+}
+
+
+def group_by_place(
+    triggers: list[tuple[Token, str]], places: list[Place]
+) -> list[tuple[list[Place], list[tuple[Token, str]]]]:
+    """The triggers of one sentence report one event, placed by the trigger closest to a place.
+
+    A noun trigger's own place ("an airstrike near Tabqa Dam") beats a place found through a
+    verb, which may describe a victim ("a leader in Raqqah was struck"). Coordinated places of
+    equal standing ("attacks in Baghdad and Najaf") give one mention each.
+    """
+    scoped = [(t, kind, *_scope_places(t, places)) for t, kind in triggers]
+    placed = [s for s in scoped if s[2]]
+    if not placed:
+        return [([], [(t, k) for t, k, _, _ in scoped])]
+    anchor = min(placed, key=lambda s: (s[3], s[0].pos_ == "VERB", s[0].i))
+    closest = [(t, k) for t, k, _, level in placed if level == anchor[3]]
+    if all(k == "killing" for _, k in closest):
+        # "a car bomb killed three people outside the consulate": the place hangs off "killed",
+        # but the event noun in the same clause says what kind of event it was
+        verbs = {t.i for t, _ in closest}
+        closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and governor(t).i in verbs]
+    return [(split, list(closest)) for split in _split_coordinated(anchor[2])]
+
+
+def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
+    """Places attached to the trigger, else in its clause, and how far out they were found.
+
+    Wider scopes (the reporting clause: "Speaking in Paris, he said the offensive...") are not
+    searched: a place there is where something was said, not where the event happened.
+    """
+    for level, scope in enumerate((trigger, governor(trigger))):
+        tokens = _scope_tokens(scope, trigger)
+        inside = [p for p in places if p.start in tokens]
+        if inside:
+            return inside, level
+    after = [p for p in places if p.start > trigger.i and _reachable(trigger, p)]
+    if after:
+        return after, 2
+    before = [p for p in places if p.start < trigger.i and not p.wide]
+    if before and _refers_to_place(trigger):
+        return [before[-1]], 2  # "control of Mosul ... since the liberation of the city began"
+    return [], 9
+
+
+def _reachable(trigger: Token, place: Place) -> bool:
+    """Whether a place later in the sentence may be where the trigger's event happened.
+
+    Not across a colon (captions run into the next sentence: "was shot Musical team: ... in
+    Boise") and not a place someone came from ("on leave from Fort Meade").
+    """
+    doc = trigger.doc
+    if trigger.sent != doc[place.start].sent:
+        return False
+    if any(t.text == ":" for t in doc[trigger.i : place.start]):
+        return False
+    return not is_origin(doc, place)
+
+
+def _refers_to_place(trigger: Token) -> bool:
+    """ "the liberation of the city", "the attack on the town": the trigger names its place only by a
+    definite place noun, which points back to the place named just before it."""
+    return any(
+        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
+        for t in trigger.subtree
+        if t.i != trigger.i
+    )
+
+
+def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
+    """The subtree of `scope`, less what a coordinated noun brings ("an attack in London and
+    civilian deaths in Syria": Syria belongs to the deaths)."""
+    tokens = {t.i for t in scope.subtree}
+    if scope is trigger:
+        for conj in trigger.children:
+            if conj.dep_ == "conj" and trigger_type(conj) is None:
+                tokens -= {t.i for t in conj.subtree}
+    return tokens
+
+
+def _split_coordinated(places: list[Place]) -> list[list[Place]]:
+    """ "Jabla ... and Tartus", "Aleppo and Daraya": one group per coordinated specific place."""
+    best = best_place(places)
+    if best is None:
+        return [places]
+    peers = [p for p in places if p.rank[:3] == best.rank[:3] and p.key != best.key]
+    if not peers:
+        return [places]
+    out = []
+    for lead in [best, *peers]:
+        out.append([lead, *[p for p in places if p.rank[:3] != best.rank[:3]]])
+    return out
+
+
+def is_origin(doc: Doc, place: Place) -> bool:
+    """ "on leave from Fort Meade in Maryland": a place someone came from is not where it happened."""
+    token = doc[place.start]
+    for _ in range(4):
+        if token.lower_ == "from" and token.dep_ == "prep":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False

@@ -1,0 +1,260 @@
+"""Event triggers: the words that report a violent or military event, and whether it happened.
+
+A noun ("airstrike", "the attack") or a verb with what makes it an event (a victim, a target) is
+a trigger; future, conditional, negated and feared events are not reported events, so they are
+skipped here before any counting or placing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .casualties import MAYBE_FATAL_VERBS, PERSON_NOUNS, SINGULAR_PRONOUNS, numbered_of, shot_dead
+
+#: Nouns that name an event, with the type they give.
+NOUN_TRIGGERS = {
+    "attack": "attack",
+    "airstrike": "airstrike",
+    "strike": "strike",
+    "raid": "raid",
+    "bombing": "bombing",
+    "bombardment": "bombardment",
+    "shelling": "shelling",
+    "shooting": "shooting",
+    "explosion": "explosion",
+    "blast": "explosion",
+    "offensive": "offensive",
+    "battle": "battle",
+    "assault": "assault",
+    "execution": "execution",
+    "massacre": "massacre",
+    "killing": "killing",
+    "ambush": "ambush",
+    "counterattack": "counterattack",
+    "counter-attack": "counterattack",
+    "clash": "clashes",
+    "bomb": "bombing",
+    "ied": "explosion",
+    "vbied": "bombing",
+    "stabbing": "stabbing",
+    "airstrikes": "airstrike",
+    "shootout": "shooting",
+    "siege": "siege",
+    "liberation": "offensive",
+    "recapture": "offensive",
+    "murder": "killing",
+    "homicide": "killing",
+    "rape": "rape",
+    "lynching": "killing",
+}
+#: Verbs that report an event, with the type they give.
+VERB_TRIGGERS = {
+    "bomb": "bombing",
+    "bombard": "bombardment",
+    "shell": "shelling",
+    "attack": "attack",
+    "strike": "strike",
+    "execute": "execution",
+    "behead": "execution",
+    "massacre": "massacre",
+    "explode": "explosion",
+    "detonate": "explosion",
+    "ambush": "ambush",
+    "seize": "offensive",
+    "retake": "offensive",
+    "recapture": "offensive",
+    "capture": "offensive",
+    "liberate": "offensive",
+    "storm": "assault",
+    "shoot": "shooting",
+    "kill": "killing",
+    "murder": "killing",
+    "stab": "stabbing",
+    "gun": "shooting",
+    "slay": "killing",
+    "strangle": "killing",
+    "rape": "rape",
+    "molest": "sexual assault",
+    "assault": "assault",
+}
+#: Modifiers that refine a trigger: "air strike" -> airstrike, "car bomb" -> bombing.
+REFINEMENTS = {
+    ("air", "strike"): "airstrike",
+    ("air", "raid"): "airstrike",
+    ("drone", "strike"): "airstrike",
+    ("missile", "strike"): "missile strike",
+    ("rocket", "attack"): "rocket attack",
+    ("mortar", "attack"): "mortar attack",
+    ("suicide", "bombing"): "bombing",
+    ("car", "bomb"): "bombing",
+    ("ground", "assault"): "assault",
+}
+
+
+#: Subjects that "capture" or "shoot" pictures, not towns or people.
+MEDIA_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "camera", "dashcam", "film"}
+
+
+MODALS = {"will", "would", "shall", "should", "could", "may", "might", "must", "can"}
+#: Governing verbs that make an event hypothetical: "fear an increase in attacks", "vow to strike".
+IRREALIS_VERBS = {
+    "fear",
+    "prevent",
+    "deter",
+    "avoid",
+    "warn",
+    "risk",
+    "threaten",
+    "vow",
+    "pledge",
+    "plan",
+    "continue",
+    "intend",
+    "aim",
+    "want",
+    "urge",
+    "cease",
+    "end",
+    "halt",
+    "stop",
+    "plot",
+    "prepare",
+    "seek",
+    "try",
+    "attempt",
+}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+
+
+#: Nouns that name a military operation when they take a goal ("the operation to isolate Raqqah").
+OPERATION_NOUNS = {"operation", "campaign", "push", "drive"}
+OPERATION_GOALS = {
+    "isolate",
+    "retake",
+    "recapture",
+    "liberate",
+    "capture",
+    "clear",
+    "encircle",
+    "seize",
+    "free",
+}
+
+
+def trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS:
+        if token.dep_ in {"compound", "amod"} or (token.dep_ == "conj" and token.head.dep_ == "compound"):
+            return None  # "attack aircraft", "strike assessments"
+        if lemma == "body" or _is_equipment(token):
+            return None
+        base = NOUN_TRIGGERS[lemma]
+        for child in token.lefts:
+            refined = REFINEMENTS.get((child.lower_, lemma))
+            if refined:
+                return refined
+        return base
+    if token.pos_ == "NOUN" and lemma in OPERATION_NOUNS and _has_military_goal(token):
+        return "offensive"
+    if token.pos_ in {"NOUN"} and lemma == "body" and numbered_of(token):
+        return "killing"
+    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        return _verb_trigger(token, lemma)
+    if token.lower_ == "wounded" and any(c.lower_ == "mortally" for c in token.children):
+        return "killing"
+    return None
+
+
+def _has_military_goal(token: Token) -> bool:
+    """ "the operation to isolate Raqqah", "a campaign to retake Mosul": an offensive, whoever runs it."""
+    goals = list(token.children)
+    if token.dep_ == "dobj":  # "began the operation to isolate Raqqah": the goal may hang off the verb
+        goals += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
+    return any(c.dep_ in {"acl", "relcl", "xcomp"} and c.lemma_.lower() in OPERATION_GOALS for c in goals)
+
+
+def _is_equipment(token: Token) -> bool:
+    """ "destroyed an IED and a VBIED": weapons destroyed in a strike are not events of their own."""
+    head = token
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in {
+        "destroy",
+        "damage",
+        "seize",
+        "find",
+        "capture",
+    }
+
+
+def _verb_trigger(token: Token, lemma: str) -> str | None:
+    """Verbs count only with what makes them an event: a victim, a target or a place."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if _media_subject(token):
+        return None  # "the video captures the group brawling", "footage shot by a passer-by"
+    if lemma in {"kill", "murder", "shoot", "stab"}:
+        if (
+            lemma in MAYBE_FATAL_VERBS
+            and not any(c.lower_ == "dead" for c in token.subtree)
+            and not shot_dead(token)
+            and not _shot_person(token)
+        ):
+            return None
+        return VERB_TRIGGERS[lemma] if objects or token.dep_ in {"relcl", "acl"} else None
+    if (
+        lemma in {"strike", "attack", "seize", "capture", "rape", "molest", "assault", "slay", "strangle"}
+        and not objects
+    ):
+        return None
+    if lemma == "gun" and not any(c.lower_ == "down" for c in token.children):
+        return None  # "gunned down"; "gunning for" is not an event
+    return VERB_TRIGGERS[lemma]
+
+
+def _media_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in MEDIA_NOUNS for c in subjects)
+
+
+def _shot_person(verb: Token) -> bool:
+    """ "A guard was shot", "officers shot him": a person shot is an event even if not shot dead
+    ("shot a video", "shot down a claim" are not)."""
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return any(
+        v.lemma_.lower() in PERSON_NOUNS
+        or v.lower_ in SINGULAR_PRONOUNS | {"them"}
+        or v.ent_type_ == "PERSON"
+        or v.lemma_.lower() in {"guard", "suspect", "gunman", "shooter", "teenager", "teen"}
+        for v in victims
+    )
+
+
+def trigger_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"}
+
+
+def governor(token: Token) -> Token:
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def is_realis(token: Token) -> bool:
+    """Skip future, conditional, negated and feared events ("We will continue to strike")."""
+    verb = governor(token)
+    for node in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp"} else verb):
+        if node.lemma_.lower() in IRREALIS_VERBS:
+            return False
+        if any(c.dep_ in {"aux", "neg"} and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
+            return False
+    return True
+
+
+def is_anaphoric(token: Token) -> bool:
+    if token.lemma_.lower() == "body":
+        return False
+    return any(
+        c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS | {"its", "their"} for c in token.children
+    )
