@@ -80,14 +80,12 @@ def code_fingerprint() -> str:
     return tree_fingerprint(PACKAGE, CODE_SUFFIXES | {".html", ".xml", ".css", ".js", ".svg"})
 
 
-def cache_key(article: Article, slug: str, config: SiteConfig, version: str = "") -> str:
-    """The extraction key. `version` may stay empty: EXTRACTOR_VERSION lives in the extract
-    package, which `extractor_fingerprint` already hashes, and reading it from the module would
-    import spaCy (~0.5 s) on builds that extract nothing."""
+def cache_key(article: Article, slug: str, config: SiteConfig) -> str:
+    """The extraction key. No hand-bumped version number: `extractor_fingerprint` hashes the
+    extractor's source, so any change to it invalidates the cache by itself."""
     payload = {
         "article": dataclasses.asdict(article),
         "slug": slug,
-        "version": version,
         "code": extractor_fingerprint(),
         "summary": dataclasses.asdict(config.summary),
         "max_chars": config.max_article_chars,

@@ -22,6 +22,9 @@ from .model import Problem
 
 Period = Literal["day", "week", "month", "all"]
 
+#: Default NLP input cap: ~35,000 words, about 10 s of spaCy; a 5 MB scrape would take minutes.
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
+
 
 def option(default: Any, doc: str) -> Any:
     """A config option with its documentation attached."""
@@ -85,7 +88,7 @@ class SiteConfig:
         "templates", "Folder of your template overrides, relative to site.yaml; missing is fine."
     )
     max_article_chars: int = option(
-        200_000, "Longer article text is truncated before analysis (the briefing says so)."
+        DEFAULT_MAX_ARTICLE_CHARS, "Longer article text is truncated before analysis (the briefing says so)."
     )
     digest: DigestConfig = option(DigestConfig(), "Digest PDFs.")
     pdf: PdfConfig = option(PdfConfig(), "PDF output.")

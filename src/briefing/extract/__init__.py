@@ -10,22 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from ..config import SummaryConfig
+from ..config import DEFAULT_MAX_ARTICLE_CHARS, SummaryConfig
 from ..model import Article, Briefing
 from . import actors, figures, incidents, summary
 from .analysis import Analysis, analyse
 from .nlp import nlp
 
-#: Bump when extraction output changes, so cached briefings are recomputed.
-EXTRACTOR_VERSION = "1"
-
-
-#: Articles longer than this are analysed only up to here (the briefing says so).
-DEFAULT_MAX_CHARS = 200_000
-
 
 def extract(
-    article: Article, slug: str, config: SummaryConfig | None = None, max_chars: int = DEFAULT_MAX_CHARS
+    article: Article,
+    slug: str,
+    config: SummaryConfig | None = None,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> Briefing:
     return next(extract_many([(article, slug)], config, max_chars))
 
@@ -33,7 +29,7 @@ def extract(
 def extract_many(
     items: Iterable[tuple[Article, str]],
     config: SummaryConfig | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> Iterator[Briefing]:
     """Parse articles in one spaCy stream (much faster than one call per article)."""
     config = config or SummaryConfig()
