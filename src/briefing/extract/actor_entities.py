@@ -57,6 +57,10 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
+        if kind != "person" and _HONORIFIC.match(span.text):
+            person = _name_after_honorific(span)
+            if person is not None:
+                span, kind = person, "person"
         if kind == "organization":
             person = _person_after_rank(span)
             if person is not None:
@@ -116,6 +120,21 @@ def _person_after_rank(span: Span) -> Span | None:
         if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return rest
     return _name_after_rank(span)
+
+
+#: Forms of address that only ever precede a person's name ("Mr Hussen", "Sgt Daniels").
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sgt|Cpl|Pvt|Capt|Lt|Col|Maj|Gen|Det|Supt|Insp|Rev)\.?\s")
+
+
+def _name_after_honorific(span: Span) -> Span | None:
+    """ "Mr Hussen" tagged GPE, "Sgt Daniels" tagged ORG: the model's label is wrong, the
+    honorific says it is a person; the name is what follows it."""
+    rest = span[1:]
+    if len(rest) and rest[0].text == ".":
+        rest = rest[1:]
+    if 1 <= len(rest) <= 3 and all(t.is_title for t in rest):
+        return rest
+    return None
 
 
 def _name_after_rank(span: Span) -> Span | None:

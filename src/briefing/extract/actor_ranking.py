@@ -14,9 +14,9 @@ from .analysis import Analysis
 from .roles import role_of
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
-MAX_ACTORS = 8
+MAX_ACTORS = 12
 #: Places are rarely actors; at most this many, and only when central (see `_keep`).
-MAX_PLACES = 1
+MAX_PLACES = 3
 MAX_EVIDENCE = 3
 #: Below this a name is a passing mention (one late, non-subject mention scores about 1.3).
 MIN_SALIENCE = 1.6
@@ -109,7 +109,7 @@ def _keep(cluster: Cluster, top: float) -> bool:
     """Minor names (one passing mention, late in the text) cost a reader more than they tell."""
     mentions = sum(m.weight for m in cluster.mentions)
     if cluster.kind == "place":
-        return mentions >= 3 and cluster.salience >= 0.6 * top
+        return mentions >= 2 and cluster.salience >= 0.3 * top
     if cluster.kind == "person" and cluster.role:
         return True
     if cluster.kind == "person" and len(cluster.name.split()) == 1 and mentions < 2:

@@ -8,6 +8,8 @@ Middle East director" (an apposition after it) or "A spokesman for the UN ..., R
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 
@@ -212,8 +214,38 @@ def _is_age_word(token: Token) -> bool:
 
 
 def _clean(text: str) -> str | None:
+    """The role as an analyst writes it: one line, without the age glued on its front ("23-year-old
+    student" parses as "old student"), a possessive pronoun ("his wife" is a wife) or the rank
+    after it that belongs to the name ("press operations director Navy Capt. Jeff Davis")."""
     text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
-    return text or None
+    text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
+    return _without_trailing_rank(text).strip(" ,;:-") or None
+
+
+_AGE_PREFIX = re.compile(r"^(?:\d+[- ])?(?:year[- ])?old\s+(?=\w)|^aged \d+\s+", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its|our|my)\s+(?=\w)", re.IGNORECASE)
+#: Services named between a role and a rank: "director Navy Capt.", "spokesman Army Maj.".
+_SERVICES = frozenset({"navy", "army", "marine", "marines", "air", "force", "police", "coast", "guard"})
+
+
+def _without_trailing_rank(text: str) -> str:
+    """Drop ranks (and the service before them) that end a role, when a role word remains."""
+    words = text.split()
+    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    end = len(words)
+    while end > 1 and words[end - 1].lower().rstrip(".") in ranks:
+        end -= 1
+    while end < len(words) and end > 1 and words[end - 1].lower() in _SERVICES:
+        end -= 1
+    kept = words[:end]
+    if end == len(words) or not any(_is_role_not_rank(w, ranks) for w in kept):
+        return text
+    return " ".join(kept)
+
+
+def _is_role_not_rank(word: str, ranks: set[str]) -> bool:
+    key = word.lower().rstrip(".")
+    return key in ROLE_WORDS and key not in ranks
 
 
 def is_only_title(name: Span) -> bool:
@@ -229,4 +261,6 @@ def without_title(name: Span) -> Span:
     i = name.start
     while i < name.end - 1 and (name.doc[i].lower_ in TITLE_TOKENS or name.doc[i].text == "."):
         i += 1
+    while name.end - i > 2 and name.doc[i].is_title and name.doc[i].lower_ in PERSON_NOUNS:
+        i += 1  # "Prisoner Carlos Boente", "Victim Ron Lane": a description capitalised at a start
     return name.doc[i : name.end]
