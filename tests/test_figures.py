@@ -231,3 +231,17 @@ def test_listicle_headline_count_is_not_a_figure(analysis_of) -> None:
 
 def test_duration_without_a_number_is_skipped_not_an_error(analysis_of) -> None:
     assert find_figures(analysis_of("The suspects were held for a dozen days and then released.")) == []
+
+
+def test_count_without_a_noun_in_a_casualty_clause(analysis_of) -> None:
+    """ "killed one person and wounded 13", "three civilians were killed and another 10 wounded":
+    the second count borrows what it counts from the first."""
+    found = find_figures(
+        analysis_of(
+            "A suicide bomber killed at least one person and wounded 13 in an attack near Kabul airport.",
+            "At least three civilians have been killed and another 10 wounded in overnight shelling.",
+        )
+    )
+    labels = {(f.value, f.label.split(" near ")[0]) for f in found}
+    assert (13, "people wounded") in labels
+    assert (10, "civilians wounded") in labels

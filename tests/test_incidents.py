@@ -220,3 +220,28 @@ def test_gunned_down_and_murder_are_killings(incidents_of) -> None:
 
 def test_gunning_for_is_not_an_incident(incidents_of) -> None:
     assert incidents_of("The opposition party is gunning for a majority in Lagos.") == []
+
+
+def test_toll_given_in_the_next_sentences_completes_the_incident(incidents_of) -> None:
+    """ "...attacked an army base in Kupwara. ... Five other soldiers were also injured.": the toll
+    sentence names no event, but belongs to the one just reported; a lead that opens with the dead
+    belongs to the first incident named after it."""
+    found = incidents_of(
+        "Three soldiers were killed after militants attacked an army base in Kupwara.",
+        "Five other soldiers were also injured.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Kupwara", 3, 5)]
+    lead = incidents_of(
+        "Thirteen officers were killed. Nine other officers were wounded.",
+        "Authorities said the police convoy was ambushed at a home in El Aguaje.",
+    )
+    assert [(i.type, i.location, i.killed, i.injured) for i in lead] == [("ambush", "El Aguaje", 13, 9)]
+
+
+def test_border_and_peoples_adjectives_are_not_where_it_happened(incidents_of) -> None:
+    found = incidents_of(
+        "At least 24 soldiers were killed in an ambush near the border with Mauritania in the Wagadou forest.",
+        "Rebels said the shelling of Donetsk came after they fired at Ukrainian positions.",
+    )
+    places = {i.location for i in found}
+    assert "Mauritania" not in places and "Ukrainian" not in places

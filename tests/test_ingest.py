@@ -514,3 +514,50 @@ def test_header_with_sections_byline_and_dated_line(tmp_path: Path) -> None:
     )
     assert (article.date, article.source) == (dt.date(2017, 1, 13), "The Guardian")
     assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_scrape_without_headline_keeps_its_first_paragraphs(tmp_path: Path) -> None:
+    """A page that starts straight with the article: a short last paragraph is not its headline,
+    and nothing before it is dropped."""
+    article = read(
+        tmp_path,
+        "no-headline.txt",
+        "https://example.org/world/hotel-assault\n\n"
+        "Militants' deadly assault on a seaside hotel has raised fresh questions about the group, "
+        "despite a heightened counterterrorism campaign in the country.\n"
+        "The militants detonated a car bomb outside the hotel on Sunday afternoon, killing 11 civilians, "
+        "a government spokesman said on Monday.\n"
+        "Hours later, the group launched a similar attack on an army base, killing five soldiers.\n",
+    )
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("Militants' deadly assault")
+
+
+def test_captions_with_spaced_credits_and_their_repeats_are_furniture(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "captions.txt",
+        "Shelling kills three in Donetsk\n\n"
+        "A hospital damaged in a shelling attack in Donetsk.\n"
+        "A hospital damaged in a shelling attack in Donetsk. Photograph: Itar-Tass/Barcroft Media\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert not any("hospital damaged" in p for p in article.paragraphs)
+    assert not any("Photograph" in p for p in article.paragraphs)
+
+
+def test_dates_from_iso_url_paths_and_date_stamps(tmp_path: Path) -> None:
+    from_url = read(
+        tmp_path,
+        "a.txt",
+        f"http://abc.net.au/news/2015-07-18/car-bomb/6630146\n\nCar bomb\n\n{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert from_url.date == dt.date(2015, 7, 18)
+    stamped = read(tmp_path, "b.txt", f"Gunmen ambush police\n\n date 2019-10-15 {SENTENCE_1} {SENTENCE_2}\n")
+    assert stamped.date == dt.date(2019, 10, 15)
+    assert stamped.paragraphs[0].startswith(SENTENCE_1.split()[0])
+
+
+def test_a_blog_on_a_hosting_platform_is_its_own_publisher() -> None:
+    assert source_from_url("https://sidtoday.wordpress.com/2021/09/05/missile/") == "Sidtoday"
+    assert source_from_url("https://www.theguardian.com/world/2014/aug/08/x") == "The Guardian"

@@ -162,7 +162,7 @@ def _victim_count(verb: Token) -> int | None:
     head = verb.head
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
-    if not victims and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if not victims and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         victims = (
             [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
         )
@@ -187,7 +187,14 @@ def _has_number(noun: Token) -> bool:
 
 def count_of(noun: Token) -> int | None:
     """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
-    numbers = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "quantmod" and c.like_num)]
+    numbers = [
+        c
+        for c in noun.children
+        if c.dep_ == "nummod"
+        or (
+            c.dep_ in {"quantmod", "compound"} and c.like_num and c.ent_type_ != "DATE"
+        )  # "Thirteen officers"
+    ]
     if not numbers:  # "at least 35 more innocent civilians": the number hangs off "more"
         numbers = [
             t

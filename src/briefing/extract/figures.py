@@ -650,7 +650,7 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     if noun is None and reading.unit not in {"USD", "EUR", "GBP"}:
         noun = _subject_of_total(number)
     if noun is None:
-        return "amount" if reading.unit in {"USD", "EUR", "GBP"} else None
+        return "amount" if reading.unit in {"USD", "EUR", "GBP"} else _bare_casualty_label(number)
     if noun.lower_ in LENGTH_UNITS:
         return "distance"
     if noun.lower_ in LISTICLE_NOUNS:
@@ -660,6 +660,23 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     phrase = _noun_phrase(noun, reading)
     outcome = _outcome(number if _is_partitive(number, noun) else noun)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _bare_casualty_label(number: Token) -> str | None:
+    """A count with no noun in a casualty clause: "killed one person and wounded 13", "three
+    civilians were killed and another 10 wounded". What it counts is the victims' noun of the
+    parallel count ("civilians wounded"), else people."""
+    if number.dep_ == "dobj" and number.head.lemma_.lower() in OUTCOME_VERBS:
+        verb = number.head
+    else:
+        verb = next((c for c in number.children if c.dep_ in {"acl", "amod", "relcl"}), None)
+        if verb is None or verb.lemma_.lower() not in OUTCOME_VERBS:
+            return None
+    parallel = verb.head if verb.dep_ == "conj" else number.head if number.dep_ == "conj" else None
+    victims = [c for c in parallel.children if c.dep_ in {"dobj", "nsubjpass"}] if parallel else []
+    noun = next((c for c in victims if c.pos_ == "NOUN"), None)
+    what = "people" if noun is None or noun.lemma_.lower() == "person" else noun.text
+    return f"{what} {OUTCOME_VERBS[verb.lemma_.lower()]}"
 
 
 def _duration_label(unit: str, number: Token) -> str:

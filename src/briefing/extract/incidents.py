@@ -28,16 +28,59 @@ from __future__ import annotations
 
 from ..model import Actor, Evidence, Incident
 from .analysis import Analysis
+from .casualties import count_casualties
 from .incident_mentions import find_mentions
 from .incident_merging import MergedIncident, merge_mentions
 
 DESCRIPTION_LIMIT = 220
 
 
+#: A toll stated without an event word ("Thirteen officers were killed.") belongs to the incident
+#: reported at most this many sentences before it.
+FOLLOW_UP_SENTENCES = 2
+
+
 def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
     mentions = find_mentions(analysis, actors)
-    incidents = merge_mentions(mentions, analysis)
-    return [_to_incident(i) for i in incidents if i.place is not None]
+    incidents = [i for i in merge_mentions(mentions, analysis) if i.place is not None]
+    _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
+    return [_to_incident(i) for i in incidents]
+
+
+def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reported: set[int]) -> None:
+    """News gives the event, then its toll in the next sentences without naming the event again
+    ("Gunmen ambushed a police convoy in El Aguaje. Thirteen officers were killed. Nine other
+    officers were wounded."). Such a sentence fills the killed or injured count the incident just
+    before it lacks; it never overwrites a count the text gave with the event."""
+    for sentence in analysis.sentences:
+        if sentence.index in reported:
+            continue
+        killed, injured = count_casualties(sentence.span)
+        if killed is None and injured is None:
+            continue
+        latest = _incident_for_toll(incidents, sentence.index)
+        if latest is None:
+            continue
+        filled = False
+        if killed is not None and latest.killed is None:
+            latest.killed, filled = killed, True
+        if injured is not None and latest.injured is None:
+            latest.injured, filled = injured, True
+        if filled:
+            latest.sentences.append(sentence)
+
+
+def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:
+    """The incident last reported at most FOLLOW_UP_SENTENCES before sentence `index`; for a toll
+    that comes before any incident is named (a lead that opens with the dead), the first one."""
+    last_before = {
+        id(i): max((s.index for s in i.sentences if s.index < index), default=None) for i in incidents
+    }
+    candidates = [i for i in incidents if last_before[id(i)] is not None]
+    if not candidates:
+        return min(incidents, key=lambda i: min(s.index for s in i.sentences), default=None)
+    latest = max(candidates, key=lambda i: last_before[id(i)] or 0)
+    return latest if index - (last_before[id(latest)] or 0) <= FOLLOW_UP_SENTENCES else None
 
 
 def _to_incident(incident: MergedIncident) -> Incident:

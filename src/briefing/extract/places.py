@@ -19,6 +19,8 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from . import gazetteer
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Labels the small model wrongly gives to place names; accepted only in a locative position.
 MISLABELLED = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -186,6 +188,7 @@ NOT_PLACE_WORDS = {
     "nov",
     "dec",
 }
+POSSESSOR_PREFIX = re.compile(r"^[’']s\s+")
 NEAR_PREFIX = re.compile(r"^(?:near|outside|in|around)\s+", re.IGNORECASE)
 
 
@@ -242,13 +245,24 @@ def places_in(span: Span) -> list[Place]:
     taken: set[int] = set()
     for ent in span.ents:
         place = _place_from_entity(ent)
-        if place is not None:
+        if place is not None and not _is_people_adjective(place.text):
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
-        found.append(place)
+        if not _is_people_adjective(place.text):
+            found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
+
+
+def _is_people_adjective(text: str) -> bool:
+    """ "Ukrainian" in "fired at Ukrainian positions": a country's adjective, not a place name."""
+    country = gazetteer.country_of(text)
+    return country is not None and normalise(country) != normalise(text) and not is_wide(text)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def best_place(places: list[Place]) -> Place | None:
@@ -393,6 +407,7 @@ def _build(doc: Doc, start: int, end: int) -> Place:
     if start > 0 and doc[start - 1].lower_ in COMPASS and doc[start - 1].pos_ in {"ADJ", "PROPN"}:
         start -= 1
     text = NEAR_PREFIX.sub("", doc[start:end].text).strip(" ,.;:'\"")
+    text = POSSESSOR_PREFIX.sub("", text)  # "the kingdom’s Abha airport": "’s" left by the cut
     return Place(text=text, start=start, end=end, wide=is_wide(text), container=False, reference=False)
 
 
@@ -416,6 +431,8 @@ def _is_reference(doc: Doc, start: int) -> bool:
             before.lower_ in {"away", "km", "miles", "metres", "meters", "m", "kilometres"}
             or before.ent_type_ == "QUANTITY"
         )
+    if doc[i].lower_ in {"with", "of"} and i > 0 and doc[i - 1].lower_ in {"border", "borders", "frontier"}:
+        return True  # "near the border with Mauritania": where it happened is this side of it
     return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in COMPASS
 
 

@@ -50,7 +50,9 @@ CREDIT_LABEL = r"(?:image|images|photo|photos|photograph|picture|pictures|foto|b
 CREDIT_LINE = re.compile(rf"^{CREDIT_LABEL}\s*(?:credit|source|copyright)?\s*:\s*\S", re.IGNORECASE)
 
 #: A caption with the credit glued on by the scraper: "...Arab countriesImage: picture-alliance/AP".
-GLUED_CREDIT = re.compile(rf"(?<=[\w.)\"'”’])(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()}):\s*\S.*$")
+GLUED_CREDIT = re.compile(
+    rf"(?:(?<=[\w.)\"'”’])|(?<=[.)\"'”’]\s))(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()}):\s*\S.*$"
+)
 
 #: Bare times and durations from video/audio players ("00:31", "Video 02:14", "3:05 min").
 PLAYER_TIME = re.compile(

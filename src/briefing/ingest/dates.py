@@ -43,7 +43,15 @@ DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (
 
 #: /2017/03/23/ or /2017/mar/23/ in a URL path: the page's own address stating its date.
 URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})/(?:(?P<mnum>\d{1,2})|(?P<month>[a-z]{3}))/(?P<day>\d{1,2})(?:/|$)",
+    r"/(?P<year>(?:19|20)\d{2})/(?:(?P<mnum>\d{1,2})|(?P<month>[a-z]{3}))/(?P<day>\d{1,2})(?:/|$)"
+    r"|/(?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)",
+    re.IGNORECASE,
+)
+#: A labelled ISO date stamp that opens a line of text ("date 2019-10-15 Gunmen ambushed..."),
+#: as some exports print the page's date before its text.
+DATE_STAMP = re.compile(
+    r"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -65,7 +73,27 @@ def date_from_url(url: str | None) -> dt.date | None:
     if not url:
         return None
     match = URL_DATE.search(url)
-    return _date_from_match(match) if match else None
+    if match is None:
+        return None
+    if match.group("iyear"):
+        return _valid_date(match.group("iyear"), match.group("imnum"), match.group("iday"))
+    return _date_from_match(match)
+
+
+def split_date_stamp(line: str) -> tuple[dt.date | None, str]:
+    """A line opening with a labelled ISO date: (the date, the rest of the line); else (None, line)."""
+    match = DATE_STAMP.match(line)
+    if match is None:
+        return None, line
+    date = _valid_date(match.group("year"), match.group("mnum"), match.group("day"))
+    return (date, line[match.end() :]) if date else (None, line)
+
+
+def _valid_date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def parse_iso_date(value: str) -> dt.date | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import cleaning
 from .cleaning import Kind
-from .dates import parse_date_line
+from .dates import parse_date_line, split_date_stamp
 
 #: Lines after the first body paragraph are not searched for the title.
 HEADER_SEARCH_LINES = 12
@@ -93,6 +93,9 @@ def read_lines(raw_lines: list[str]) -> list[Line]:
         if not text:
             after_blank = True
             continue
+        stamp, text = split_date_stamp(text)
+        if stamp is not None:
+            lines.append(Line(stamp.isoformat(), Kind.FURNITURE, after_blank, date=stamp))
         text, glued = cleaning.strip_glued_credit(text)
         kind = Kind.FURNITURE if glued else cleaning.classify(text)
         date = parse_date_line(text) if kind in {Kind.HEADING, Kind.TEXT} else None
@@ -110,9 +113,13 @@ def mark_context_furniture(lines: list[Line]) -> None:
 
     - the caption right above an image credit line ("USA Anti-IS-Koalition in Washington" /
       "Image: picture-alliance/AP");
-    - the title next to a video player's notice or duration ("US hosts anti-IS meeting" / "00:31").
+    - the title next to a video player's notice or duration ("US hosts anti-IS meeting" / "00:31");
+    - a caption repeated without the credit that another copy of it carries.
     """
+    credited = {_comparable(line.text) for line in lines if line.glued_credit}
     for index, line in enumerate(lines):
+        if line.kind in {Kind.HEADING, Kind.TEXT} and _comparable(line.text) in credited:
+            line.kind = Kind.FURNITURE  # the same caption again, printed without its credit
         if line.kind is Kind.CREDIT and index > 0:
             caption = lines[index - 1]
             if not line.after_blank and _is_caption(caption, line):
@@ -192,7 +199,8 @@ def _title_index(lines: list[Line], known_title: str | None) -> int | None:
         longer = [i for i in headings[1:] if cleaning.word_count(lines[i].text) > MAX_SECTION_WORDS]
         if longer:
             return longer[0]
-    candidates = [i for i in header if _could_be_headline(lines[i])]
+    prose = next((i for i in header if lines[i].kind is Kind.TEXT and not _could_be_headline(lines[i])), None)
+    candidates = [i for i in header if _could_be_headline(lines[i]) and (prose is None or i < prose)]
     return candidates[0] if candidates else None
 
 

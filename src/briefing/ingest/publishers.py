@@ -165,6 +165,20 @@ def source_from_url(url: str | None) -> str | None:
     return _name_from_domain(labels)
 
 
+#: Hosting platforms whose sub-domains are separate publications.
+BLOG_HOSTS = frozenset(
+    {
+        "wordpress.com",
+        "blogspot.com",
+        "substack.com",
+        "medium.com",
+        "tumblr.com",
+        "typepad.com",
+        "wixsite.com",
+    }
+)
+
+
 def _name_from_domain(labels: list[str]) -> str | None:
     """ "news.example-times.co.uk" -> "Example Times": the registrable label, words capitalised."""
     if len(labels) < 2:
@@ -173,6 +187,8 @@ def _name_from_domain(labels: list[str]) -> str | None:
     if len(core) > 1 and core[-1] in GENERIC_SECOND_LEVEL:
         core = core[:-1]
     name = core[-1]
+    if ".".join(labels[-2:]) in BLOG_HOSTS and len(labels) > 2 and labels[-3] != "www":
+        name = labels[-3]  # "sidtoday.wordpress.com": the blog is the publisher, not its host
     if name.isdigit():
         return None
     words = [w for w in re.split(r"[-_]+", name) if w]
