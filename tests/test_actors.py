@@ -404,3 +404,23 @@ def test_roles_read_as_an_analyst_writes_them(analysed: Analyser) -> None:
     assert roles["Thulani Zwane"] == "Police spokesman"
     assert "Carlos Boente" in roles and "Prisoner Carlos Boente" not in roles
     assert not any(name.startswith("Mr") for name in roles)
+
+
+def test_names_the_model_mislabels_are_read_through_roles_and_nicknames(analysed: Analyser) -> None:
+    """A name given a person's role is a person whatever the model's label; a nickname in quotes
+    is an alias, not part of the name; a clause hung on the role phrase is not the role."""
+    actors = find_actors(
+        analysed(
+            "Katiba Macina is thought to be behind the kidnapping of Mali's opposition leader, "
+            "Soumaïla Cisse, in the Timbuktu region.",
+            "Aguililla is the reputed birthplace of Nemesio “Mencho” Oseguera, leader of the cartel. "
+            "Oseguera was not there.",
+            "In an ominous signal that fighting is likely to escalate, a top rebel leader, Alexander "
+            "Zakharchenko, boasted about seizing 18 Grad systems.",
+        )
+    )
+    found = {a.name: a for a in actors}
+    assert found["Soumaïla Cisse"].kind == "person"
+    assert found["Soumaïla Cisse"].role in {"Mali's opposition leader", "Mali’s opposition leader"}
+    assert "Mencho" in found["Nemesio Oseguera"].aliases
+    assert found["Alexander Zakharchenko"].role == "top rebel leader"

@@ -245,3 +245,8 @@ def test_count_without_a_noun_in_a_casualty_clause(analysis_of) -> None:
     labels = {(f.value, f.label.split(" near ")[0]) for f in found}
     assert (13, "people wounded") in labels
     assert (10, "civilians wounded") in labels
+
+
+def test_one_of_the_deadliest_is_a_ranking_not_a_count(analysis_of) -> None:
+    found = find_figures(analysis_of("It was one of the deadliest attacks in Iraq, where 90 people died."))
+    assert values(found) == [90]

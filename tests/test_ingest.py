@@ -561,3 +561,15 @@ def test_dates_from_iso_url_paths_and_date_stamps(tmp_path: Path) -> None:
 def test_a_blog_on_a_hosting_platform_is_its_own_publisher() -> None:
     assert source_from_url("https://sidtoday.wordpress.com/2021/09/05/missile/") == "Sidtoday"
     assert source_from_url("https://www.theguardian.com/world/2014/aug/08/x") == "The Guardian"
+
+
+def test_a_caption_ending_in_a_photo_credit_is_furniture(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "ap.txt",
+        "Gunmen ambush police convoy\n\n"
+        "Senate Minority Leader Mitch McConnell is helped by colleagues after he froze at the "
+        "microphones, at the Capitol in Washington. (AP Photo/J. Scott Applewhite)\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert not any("McConnell" in p for p in article.paragraphs)

@@ -14,10 +14,12 @@ from spacy.tokens import Span
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
 from .analysis import Analysis
-from .roles import ROLE_WORDS, TITLE_TOKENS, is_only_title, without_title
+from .roles import ROLE_WORDS, TITLE_TOKENS, is_only_title, role_of, without_title
 
 _APOSTROPHES = "'’"
 POSSESSIVE = re.compile(r"[’']s?$")
+#: A nickname in quotes inside a name: Nemesio “Mencho” Oseguera, Joaquin "El Chapo" Guzman.
+NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“]([A-Z][\w .'-]{1,30})[\"”] (?=[A-Z])")
 
 
 #: Entity texts that are fragments of longer names, never actors on their own.
@@ -61,6 +63,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             person = _name_after_honorific(span)
             if person is not None:
                 span, kind = person, "person"
+        if kind != "person" and _named_by_role(span):
+            kind = "person"
         if kind == "organization":
             person = _person_after_rank(span)
             if person is not None:
@@ -75,6 +79,21 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             else span.text
         )
         end = span.start_char + len(text)
+        nickname = NICKNAME.search(text)
+        if nickname and kind in {"person", "organization"}:
+            name = f"{text[: nickname.start()]} {text[nickname.end() :]}"
+            out.append(
+                Mention(
+                    span.start_char,
+                    end,
+                    text,
+                    f"person:{name_key(name)}",
+                    name,
+                    "person",
+                    aliases=(nickname.group(1),),
+                )
+            )
+            continue
         if not _plausible_name(text, kind):
             continue
         known = gazetteer.lookup_known(text)
@@ -120,6 +139,18 @@ def _person_after_rank(span: Span) -> Span | None:
         if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return rest
     return _name_after_rank(span)
+
+
+def _named_by_role(span: Span) -> bool:
+    """ "Mali's opposition leader, Soumaïla Cisse", tagged ORG: a two- or three-word capitalised
+    name that the text gives a person's role (by apposition or a title before it) is a person."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+        return False
+    if gazetteer.country_of(span.text) or gazetteer.lookup_known(span.text):
+        return False
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in _FRAGMENTS for t in span):
+        return False  # "Defence Minister", "Police Chief": a title, not a name
+    return role_of(span) is not None
 
 
 #: Forms of address that only ever precede a person's name ("Mr Hussen", "Sgt Daniels").

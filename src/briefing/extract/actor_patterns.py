@@ -224,6 +224,7 @@ def national_organisations(analysis: Analysis) -> list[Mention]:
 
 
 _POLICE_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+_POLICE_LEVELS = frozenset({"state", "federal", "provincial", "national", "local", "city", "military"})
 
 
 def police_forces(analysis: Analysis) -> list[Mention]:
@@ -235,11 +236,13 @@ def police_forces(analysis: Analysis) -> list[Mention]:
         if token.lower_ != "police" or token.i == 0:
             continue
         start = token.i
-        while start > 0 and token.i - start < 3 and doc[start - 1].ent_type_ in _POLICE_PLACE_LABELS:
+        if doc[start - 1].lower_ in _POLICE_LEVELS:
+            start -= 1  # "Michoacan state police"
+        while start > 0 and token.i - start < 4 and doc[start - 1].ent_type_ in _POLICE_PLACE_LABELS:
             if not doc[start - 1].text[:1].isupper():
                 break
             start -= 1
-        if start == token.i:
+        if start == token.i or doc[start].lower_ in _POLICE_LEVELS:
             continue
         place = doc[start : token.i].text
         text = f"{place} police"

@@ -493,8 +493,20 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         _is_reference_distance(doc, reading),
         _in_parenthesis_after_quantity(doc, reading),
         last.dep_ == "attr" or (last.head.dep_ == "attr" and last.dep_ == "nummod"),
+        _one_of_the_most(doc, reading),
     )
     return any(checks)
+
+
+def _one_of_the_most(doc: Doc, reading: _Reading) -> bool:
+    """ "one of the deadliest attacks": a ranking, not a count."""
+    words = doc[reading.end : reading.end + 4]
+    return (
+        doc[reading.start : reading.end].text.lower() == "one"
+        and len(words) >= 3
+        and [w.lower_ for w in words[:2]] == ["of", "the"]
+        and (words[2].tag_ == "JJS" or words[2].lower_ in {"most", "worst", "biggest", "largest"})
+    )
 
 
 def _labels_number_as_non_count(nxt: Token, text: str) -> bool:

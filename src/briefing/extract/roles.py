@@ -44,6 +44,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     superintendent policeman policewoman trooper sheriff witness owner manager employee guard
     schoolgirl schoolboy survivor hostage prisoner inmate defendant accused missionary medic
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
+    resident villager eyewitness farmer trader shopkeeper
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -163,6 +164,8 @@ def _apposition_role(name: Span, title_start: int) -> str | None:
                 return phrase
     if root.dep_ == "appos" and root.head.i < name.start:
         head = _top_of_noun_phrase(root.head)
+        if head.lower_ not in ROLE_WORDS and root.head.lower_ in ROLE_WORDS:
+            head = root.head  # "the kidnapping of Mali's opposition leader, X": the role is the noun X names
         if head.lower_ in ROLE_WORDS and title_start > head.i:  # else the title run already has it
             return _clean(head.doc[_start_without_det(head) : _end_before_comma(head, title_start)].text)
     return None
@@ -218,6 +221,7 @@ def _clean(text: str) -> str | None:
     student" parses as "old student"), a possessive pronoun ("his wife" is a wife) or the rank
     after it that belongs to the name ("press operations director Navy Capt. Jeff Davis")."""
     text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
+    text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
     return _without_trailing_rank(text).strip(" ,;:-") or None
 
@@ -226,6 +230,16 @@ _AGE_PREFIX = re.compile(r"^(?:\d+[- ])?(?:year[- ])?old\s+(?=\w)|^aged \d+\s+",
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its|our|my)\s+(?=\w)", re.IGNORECASE)
 #: Services named between a role and a rank: "director Navy Capt.", "spokesman Army Maj.".
 _SERVICES = frozenset({"navy", "army", "marine", "marines", "air", "force", "police", "coast", "guard"})
+
+
+def _without_leading_clause(text: str) -> str:
+    """ "In an ominous signal that fighting will escalate, a top rebel leader": a clause the parse
+    hung on the role phrase; the part before a comma that has no role word is not the role."""
+    head, sep, rest = text.partition(", ")
+    if sep and rest and not any(w.lower().strip(".,") in ROLE_WORDS for w in head.split()):
+        rest = re.sub(r"^(?:a|an|the)\s+", "", rest, flags=re.IGNORECASE)
+        return _without_leading_clause(rest)
+    return text
 
 
 def _without_trailing_rank(text: str) -> str:

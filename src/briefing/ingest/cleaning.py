@@ -54,6 +54,11 @@ GLUED_CREDIT = re.compile(
     rf"(?:(?<=[\w.)\"'”’])|(?<=[.)\"'”’]\s))(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()}):\s*\S.*$"
 )
 
+#: A caption's closing credit in brackets: "(AP Photo/J. Scott Applewhite)", "(Photo: Reuters)".
+PHOTO_CREDIT_END = re.compile(
+    r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Picture|Image|Foto)s?\s*(?:/|:|\bby\b)\s*[^()]{2,80}\)\s*$"
+)
+
 #: Bare times and durations from video/audio players ("00:31", "Video 02:14", "3:05 min").
 PLAYER_TIME = re.compile(
     r"^(?:(?:video|audio|duration|watch|listen)\s*:?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes))?$",
@@ -221,6 +226,8 @@ def classify(line: str) -> Kind:
     bare = NUMBERED_ITEM.sub("", line)
     if CREDIT_LINE.match(bare):
         return Kind.CREDIT
+    if PHOTO_CREDIT_END.search(bare):
+        return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
         return Kind.PLAYER
     if word_count(bare) <= MAX_FURNITURE_WORDS and any(p.search(bare) for p in FURNITURE_LINES):
