@@ -245,3 +245,25 @@ def test_border_and_peoples_adjectives_are_not_where_it_happened(incidents_of) -
     )
     places = {i.location for i in found}
     assert "Mauritania" not in places and "Ukrainian" not in places
+
+
+def test_a_place_and_the_district_containing_it_are_one_incident(incidents_of) -> None:
+    found = incidents_of(
+        "The attack happened on Monday in Huyum, in the Askira-Uba district of Borno State, residents said.",
+    )
+    assert len(found) == 1
+
+
+def test_a_running_total_is_not_an_incident_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Gunmen attacked the village of Huyum on Monday, residents said.",
+        "A total of 109 people have been killed in such raids, according to AFP.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Huyum", None)]
+
+
+def test_a_firefight_is_an_incident(incidents_of) -> None:
+    found = incidents_of(
+        "At least 12 people were killed in a fierce firefight at a remote village in Patikul town on Saturday."
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("shooting", "Patikul", 12)]

@@ -573,3 +573,14 @@ def test_a_caption_ending_in_a_photo_credit_is_furniture(tmp_path: Path) -> None
         f"{SENTENCE_1} {SENTENCE_2}\n",
     )
     assert not any("McConnell" in p for p in article.paragraphs)
+
+
+def test_a_label_glued_onto_the_first_word_is_split_off(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "glued.txt",
+        "Boko Haram attacks Borno village\n\n"
+        "Boko HaramFifteen people were killed when Boko Haram attacked a remote village in Borno State.\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.paragraphs[0].startswith("Fifteen people were killed")

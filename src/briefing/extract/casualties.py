@@ -7,6 +7,8 @@ only when the text says so, and a combined toll ("60 killed and injured") cannot
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
@@ -89,6 +91,9 @@ PERSON_NOUNS = {
     "pupil",
 }
 
+
+#: A running total ("A total of 109 people have been killed", "so far this year") is not one event's toll.
+CUMULATIVE = re.compile(r"\b(?:a total of|in total|so far|this year|to date)\b", re.I)
 
 SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..model import Actor
 from .analysis import Analysis, Sentence
-from .casualties import count_casualties
+from .casualties import CUMULATIVE, count_casualties
 from .dates import follows_previous_day, resolve_date
 from .incident_places import group_by_place
 from .incident_triggers import is_anaphoric, is_realis, trigger_noun, trigger_type
@@ -75,11 +75,12 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
     for sentence in analysis.sentences:
         triggers = [(t, kind) for t in sentence.span if (kind := trigger_type(t)) is not None]
         triggers = [(t, kind) for t, kind in triggers if is_realis(t)]
-        if not triggers:
-            continue
+        if not triggers or (CUMULATIVE.search(sentence.text) and all(k == "killing" for _, k in triggers)):
+            continue  # "A total of 109 people have been killed": a running toll, not an event
         sentence_places = places_in(sentence.span)
         date = _date_in(sentence, analysis.date, previous_date)
-        killed, injured = count_casualties(sentence.span)
+        cumulative = CUMULATIVE.search(sentence.text) is not None
+        killed, injured = (None, None) if cumulative else count_casualties(sentence.span)
         perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
         for index, (places, group) in enumerate(group_by_place(triggers, sentence_places)):
             kinds = kinds_of(group)

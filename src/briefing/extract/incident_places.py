@@ -50,7 +50,7 @@ def group_by_place(
         # but the event noun in the same clause says what kind of event it was
         verbs = {t.i for t, _ in closest}
         closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and governor(t).i in verbs]
-    return [(split, list(closest)) for split in _split_coordinated(anchor[2])]
+    return [(split, list(closest)) for split in _split_coordinated(anchor[2], anchor[0].doc)]
 
 
 def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
@@ -108,18 +108,35 @@ def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
     return tokens
 
 
-def _split_coordinated(places: list[Place]) -> list[list[Place]]:
-    """ "Jabla ... and Tartus", "Aleppo and Daraya": one group per coordinated specific place."""
+def _split_coordinated(places: list[Place], doc: Doc) -> list[list[Place]]:
+    """ "Jabla ... and Tartus", "Aleppo and Daraya": one group per coordinated specific place.
+
+    Only places the parse coordinates are peers: "in Huyum, in the Askira-Uba district of Borno
+    State" names one place and what contains it."""
     best = best_place(places)
     if best is None:
         return [places]
-    peers = [p for p in places if p.rank[:3] == best.rank[:3] and p.key != best.key]
+    peers = [
+        p for p in places if p.rank[:3] == best.rank[:3] and p.key != best.key and _coordinated(doc, p, best)
+    ]
     if not peers:
         return [places]
     out = []
     for lead in [best, *peers]:
         out.append([lead, *[p for p in places if p.rank[:3] != best.rank[:3]]])
     return out
+
+
+def _coordinated(doc: Doc, a: Place, b: Place) -> bool:
+    """Whether the parse joins the two place names by a conjunction (directly or along a list)."""
+    roots = {doc[a.start : a.end].root.i, doc[b.start : b.end].root.i}
+    for place in (a, b):
+        token = doc[place.start : place.end].root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i in roots:
+                return True
+    return False
 
 
 def is_origin(doc: Doc, place: Place) -> bool:

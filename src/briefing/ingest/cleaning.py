@@ -157,6 +157,25 @@ def normalise_line(raw: str) -> str:
     return TRAILING_COPYRIGHT.sub("", line) if word_count(line) > 12 else line
 
 
+#: A label or caption glued onto the first word of a paragraph ("Boko HaramFifteen people were
+#: killed"): a short capitalised phrase ending in a lower-case letter, then with no space a word
+#: that opens sentences (a number word or an article) and the rest of the sentence.
+GLUED_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}?[a-z])"
+    r"(?P<rest>(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+    r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundreds|Dozens|"
+    r"Thousands|The|A|An|At) [a-z].{40,})$"
+)
+
+
+def split_glued_label(line: str) -> tuple[str | None, str]:
+    """("Boko Haram", "Fifteen people were killed ...") for a glued label, else (None, line)."""
+    match = GLUED_LABEL.match(line)
+    if match is None:
+        return None, line
+    return match.group("label"), match.group("rest")
+
+
 def unwrap_csv_quotes(line: str) -> str:
     """`"He said ""yes"" today."` -> `He said "yes" today.` (a CSV field pasted as text).
 

@@ -96,6 +96,9 @@ def read_lines(raw_lines: list[str]) -> list[Line]:
         stamp, text = split_date_stamp(text)
         if stamp is not None:
             lines.append(Line(stamp.isoformat(), Kind.FURNITURE, after_blank, date=stamp))
+        label, text = cleaning.split_glued_label(text)
+        if label is not None:
+            lines.append(Line(label, Kind.FURNITURE, after_blank))
         text, glued = cleaning.strip_glued_credit(text)
         kind = Kind.FURNITURE if glued else cleaning.classify(text)
         date = parse_date_line(text) if kind in {Kind.HEADING, Kind.TEXT} else None
