@@ -584,3 +584,28 @@ def test_a_label_glued_onto_the_first_word_is_split_off(tmp_path: Path) -> None:
         f"{SENTENCE_1} {SENTENCE_2}\n",
     )
     assert article.paragraphs[0].startswith("Fifteen people were killed")
+
+
+def test_the_headline_the_url_spells_beats_a_label_above_it(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "aggregator.txt",
+        "https://theworldnews.net/ca-news/kurdish-militants-attack-turkish-police-kill-themselves\n\n"
+        "Canada\n"
+        "This article was added by the user . TheWorldNews is not responsible for the content of the platform.\n\n"
+        "Kurdish militants attack Turkish police, kill themselves\n\n"
+        "Sign up to receive the daily top stories from the National Post, a division of Postmedia Network Inc.\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.title == "Kurdish militants attack Turkish police, kill themselves"
+    assert article.paragraphs == (f"{SENTENCE_1} {SENTENCE_2}",)
+
+
+def test_a_lead_sentence_that_restates_the_url_stays_in_the_body(tmp_path: Path) -> None:
+    lead = "Eight soldiers have been killed in a jihadist attack in the restive north of the country, sources said."
+    article = read(
+        tmp_path,
+        "lead.txt",
+        f"http://www.example.com/stories/271789-eight-soldiers-killed-in-jihadist-attack\n\n{lead}\n\n{SENTENCE_1}\n",
+    )
+    assert article.paragraphs[0] == lead

@@ -51,7 +51,7 @@ CREDIT_LINE = re.compile(rf"^{CREDIT_LABEL}\s*(?:credit|source|copyright)?\s*:\s
 
 #: A caption with the credit glued on by the scraper: "...Arab countriesImage: picture-alliance/AP".
 GLUED_CREDIT = re.compile(
-    rf"(?:(?<=[\w.)\"'”’])|(?<=[.)\"'”’]\s))(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()}):\s*\S.*$"
+    rf"(?:(?<=[\w.)\"'”’])|(?<=[.)\"'”’]\s))(?:{CREDIT_LABEL.title()}|{CREDIT_LABEL.upper()})(?::|\s/)\s*\S.*$"
 )
 
 #: A caption's closing credit in brackets: "(AP Photo/J. Scott Applewhite)", "(Photo: Reuters)".
@@ -100,6 +100,12 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:policy|settings))\b",
         r"^(?:https?://|www\.)\S+$",
         r"^(?:updated|published|posted|last updated)\s*:?$",
+        r"^(?:sign up|subscribe) to (?:receive|get)\b",
+        r"^by (?:clicking|signing up|subscribing)\b.{0,200}\b(?:consent|agree|newsletter|terms)\b",
+        r"\byou (?:can|may) unsubscribe\b",
+        r"\bis not responsible for the content\b",
+        r"^this article was (?:added|submitted|posted) by\b",
+        r"^(?:author|authors) of the article\s*:?$",
     )
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from . import cleaning
 from .cleaning import Kind
@@ -156,12 +157,14 @@ def _is_player_title(line: Line) -> bool:
     )
 
 
-def analyse(raw_lines: list[str], known_title: str | None = None) -> Layout:
+def analyse(raw_lines: list[str], known_title: str | None = None, url: str | None = None) -> Layout:
     """Split a page's lines into header metadata and body paragraphs."""
     lines = read_lines(raw_lines)
     mark_context_furniture(lines)
     layout = Layout()
     title_index = _title_index(lines, known_title)
+    if known_title is None:
+        title_index = _title_named_by_url(lines, url, title_index)
     if title_index is not None:
         layout.title = lines[title_index].text
         layout.section = _section_above(lines, title_index)
@@ -205,6 +208,44 @@ def _title_index(lines: list[Line], known_title: str | None) -> int | None:
     prose = next((i for i in header if lines[i].kind is Kind.TEXT and not _could_be_headline(lines[i])), None)
     candidates = [i for i in header if _could_be_headline(lines[i]) and (prose is None or i < prose)]
     return candidates[0] if candidates else None
+
+
+#: Share of the URL slug's words a line must contain to be recognised as the headline it spells.
+SLUG_MATCH = 0.6
+
+
+def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -> int | None:
+    """The header line the page's address spells out ("/kurdish-militants-attack-turkish-police-
+    kill-themselves"), which beats a guess from line shapes: sites put a region label, a menu
+    item or a notice above their headline."""
+    slug = slug_words(url)
+    if len(slug) < 3:
+        return guess
+    best, best_score = guess, 0.0
+    for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
+        if line.kind not in {Kind.HEADING, Kind.TEXT} or line.date is not None:
+            continue
+        if cleaning.word_count(line.text) > MAX_HEADLINE_WORDS or line.text.rstrip().endswith("."):
+            continue  # a lead sentence restating the headline is body text
+        words = set(re.findall(r"[a-z0-9]+", line.text.lower()))
+        score = len(words & slug) / len(slug)
+        if score >= SLUG_MATCH and score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of the URL path segment that reads as a headline (the most hyphenated words)."""
+    if not url:
+        return set()
+    path = urlsplit(url).path
+    segments = [re.sub(r"\.\w{2,5}$", "", seg) for seg in path.split("/") if seg]
+    best: list[str] = []
+    for segment in segments:
+        words = [w for w in re.split(r"[-_]+", segment.lower()) if w.isalpha()]
+        if len(words) > len(best):
+            best = words
+    return set(best)
 
 
 def _could_be_headline(line: Line) -> bool:

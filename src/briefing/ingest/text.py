@@ -42,7 +42,7 @@ def article_from_lines(
     raw_lines: list[str], source_path: str, *, url: str | None = None, known_title: str | None = None
 ) -> Article:
     """Build the `Article` from a page's text lines; raises `IngestError` when no sentence is left."""
-    page = layout.analyse(raw_lines, known_title)
+    page = layout.analyse(raw_lines, known_title, url)
     if not page.paragraphs:
         raise IngestError("no article text found (no sentences after removing page furniture)", source_path)
     title = known_title or page.title or headline_from_text(page.paragraphs[0])
