@@ -262,6 +262,7 @@ def _could_be_headline(line: Line) -> bool:
         line.kind is Kind.TEXT
         and cleaning.word_count(line.text) <= MAX_HEADLINE_WORDS
         and not INNER_SENTENCE_END.search(line.text)
+        and not line.text.rstrip().endswith(".")  # headlines carry no full stop; lead sentences do
     )
 
 
