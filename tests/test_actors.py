@@ -395,6 +395,7 @@ def test_roles_read_as_an_analyst_writes_them(analysed: Analyser) -> None:
             "Pentagon press operations director Navy Capt. Jeff Davis said troops held the line.",
             "Prisoner Carlos Boente was jailed for five years. Boente denied the charges.",
             "Police spokesman Major Thulani Zwane said no arrest had been made. Mr Zwane said so twice.",
+            "Prime Minister Abiy Ahmed said the army would win. Abiy spoke in Addis Ababa.",
         )
     )
     roles = {a.name: a.role for a in actors}
@@ -402,6 +403,7 @@ def test_roles_read_as_an_analyst_writes_them(analysed: Analyser) -> None:
     assert roles["Pedro Alvarez"] == "cousin"
     assert roles["Jeff Davis"] == "Pentagon press operations director"
     assert roles["Thulani Zwane"] == "Police spokesman"
+    assert roles["Abiy Ahmed"] == "Prime Minister"  # an office ends a role; only ranks are cut
     assert "Carlos Boente" in roles and "Prisoner Carlos Boente" not in roles
     assert not any(name.startswith("Mr") for name in roles)
 

@@ -227,7 +227,9 @@ def _clean(text: str) -> str | None:
 
 
 _AGE_PREFIX = re.compile(r"^(?:\d+[- ])?(?:year[- ])?old\s+(?=\w)|^aged \d+\s+", re.IGNORECASE)
-_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its|our|my)\s+(?=\w)", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(
+    r"^(?:(?:but|and|however|meanwhile),?\s+)?(?:(?:his|her|their|its|our|my)\s+)?(?=\w)", re.IGNORECASE
+)
 #: Services named between a role and a rank: "director Navy Capt.", "spokesman Army Maj.".
 _SERVICES = frozenset({"navy", "army", "marine", "marines", "air", "force", "police", "coast", "guard"})
 
@@ -245,7 +247,7 @@ def _without_leading_clause(text: str) -> str:
 def _without_trailing_rank(text: str) -> str:
     """Drop ranks (and the service before them) that end a role, when a role word remains."""
     words = text.split()
-    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    ranks = _RANKS
     end = len(words)
     while end > 1 and words[end - 1].lower().rstrip(".") in ranks:
         end -= 1
@@ -257,7 +259,15 @@ def _without_trailing_rank(text: str) -> str:
     return " ".join(kept)
 
 
-def _is_role_not_rank(word: str, ranks: set[str]) -> bool:
+#: Military and police ranks, which go with the name after them ("Navy Capt. Jeff Davis"); offices
+#: such as "Minister" or "President" end a role ("Prime Minister") and are never cut off.
+_RANKS = _words(
+    "lt gen general col colonel maj major capt captain sgt sergeant adm admiral brig brigadier"
+    " lieutenant spc pvt pfc cpl corporal"
+)
+
+
+def _is_role_not_rank(word: str, ranks: frozenset[str]) -> bool:
     key = word.lower().rstrip(".")
     return key in ROLE_WORDS and key not in ranks
 
