@@ -250,3 +250,19 @@ def test_count_without_a_noun_in_a_casualty_clause(analysis_of) -> None:
 def test_one_of_the_deadliest_is_a_ranking_not_a_count(analysis_of) -> None:
     found = find_figures(analysis_of("It was one of the deadliest attacks in Iraq, where 90 people died."))
     assert values(found) == [90]
+
+
+def test_tolls_repeated_in_other_words_are_one_figure_and_killers_are_not_victims(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "At least 13 people have died in fighting in Tripoli, emergency services said.",
+            "The ambulance service said 13 people were killed and 30 were injured.",
+            "A rescue worker told AFP that 41 people were killed and 52 wounded.",
+            "Two attackers killed three guards.",
+        )
+    )
+    assert values(found).count(13) == 1
+    labels = {f.value: f.label for f in found}
+    assert labels[30] == "people injured" and labels[52] == "people wounded"
+    assert labels[3] == "guards killed"
+    assert not any(f.label.startswith("attackers killed") for f in found)

@@ -678,8 +678,8 @@ def _bare_casualty_label(number: Token) -> str | None:
     """A count with no noun in a casualty clause: "killed one person and wounded 13", "three
     civilians were killed and another 10 wounded". What it counts is the victims' noun of the
     parallel count ("civilians wounded"), else people."""
-    if number.dep_ == "dobj" and number.head.lemma_.lower() in OUTCOME_VERBS:
-        verb = number.head
+    if number.dep_ in {"dobj", "nsubjpass", "nsubj"} and number.head.lemma_.lower() in OUTCOME_VERBS:
+        verb = number.head  # "wounded 13", "and 30 were injured"
     else:
         verb = next((c for c in number.children if c.dep_ in {"acl", "amod", "relcl"}), None)
         if verb is None or verb.lemma_.lower() not in OUTCOME_VERBS:
@@ -820,6 +820,8 @@ def _outcome(noun: Token) -> str | None:
     word = OUTCOME_VERBS.get(verb.lemma_.lower())
     if word is None:
         return None
+    if token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "Two attackers killed three guards": the subject did the killing
     if any(c.lower_ == "dead" for c in verb.children):
         word += " dead"
     for conj in verb.children:
@@ -867,6 +869,28 @@ def _place_phrase(doc: Doc, place: Place) -> str:
     return f"{prep} {place.text}"
 
 
+#: Outcomes that count the same people: "13 people died" and "13 people were killed" are one toll.
+_SAME_OUTCOME = {
+    "died": "killed",
+    "dead": "killed",
+    "shot dead": "killed",
+    "hurt": "injured",
+    "wounded": "injured",
+}
+
+
+def _same_count(a: str, b: str) -> bool:
+    return a == b or _toll_key(a) == _toll_key(b) != ""
+
+
+def _toll_key(core: str) -> str:
+    """ "people killed" -> "people killed", "people died" -> "people killed"; "" if no toll."""
+    for outcome, same in sorted(_SAME_OUTCOME.items(), key=lambda kv: -len(kv[0])):
+        if core.endswith(" " + outcome):
+            return core[: -len(outcome)] + same
+    return core if core.endswith((" killed", " injured")) else ""
+
+
 def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
     """The same value counting the same thing is one figure, whichever sentence repeats it.
 
@@ -879,7 +903,7 @@ def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
                 i
                 for i, (other, other_core, other_place) in enumerate(kept)
                 if abs(float(other.value) - float(figure.value)) < 1e-9
-                and other_core == core
+                and _same_count(other_core, core)
                 and (place is None or other_place is None or place == other_place)
             ),
             None,
