@@ -426,3 +426,17 @@ def test_names_the_model_mislabels_are_read_through_roles_and_nicknames(analysed
     assert found["Soumaïla Cisse"].role in {"Mali's opposition leader", "Mali’s opposition leader"}
     assert "Mencho" in found["Nemesio Oseguera"].aliases
     assert found["Alexander Zakharchenko"].role == "top rebel leader"
+
+
+def test_names_the_model_cut_short_or_glued_to_furniture(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            '"We must not forget the security imperative," President Roch Marc Christian Kabore posted.',
+            "Mozambican defence and security forces were ambushed near the town. Kabore spoke again.",
+            "The jet struck at 0650 GMT, Aung San Suu Kyi´s party said. Interior Minister Suleyman Soylu spoke.",
+        )
+    )
+    names = {a.name for a in actors}
+    assert "Roch Marc Christian Kabore" in names
+    assert "Mozambique" in names or any(a.kind == "military" and "Mozambi" in a.name for a in actors)
+    assert not names & {"GMT", "Interior", "Aung San Suu Kyi´s"}

@@ -16,8 +16,8 @@ from .actor_model import Mention, name_key, word_set
 from .analysis import Analysis
 from .roles import ROLE_WORDS, TITLE_TOKENS, is_only_title, role_of, without_title
 
-_APOSTROPHES = "'’"
-POSSESSIVE = re.compile(r"[’']s?$")
+_APOSTROPHES = "'’´`"
+POSSESSIVE = re.compile(r"[’'´`]s?$")
 #: A nickname in quotes inside a name: Nemesio “Mencho” Oseguera, Joaquin "El Chapo" Guzman.
 NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“]([A-Z][\w .'-]{1,30})[\"”] (?=[A-Z])")
 
@@ -25,6 +25,7 @@ NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“]([A-Z][\w .'-]{1,30})[\"”] (?=[A-
 #: Entity texts that are fragments of longer names, never actors on their own.
 _FRAGMENTS = word_set(
     "state islamic defense defence government army navy ministry council coalition forces police west western"
+    " interior foreign"
 )
 #: First words of ORG entities that name agreements, laws and plans rather than organisations.
 _NOT_ORG_HEADS = word_set(
@@ -72,10 +73,10 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if kind == "person":
             if is_only_title(span):
                 continue
-            span = without_title(_with_first_names(span))
+            span = without_title(_with_first_names(_with_rest_of_name(span)))
         text = (
             POSSESSIVE.sub("", span.text)
-            if span.text[-2:] in {"'s", "’s"} or span.text[-1:] in _APOSTROPHES
+            if span.text[-2:] in {"'s", "’s", "´s", "`s"} or span.text[-1:] in _APOSTROPHES
             else span.text
         )
         end = span.start_char + len(text)
@@ -180,6 +181,19 @@ def _name_after_rank(span: Span) -> Span | None:
     while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
         end += 1
     return doc[start:end] if end - start >= 2 else None
+
+
+def _with_rest_of_name(name: Span) -> Span:
+    """ "President [Roch Marc] Christian Kabore": the model ended the entity early, but the parse
+    makes it a compound of the surname that follows; the name runs to that surname."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < name.end or head.i - name.end > 2 or head.pos_ != "PROPN":
+        return name
+    rest = name.doc[name.end : head.i + 1]
+    if not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in {"", "PERSON"} for t in rest):
+        return name
+    return name.doc[name.start : head.i + 1]
 
 
 def _with_first_names(name: Span) -> Span:
