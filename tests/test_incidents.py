@@ -267,3 +267,16 @@ def test_a_firefight_is_an_incident(incidents_of) -> None:
         "At least 12 people were killed in a fierce firefight at a remote village in Patikul town on Saturday."
     )
     assert [(i.type, i.location, i.killed) for i in found] == [("shooting", "Patikul", 12)]
+
+
+def test_two_sources_counting_one_event_a_little_differently_give_one_incident(incidents_of) -> None:
+    found = incidents_of(
+        "A military jet bombed Kyauk Ni Maw on Wednesday, killing 40 civilians, a spokesman said.",
+        "A member of a local rescue group whose team was helping people in the area said 41 people were killed.",
+    )
+    assert len(found) == 1 and found[0].location == "Kyauk Ni Maw"
+    apart = incidents_of(
+        "A car bomb killed 12 people in Baghdad on Monday.",
+        "A second car bomb killed 40 people in Baghdad on Monday.",
+    )
+    assert len(apart) == 2  # tolls this far apart are two events

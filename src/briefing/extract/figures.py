@@ -678,6 +678,8 @@ def _bare_casualty_label(number: Token) -> str | None:
     """A count with no noun in a casualty clause: "killed one person and wounded 13", "three
     civilians were killed and another 10 wounded". What it counts is the victims' noun of the
     parallel count ("civilians wounded"), else people."""
+    if number.dep_ in {"nsubjpass", "nsubj"} and number.lower_ == "one":
+        return None  # "one was beheaded": one of a group named elsewhere, not a count
     if number.dep_ in {"dobj", "nsubjpass", "nsubj"} and number.head.lemma_.lower() in OUTCOME_VERBS:
         verb = number.head  # "wounded 13", "and 30 were injured"
     else:

@@ -140,7 +140,9 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
     referred = _place_anaphor(mention, analysis)
     if referred is not None:
         keys = {referred.key}
-        target = next((i for i in compatible if i.keys & keys and i.type == mention.type), None)
+        target = next(
+            (i for i in compatible if i.keys & keys and (i.type == mention.type or mention.weak)), None
+        )  # a toll "in the area" ("41 people were killed") belongs to the event there
         if target is None:
             incidents.append(_new_incident(mention, referred, keys))
         else:
@@ -204,9 +206,18 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
 def _compatible(incident: MergedIncident, mention: EventMention) -> bool:
     if not types_compatible(incident.type, mention.type):
         return False
-    if incident.killed and mention.killed and incident.killed != mention.killed:
+    if incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed):
         return False
     return not (incident.date and mention.date and incident.date != mention.date)
+
+
+#: Two sources' counts of one event differ a little ("40 killed", a rescuer says 41; "more than
+#: 300", the army says 317); tolls further apart than this share tell two events apart.
+TOLL_TOLERANCE = 0.1
+
+
+def _same_toll(a: int, b: int) -> bool:
+    return abs(a - b) <= TOLL_TOLERANCE * max(a, b)
 
 
 def _is_facility(place: Place) -> bool:
