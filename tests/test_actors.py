@@ -440,3 +440,16 @@ def test_names_the_model_cut_short_or_glued_to_furniture(analysed: Analyser) -> 
     assert "Roch Marc Christian Kabore" in names
     assert "Mozambique" in names or any(a.kind == "military" and "Mozambi" in a.name for a in actors)
     assert not names & {"GMT", "Interior", "Aung San Suu Kyi´s"}
+
+
+def test_a_local_acronym_in_a_role_is_spelt_out(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Arakan Army (AA) said a jet bombed the village. The AA controls most of the state.",
+            "AA spokesperson Khaing Thu Kha told AFP that 40 civilians were killed.",
+            "Donat Kibwana, administrator of the Beni region, said UN spokesman Stephane Dujarric was told.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Khaing Thu Kha"] == "Arakan Army spokesperson"
+    assert roles["Donat Kibwana"] == "administrator of the Beni region"

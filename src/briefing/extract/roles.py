@@ -44,7 +44,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     superintendent policeman policewoman trooper sheriff witness owner manager employee guard
     schoolgirl schoolboy survivor hostage prisoner inmate defendant accused missionary medic
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
-    resident villager eyewitness farmer trader shopkeeper
+    resident villager eyewitness farmer trader shopkeeper administrator legislator councillor
+    councilor magistrate diplomat mediator
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
