@@ -280,3 +280,17 @@ def test_two_sources_counting_one_event_a_little_differently_give_one_incident(i
         "A second car bomb killed 40 people in Baghdad on Monday.",
     )
     assert len(apart) == 2  # tolls this far apart are two events
+
+
+def test_victims_beside_a_numbered_group_sources_and_hedges(incidents_of) -> None:
+    mother = incidents_of("An Israeli strike on a house in Gaza City killed three children and their mother.")
+    assert [(i.location, i.killed) for i in mother] == [("Gaza City", 4)]
+    source = incidents_of(
+        "An air strike flattened a home west of Khan Younis, killing at least four people, "
+        "according to Nasser Hospital, which received the bodies."
+    )
+    assert [i.location for i in source] == ["Khan Younis"]
+    hedged = incidents_of(
+        "No fewer than five villagers have been killed by gunmen in an attack on Pugu village."
+    )
+    assert [i.killed for i in hedged] == [5]

@@ -95,6 +95,11 @@ PERSON_NOUNS = {
 #: A running total ("A total of 109 people have been killed", "so far this year") is not one event's toll.
 CUMULATIVE = re.compile(r"\b(?:a total of|in total|so far|this year|to date)\b", re.I)
 
+#: Who does the killing: never counted among the victims of the same verb.
+ATTACKERS = frozenset(
+    {"assailant", "attacker", "bomber", "gunman", "suspect", "perpetrator", "shooter", "killer"}
+)
+
 SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 
 
@@ -175,9 +180,47 @@ def _victim_count(verb: Token) -> int | None:
     counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
     if numbered:
-        return sum(numbered)  # "Three people and the assailant": the stated three
+        # "Three people and the assailant": the stated three (the attacker is not a victim);
+        # "three children and their mother", "a child, three women and a man": every victim
+        return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+#: Singular victims listed beside a numbered group ("three children and their mother").
+_SINGLE_VICTIMS = frozenset(
+    [
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "baby",
+        "infant",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "grandmother",
+        "grandfather",
+    ]
+)
+
+
+def _one_more_victim(noun: Token) -> bool:
+    """A singular person noun with its own determiner, coordinated with a numbered group; an
+    attacker ("three people and the assailant") is never one."""
+    return (
+        noun.dep_ == "conj"
+        and noun.tag_ == "NN"
+        and noun.lemma_.lower() in _SINGLE_VICTIMS
+        and any(c.dep_ in {"det", "poss"} for c in noun.children)
+        and not _has_number(noun)
+    )
 
 
 def _one_indefinite(noun: Token) -> int | None:

@@ -125,6 +125,9 @@ def _digits(word: str) -> float | None:
 #: Hedges news puts before a number; longest first so "more than" wins over "more".
 QUALIFIERS = (
     "at least",
+    "no fewer than",
+    "no less than",
+    "not less than",
     "more than",
     "fewer than",
     "less than",

@@ -245,6 +245,9 @@ def places_in(span: Span) -> list[Place]:
     taken: set[int] = set()
     for ent in span.ents:
         place = _place_from_entity(ent)
+        if place is not None and _is_source(span.doc, place.start):
+            taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
+            continue
         if place is not None and not _is_people_adjective(place.text):
             found.append(place)
             taken.update(range(place.start, place.end))
@@ -253,6 +256,13 @@ def places_in(span: Span) -> list[Place]:
             found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
+
+
+def _is_source(doc: Doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according"
 
 
 def _is_people_adjective(text: str) -> bool:
