@@ -294,3 +294,16 @@ def test_victims_beside_a_numbered_group_sources_and_hedges(incidents_of) -> Non
         "No fewer than five villagers have been killed by gunmen in an attack on Pugu village."
     )
     assert [i.killed for i in hedged] == [5]
+
+
+def test_platforms_hospitals_and_possessors_are_not_where_it_happened(incidents_of) -> None:
+    found = incidents_of(
+        "A Russian drone attack on an apartment block in Kharkiv killed five people.",
+        "The attack reduced part of the building to rubble, the governor said on Telegram.",
+        "The attacks came as Ukrainian leaders were expected in Washington for talks.",
+        "One soldier was injured in a second blast and was being treated at the Baghdad military hospital.",
+        "Chadian troops recaptured Birao, at Bangui's demand, killing 65 rebels.",
+    )
+    places = {i.location for i in found}
+    assert "Kharkiv" in places
+    assert not places & {"Telegram", "Washington", "Baghdad military hospital", "Bangui"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..incident_types import types_compatible
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
-from .incident_places import PLACE_ANAPHORS, is_origin
+from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin
 from .places import FACILITY_NOUNS, Place, best_place, place_key, places_in
 
 
@@ -181,7 +181,12 @@ def _nearby_place(mention: EventMention, analysis: Analysis) -> Place | None:
                 continue
             span = analysis.sentences[other].span
             places = [
-                p for p in places_in(span) if not p.wide and not p.reference and not is_origin(span.doc, p)
+                p
+                for p in places_in(span)
+                if not p.wide
+                and not p.reference
+                and not is_origin(span.doc, p)
+                and not in_side_clause(span.doc, p)
             ]
             if places:
                 return best_place(places)
@@ -197,7 +202,8 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
     if not refers or places_in(mention.sentence.span):  # "the city of Mosul" names its place
         return None
     for sentence in reversed(analysis.sentences[: mention.sentence.index]):
-        place = best_place([p for p in places_in(sentence.span) if not p.wide])
+        doc = sentence.span.doc
+        place = best_place([p for p in places_in(sentence.span) if not p.wide and not in_side_clause(doc, p)])
         if place is not None:
             return place
     return None

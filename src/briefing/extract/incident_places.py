@@ -84,7 +84,37 @@ def _reachable(trigger: Token, place: Place) -> bool:
         return False
     if any(t.text == ":" for t in doc[trigger.i : place.start]):
         return False
+    if _in_other_clause(trigger, doc[place.start]):
+        return False
     return not is_origin(doc, place)
+
+
+def _in_other_clause(trigger: Token, token: Token) -> bool:
+    """ "The attacks came as leaders were expected in Washington": a place in an adverbial or
+    reported clause that does not hold the trigger says nothing about where it happened."""
+    while token.head.i != token.i:
+        if _side_clause(token) and trigger.i not in {t.i for t in token.subtree}:
+            return True
+        token = token.head
+    return False
+
+
+def in_side_clause(doc: Doc, place: Place) -> bool:
+    """Whether a place lies in an "as ..."/"while ..." clause of its sentence."""
+    token = doc[place.start]
+    while token.head.i != token.i:
+        if _side_clause(token):
+            return True
+        token = token.head
+    return False
+
+
+def _side_clause(token: Token) -> bool:
+    """An adverbial clause of circumstance ("as ...", "while ..."), which frames an event but
+    does not place it; other clauses are left alone, as the small model misparses them often."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children
+    )
 
 
 def _refers_to_place(trigger: Token) -> bool:
@@ -101,6 +131,10 @@ def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
     """The subtree of `scope`, less what a coordinated noun brings ("an attack in London and
     civilian deaths in Syria": Syria belongs to the deaths)."""
     tokens = {t.i for t in scope.subtree}
+    if scope is not trigger:
+        for clause in scope.children:
+            if _side_clause(clause) and trigger.i not in {t.i for t in clause.subtree}:
+                tokens -= {t.i for t in clause.subtree}  # "The attacks came as leaders met in Washington"
     if scope is trigger:
         for conj in trigger.children:
             if conj.dep_ == "conj" and trigger_type(conj) is None:

@@ -156,6 +156,21 @@ PLACE_OBJECT_VERBS = {
 }
 NOT_PLACE_WORDS = {
     "near",
+    # organisations whose names start with a place ("Jammu and Kashmir Police")
+    "police",
+    "army",
+    "command",
+    "corps",
+    "brigade",
+    "ministry",
+    # platforms where statements are posted ("said on Telegram")
+    "telegram",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "whatsapp",
+    "x",
     "monday",
     "tuesday",
     "wednesday",
@@ -245,10 +260,12 @@ def places_in(span: Span) -> list[Place]:
     taken: set[int] = set()
     for ent in span.ents:
         place = _place_from_entity(ent)
-        if place is not None and _is_source(span.doc, place.start):
+        if place is not None and (
+            _is_source(span.doc, place.start) or _is_destination(span.doc, place.start)
+        ):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
             continue
-        if place is not None and not _is_people_adjective(place.text):
+        if place is not None and not _is_people_adjective(place.text) and not _names_no_place(place.text):
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
@@ -258,11 +275,52 @@ def places_in(span: Span) -> list[Place]:
     return [_with_roles(p, found, span) for p in found]
 
 
+def _names_no_place(text: str) -> bool:
+    """ "Telegram", "Jammu and Kashmir Police": a platform, or a force named after its place."""
+    words = text.lower().split()
+    return bool(words) and (text.lower() in NOT_PLACE_WORDS or words[-1] in ORGANISATION_ENDS)
+
+
+#: Last words that make a name an organisation however it starts.
+ORGANISATION_ENDS = frozenset({"police", "army", "command", "corps", "brigade", "ministry", "forces"})
+
+
 def _is_source(doc: Doc, start: int) -> bool:
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according"
+
+
+#: Verbs that move or treat the wounded: the place after them is a hospital, not the scene.
+_CARE_VERBS = frozenset(
+    {
+        "take",
+        "rush",
+        "evacuate",
+        "transfer",
+        "airlift",
+        "fly",
+        "treat",
+        "admit",
+        "hospitalise",
+        "hospitalize",
+        "bring",
+    }
+)
+
+
+def _is_destination(doc: Doc, start: int) -> bool:
+    """ "taken to the Baghdad military hospital", "being treated at Al Jumhouri hospital"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"to", "at", "in"}:
+        return False
+    verb = doc[i].head
+    return (verb.lemma_.lower() in _CARE_VERBS and doc[i].lower_ != "in") or (
+        doc[i].lower_ == "in" and verb.lemma_.lower() in {"treat", "hospitalise", "hospitalize"}
+    )
 
 
 def _is_people_adjective(text: str) -> bool:
@@ -387,7 +445,11 @@ def _is_demonym(doc: Doc, start: int, end: int) -> bool:
 
 def _plausible_place_role(root: Token, span: Span) -> bool:
     """A GPE that is a subject, possessor or modifier names an actor ("Syria has accused..."), not a place."""
-    if root.dep_ in {"nsubj", "nsubjpass", "poss", "npadvmod", "agent"}:
+    if root.dep_ == "poss" or (
+        len(span) and span[-1].i + 1 < len(span.doc) and span.doc[span[-1].i + 1].lower_ in {"'s", "’s"}
+    ):
+        return False  # "at Bangui's demand": whose demand, not where
+    if root.dep_ in {"nsubj", "nsubjpass", "npadvmod", "agent"}:
         return _in_locative_position(span[0])
     if root.dep_ in {"compound", "amod", "nmod"}:
         return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or _in_locative_position(span[0])
