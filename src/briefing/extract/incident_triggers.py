@@ -34,6 +34,7 @@ NOUN_TRIGGERS = {
     "counter-attack": "counterattack",
     "clash": "clashes",
     "skirmish": "clashes",
+    "gunfire": "shooting",
     "firefight": "shooting",
     "gunfight": "shooting",
     "gunbattle": "shooting",

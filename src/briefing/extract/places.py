@@ -163,7 +163,8 @@ NOT_PLACE_WORDS = {
     "corps",
     "brigade",
     "ministry",
-    # platforms where statements are posted ("said on Telegram")
+    # platforms where statements are posted ("said on Telegram", "Garowe Online reports")
+    "online",
     "telegram",
     "twitter",
     "facebook",
