@@ -266,3 +266,14 @@ def test_tolls_repeated_in_other_words_are_one_figure_and_killers_are_not_victim
     assert labels[30] == "people injured" and labels[52] == "people wounded"
     assert labels[3] == "guards killed"
     assert not any(f.label.startswith("attackers killed") for f in found)
+
+
+def test_building_sizes_calibres_and_how_long_a_battle_lasted_are_not_figures(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "The attack sparked fires on at least three floors of a 12-storey building.",
+            "The shooter used a .45-caliber handgun, police said, and killed 12 people.",
+            "The battle lasting some four hours took place in the village.",
+        )
+    )
+    assert values(found) == [12]

@@ -307,3 +307,11 @@ def test_platforms_hospitals_and_possessors_are_not_where_it_happened(incidents_
     places = {i.location for i in found}
     assert "Kharkiv" in places
     assert not places & {"Telegram", "Washington", "Baghdad military hospital", "Bangui"}
+
+
+def test_a_when_clause_happens_where_its_main_clause_does(incidents_of) -> None:
+    found = incidents_of(
+        "Lane, who studied at Oklahoma's East Central University, was visiting his girlfriend in Duncan "
+        "when he was randomly gunned down."
+    )
+    assert [i.location for i in found] == ["Duncan"]

@@ -136,6 +136,7 @@ ERA_WORDS = {"bc", "bce", "ad", "ce"}
 CALIBRE_WORDS = {"calibre", "caliber", "-calibre", "-caliber", "mm", "magnum"}
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
 #: Nouns counted by listicle headlines that scrapes leave in the body ("5 ways", "8 things").
+BUILDING_SIZES = {"floor", "floors", "storey", "storeys", "story", "stories", "stor", "level", "levels"}
 LISTICLE_NOUNS = {"things", "ways", "reasons", "facts", "questions"}
 #: Scale suffixes glued to a number: "$10m", "£3bn", "5k".
 GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
@@ -229,7 +230,6 @@ DURATION_VERBS = {
     "deliberate",
     "spend",
     "serve",
-    "last",
     "live",
     "go",
     "suffer",
@@ -484,7 +484,7 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
     text = doc[reading.start : reading.end].text
     checks = (
         bool(TIMESTAMP.match(text)),
-        nxt is not None and _labels_number_as_non_count(nxt, text),
+        nxt is not None and _labels_number_as_non_count(_past_hyphen(doc, nxt), text),
         bool(YEAR.match(text)) and reading.unit is None,
         _is_list_marker(first, nxt),
         prev is not None and _is_identifier_word(prev),
@@ -507,6 +507,11 @@ def _one_of_the_most(doc: Doc, reading: _Reading) -> bool:
         and [w.lower_ for w in words[:2]] == ["of", "the"]
         and (words[2].tag_ == "JJS" or words[2].lower_ in {"most", "worst", "biggest", "largest"})
     )
+
+
+def _past_hyphen(doc: Doc, token: Token) -> Token:
+    """The word after "45-" in "a .45-caliber handgun"."""
+    return doc[token.i + 1] if token.text in {"-", "‐", "–"} and token.i + 1 < len(doc) else token
 
 
 def _labels_number_as_non_count(nxt: Token, text: str) -> bool:
@@ -667,6 +672,8 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
         return "distance"
     if noun.lower_ in LISTICLE_NOUNS:
         return None  # "8 things to know about...": a related-story headline, not a figure
+    if noun.lemma_.lower() in BUILDING_SIZES or noun.lower_ in BUILDING_SIZES:
+        return None  # "fires on three floors", "a 12-storey building": a description, not a count
     if _is_inventory(noun):
         return None
     phrase = _noun_phrase(noun, reading)

@@ -64,6 +64,12 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         inside = [p for p in places if p.start in tokens]
         if inside:
             return inside, level
+    main = _main_clause_of(governor(trigger))
+    if main is not None:
+        clause = _main_clause_tokens(main)
+        inside = [p for p in places if p.start in clause and not is_origin(trigger.doc, p)]
+        if inside:
+            return inside, 1
     after = [p for p in places if p.start > trigger.i and _reachable(trigger, p)]
     if after:
         return after, 2
@@ -71,6 +77,23 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
     if before and _refers_to_place(trigger):
         return [before[-1]], 2  # "control of Mosul ... since the liberation of the city began"
     return [], 9
+
+
+def _main_clause_of(verb: Token) -> Token | None:
+    """ "was visiting his girlfriend in Duncan when he was gunned down": a "when" clause happens
+    where its main clause does."""
+    if verb.dep_ != "advcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    return verb.head
+
+
+def _main_clause_tokens(main: Token) -> set[int]:
+    """The main clause without its relative clauses (who someone is, not where this happened)."""
+    tokens = {t.i for t in main.subtree}
+    for token in main.subtree:
+        if token.dep_ in {"relcl", "acl", "advcl"}:
+            tokens -= {t.i for t in token.subtree}
+    return tokens
 
 
 def _reachable(trigger: Token, place: Place) -> bool:
