@@ -453,3 +453,17 @@ def test_a_local_acronym_in_a_role_is_spelt_out(analysed: Analyser) -> None:
     roles = {a.name: a.role for a in actors}
     assert roles["Khaing Thu Kha"] == "Arakan Army spokesperson"
     assert roles["Donat Kibwana"] == "administrator of the Beni region"
+
+
+def test_who_claims_or_attacks_is_key_and_spellings_of_a_name_are_one(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Israeli troops raided Gaza. Israel said the raid in Gaza would go on for days.",
+            "Israel and Gaza were named again and again by officials in Gaza and Israel.",
+            "The militant group Hamas claimed responsibility for the rocket attack.",
+            "Police said the militants, affiliated to the Jaish-e-Mohammad, were planning an attack.",
+        )
+    )
+    names = [a.name for a in actors]
+    assert "Hamas" in names
+    assert "Jaish-e-Mohammed" in names  # the knowledge layer's spelling of "Jaish-e-Mohammad"

@@ -70,10 +70,11 @@ def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         position = first.index if first else total
         early = 1.5 * (1 - position / total) + (1.0 if position < 2 else 0.0)
         subjects = min(2, sum(_is_subject(analysis, m) for m in cluster.mentions))
+        acts = 1.5 if any(_does_violence(analysis, m) for m in cluster.mentions) else 0.0
         headline = 3.0 if any(_in_title(form, title) for form in cluster.forms) else 0.0
         prior = 0.5 if cluster.key.startswith(_WELL_KNOWN) else 0.0
         cluster.salience = (
-            weight + early + 0.75 * subjects + headline + prior + _role_bonus(cluster, analysis)
+            weight + early + 0.75 * subjects + acts + headline + prior + _role_bonus(cluster, analysis)
         )
 
 
@@ -101,6 +102,44 @@ def _speaks(analysis: Analysis, mention: Mention) -> bool:
 
 #: States, the knowledge layer's groups and institutions, and coalitions are actors by nature.
 _WELL_KNOWN = ("country:", "known:", "coalition", "military:", "regime")
+
+
+#: Verbs whose subject acts in a story's main event: who attacked, killed or claimed it is a key
+#: actor even when named once ("The militant group Hamas claimed responsibility").
+_VIOLENT_VERBS = frozenset(
+    [
+        "attack",
+        "kill",
+        "claim",
+        "launch",
+        "fire",
+        "shell",
+        "bomb",
+        "ambush",
+        "abduct",
+        "kidnap",
+        "execute",
+        "behead",
+        "storm",
+        "strike",
+        "raid",
+        "shoot",
+        "seize",
+        "capture",
+        "massacre",
+        "detonate",
+    ]
+)
+
+
+def _does_violence(analysis: Analysis, mention: Mention) -> bool:
+    span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head  # "The militant group Hamas claimed ..."
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _VIOLENT_VERBS
 
 
 def _is_subject(analysis: Analysis, mention: Mention) -> bool:

@@ -470,7 +470,24 @@ def known_pattern() -> re.Pattern[str]:
 def _form_regex(form: str) -> str:
     """Regex for a form, letting straight and curly apostrophes and dashes stand for each other."""
     escaped = re.escape(form.replace("’", "'").replace("–", "-"))
-    return escaped.replace("'", "['’]").replace(r"\-", r"[-–]")
+    escaped = escaped.replace("'", "['’]").replace(r"\-", r"[-–]")
+    return _SPELLING_IN_FORM.sub(lambda m: _SPELLING_PATTERNS[m.group(0).lower()[:3]], escaped)
+
+
+#: Inside a known form, any transliteration of the name matches ("Jaish-e-Mohammad" is the
+#: knowledge layer's "Jaish-e-Mohammed").
+_SPELLING_IN_FORM = re.compile(r"(?i)(?:moh?amm?[ae]d|muh?amm?[ae]d|qaeda|qaida)")
+_MUHAMMAD = r"[Mm][ou]h?amm?[ae]d"
+_SPELLING_PATTERNS = {
+    "moh": _MUHAMMAD,
+    "mom": _MUHAMMAD,
+    "moa": _MUHAMMAD,
+    "muh": _MUHAMMAD,
+    "mum": _MUHAMMAD,
+    "mua": _MUHAMMAD,
+    "qae": "[Qq]a[ei]da",
+    "qai": "[Qq]a[ei]da",
+}
 
 
 @functools.cache
@@ -483,8 +500,24 @@ def _known_by_form() -> dict[str, Known]:
 
 
 def normalise_form(form: str) -> str:
-    """A comparison key for surface forms: curly quotes and dashes straightened, lower case."""
-    return " ".join(form.replace("’", "'").replace("–", "-").lower().split())
+    """A comparison key for surface forms: curly quotes and dashes straightened, lower case, and
+    the common transliterations of one Arabic name made one ("Mohammad", "Mohammed", "Muhammad")."""
+    key = " ".join(form.replace("’", "'").replace("–", "-").lower().split())
+    return _TRANSLITERATIONS.sub(lambda m: _CANONICAL_SPELLING[m.group(0)[:3]], key)
+
+
+#: Spellings of the same Arabic names in English news, keyed by their first three letters.
+_TRANSLITERATIONS = re.compile(r"\b(?:moh?amm?[ae]d|muh?amm?[ae]d|qaeda|qaida)\b")
+_CANONICAL_SPELLING = {
+    "moh": "muhammad",
+    "mom": "muhammad",
+    "moa": "muhammad",
+    "muh": "muhammad",
+    "mum": "muhammad",
+    "mua": "muhammad",
+    "qae": "qaeda",
+    "qai": "qaeda",
+}
 
 
 def lookup_known(form: str) -> Known | None:
