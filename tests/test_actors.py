@@ -467,3 +467,12 @@ def test_who_claims_or_attacks_is_key_and_spellings_of_a_name_are_one(analysed: 
     names = [a.name for a in actors]
     assert "Hamas" in names
     assert "Jaish-e-Mohammed" in names  # the knowledge layer's spelling of "Jaish-e-Mohammad"
+
+
+def test_unnamed_attackers_are_listed_when_no_group_is_named(analysed: Analyser) -> None:
+    unnamed = find_actors(
+        analysed("Five villagers in Barkin Ladi were killed by unknown gunmen in Pugu village.")
+    )
+    assert ("unknown gunmen", "armed_group") in {(a.name, a.kind) for a in unnamed}
+    named = find_actors(analysed("Islamic State militants attacked the town of Hit on Monday."))
+    assert not any(a.name.endswith("militants") for a in named)

@@ -12,8 +12,9 @@ import functools
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..model import Actor
 from . import gazetteer
 from .actor_entities import POSSESSIVE, trim_entity
 from .actor_model import Mention, name_key, word_set
@@ -363,3 +364,82 @@ def _inside_person(doc: Doc, start: int, end: int) -> bool:
         and ent.end_char - ent.start_char > end - start
         for ent in doc.ents
     )
+
+
+#: What news calls attackers it cannot name: a story about "unknown gunmen" or "jihadists" has
+#: them as its key actor even though no name is given.
+ATTACKER_NOUNS = frozenset(
+    [
+        "gunman",
+        "gunmen",
+        "militant",
+        "militants",
+        "jihadist",
+        "jihadists",
+        "insurgent",
+        "insurgents",
+        "rebel",
+        "rebels",
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "bandit",
+        "bandits",
+        "shooter",
+        "bomber",
+        "separatist",
+        "separatists",
+    ]
+)
+_ATTACK_VERBS = frozenset(
+    [
+        "attack",
+        "kill",
+        "ambush",
+        "abduct",
+        "kidnap",
+        "execute",
+        "behead",
+        "storm",
+        "raid",
+        "shoot",
+        "open",
+        "fire",
+        "bomb",
+        "detonate",
+        "shell",
+        "massacre",
+    ]
+)
+
+
+def unnamed_attackers(analysis: Analysis) -> Actor | None:
+    """The first unnamed attackers the text gives an attack to ("Gunmen killed five villagers",
+    "villagers were killed by unknown gunmen"): the story's perpetrator when no group is named."""
+    for token in analysis.doc:
+        if token.lemma_.lower() not in ATTACKER_NOUNS and token.lower_ not in ATTACKER_NOUNS:
+            continue
+        if token.pos_ != "NOUN" or token.tag_ != "NNS" or not _attacks(token):
+            continue  # a group; a lone "suicide bomber" is told by the incident, not listed
+        modifiers = [
+            t for t in token.lefts if t.dep_ in {"amod", "compound"} and t.is_alpha and not t.is_stop
+        ]
+        name = " ".join(
+            [*(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in modifiers), token.lower_]
+        )
+        sentence = analysis.sentence_at(token.idx)
+        kind = "armed_group"
+        aliases = [token.lower_] if name != token.lower_ else []
+        evidence = [sentence.evidence()] if sentence else []
+        return Actor(
+            name=name, kind=kind, role=None, aliases=aliases, mentions=1, salience=0.0, evidence=evidence
+        )
+    return None
+
+
+def _attacks(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _ATTACK_VERBS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _ATTACK_VERBS

@@ -41,6 +41,7 @@ from .actor_patterns import (
     national_organisations,
     police_forces,
     regime_mentions,
+    unnamed_attackers,
 )
 from .actor_ranking import assign_roles, expand_acronyms_in_roles, score_salience, select_actors, to_actor
 from .analysis import Analysis
@@ -60,7 +61,12 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     expand_acronyms_in_roles(clusters, analysis)
     score_salience(clusters, analysis)
     chosen = select_actors(clusters)
-    return [to_actor(c, analysis) for c in chosen]
+    actors = [to_actor(c, analysis) for c in chosen]
+    if not any(a.kind == "armed_group" for a in actors):
+        unnamed = unnamed_attackers(analysis)
+        if unnamed is not None:
+            actors.append(unnamed)
+    return actors
 
 
 class _Claims:
