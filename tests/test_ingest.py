@@ -609,3 +609,20 @@ def test_a_lead_sentence_that_restates_the_url_stays_in_the_body(tmp_path: Path)
         f"http://www.example.com/stories/271789-eight-soldiers-killed-in-jihadist-attack\n\n{lead}\n\n{SENTENCE_1}\n",
     )
     assert article.paragraphs[0] == lead
+
+
+def test_publisher_names_dates_in_slugs_and_more_furniture(tmp_path: Path) -> None:
+    assert source_from_url("https://www.thedailystar.net/news/world/x") == "The Daily Star"
+    assert source_from_url("https://indianexpress.com/article/india/x/") == "Indian Express"
+    assert source_from_url("https://garoweonline.com/en/news/x") == "Garoweonline"  # not "Ga Rowe Online"
+    article = read(
+        tmp_path,
+        "smh.txt",
+        "https://www.smh.com.au/world/car-bomb-in-market-kills-scores-20140715-zthqz.html\n\n"
+        "Car bomb in market kills scores\n\n"
+        "We're sorry, this feature is currently unavailable. We're working to restore it. Please try again later.\n"
+        "FILE PHOTO: Commandos simulate a raid on a militant camp. Picture taken April 18, 2018. REUTERS/Aaron Ross/\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.date == dt.date(2014, 7, 15)
+    assert article.paragraphs == (f"{SENTENCE_1} {SENTENCE_2}",)

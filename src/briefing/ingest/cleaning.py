@@ -106,6 +106,11 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"\bis not responsible for the content\b",
         r"^this article was (?:added|submitted|posted) by\b",
         r"^(?:author|authors) of the article\s*:?$",
+        r"\bthis (?:feature|video|content) is (?:currently )?(?:unavailable|not available)\b",
+        r"^please try again later\.?$",
+        r"^file (?:photo|picture|image)\s*:",
+        r"^(?:picture|photo) taken\b.{0,60}$",
+        r"^[A-Z]{2,}(?:/[A-Z][\w .'-]+)+$",
     )
 )
 

@@ -47,6 +47,12 @@ URL_DATE = re.compile(
     r"|/(?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)",
     re.IGNORECASE,
 )
+#: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html".
+SLUG_DATE = re.compile(
+    r"[/-](?P<year>(?:19|20)\d{2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<day>\d{1,2})(?=[/_.-]|$)"
+    r"|-(?P<cyear>(?:19|20)\d{2})(?P<cmnum>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
 #: A labelled ISO date stamp that opens a line of text ("date 2019-10-15 Gunmen ambushed..."),
 #: as some exports print the page's date before its text.
 DATE_STAMP = re.compile(
@@ -74,9 +80,18 @@ def date_from_url(url: str | None) -> dt.date | None:
         return None
     match = URL_DATE.search(url)
     if match is None:
-        return None
+        return _date_in_slug(url)
     if match.group("iyear"):
         return _valid_date(match.group("iyear"), match.group("imnum"), match.group("iday"))
+    return _date_from_match(match)
+
+
+def _date_in_slug(url: str) -> dt.date | None:
+    match = SLUG_DATE.search(url)
+    if match is None:
+        return None
+    if match.group("cyear"):
+        return _valid_date(match.group("cyear"), match.group("cmnum"), match.group("cday"))
     return _date_from_match(match)
 
 

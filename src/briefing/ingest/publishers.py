@@ -192,7 +192,42 @@ def _name_from_domain(labels: list[str]) -> str | None:
     if name.isdigit():
         return None
     words = [w for w in re.split(r"[-_]+", name) if w]
-    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in words) or None
+    if len(words) == 1:
+        words = _segmented(words[0]) or words
+    return " ".join(_cited_word(w, i) for i, w in enumerate(words)) or None
+
+
+def _cited_word(word: str, index: int) -> str:
+    if index and word in _FUNCTION_WORDS:
+        return word  # "Express and Star"
+    return word.upper() if len(word) <= 3 and word not in _FUNCTION_WORDS else word.capitalize()
+
+
+_FUNCTION_WORDS = frozenset({"the", "and", "of", "a"})
+#: A word of a domain is split off only when it is this common in English (wordsegment's counts)
+#: and at least four letters: "thedailystar" -> "The Daily Star", but "garoweonline" stays whole
+#: rather than become "Ga Rowe Online".
+_COMMON_WORD = 3_000_000
+
+
+def _segmented(label: str) -> list[str] | None:
+    """A domain label run together from words ("indianexpress") split into them, when every word
+    is a common one; None when in doubt. The word list is loaded only when a domain needs it."""
+    if not label.isalpha():
+        return None
+    import wordsegment
+
+    if not wordsegment.UNIGRAMS:
+        wordsegment.load()
+    words = wordsegment.segment(label.lower())
+    if not 2 <= len(words) <= 4:
+        return None
+    for word in words:
+        if word not in _FUNCTION_WORDS and (
+            len(word) < 4 or wordsegment.UNIGRAMS.get(word, 0) < _COMMON_WORD
+        ):
+            return None
+    return words
 
 
 def source_from_text(lines: Iterable[str]) -> str | None:
