@@ -277,3 +277,16 @@ def test_building_sizes_calibres_and_how_long_a_battle_lasted_are_not_figures(an
         )
     )
     assert values(found) == [12]
+
+
+def test_tolls_told_as_states_and_expletives(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "Weekend fighting between rebels and soldiers left 27 dead on both sides, a rebel leader said.",
+            '"There were 22 deaths on their side. On our side, there were five deaths and 15 wounded," he said.',
+        )
+    )
+    labels = {f.value: f.label for f in found}
+    assert labels[27].startswith("people dead")
+    assert labels[22] == "deaths" and labels[5] == "deaths"
+    assert labels[15] == "people wounded"

@@ -315,3 +315,11 @@ def test_a_when_clause_happens_where_its_main_clause_does(incidents_of) -> None:
         "when he was randomly gunned down."
     )
     assert [i.location for i in found] == ["Duncan"]
+
+
+def test_a_regional_toll_of_last_year_is_not_the_ambush_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Jihadists ambushed the troops on Monday in Yagha province, leaving four dead and four missing.",
+        "According to UN figures, jihadist attacks in Burkina Faso, Mali and Niger left nearly 4,000 people dead last year.",
+    )
+    assert [i.killed for i in found if i.location == "Yagha province"] in ([4], [None])

@@ -93,7 +93,9 @@ PERSON_NOUNS = {
 
 
 #: A running total ("A total of 109 people have been killed", "so far this year") is not one event's toll.
-CUMULATIVE = re.compile(r"\b(?:a total of|in total|so far|this year|to date)\b", re.I)
+CUMULATIVE = re.compile(
+    r"\b(?:a total of|in total|so far|this year|last year|to date|each year|every year|annually)\b", re.I
+)
 
 #: Who does the killing: never counted among the victims of the same verb.
 ATTACKERS = frozenset(
@@ -107,6 +109,15 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
     killed = injured = None
     for token in span:
         lemma = token.lemma_.lower()
+        if lemma == "leave" and token.pos_ == "VERB":
+            left = _left_dead_or_injured(token)  # "The fighting left 27 dead and 15 wounded"
+            if left is not None:
+                count, fatal = left
+                if fatal:
+                    killed = max(killed or 0, count)
+                else:
+                    injured = max(injured or 0, count)
+            continue
         if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
             if _combined_toll(token):
                 continue
@@ -123,6 +134,15 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
     return killed, injured
+
+
+def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
+    state = next((c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}), None)
+    victims = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if state is None or victims is None or state.lower_ not in {"dead", "injured", "wounded"}:
+        return None
+    count = count_of(victims)
+    return (count, state.lower_ == "dead") if count else None
 
 
 def _mortal(token: Token) -> bool:

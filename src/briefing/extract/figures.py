@@ -492,10 +492,25 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         prev is not None and prev.lower_ in ANAPHORIC and not _partitive_before(doc, prev.i),
         _is_reference_distance(doc, reading),
         _in_parenthesis_after_quantity(doc, reading),
-        last.dep_ == "attr" or (last.head.dep_ == "attr" and last.dep_ == "nummod"),
+        _is_predicate_number(last),
         _one_of_the_most(doc, reading),
     )
     return any(checks)
+
+
+def _is_predicate_number(last: Token) -> bool:
+    """ "The city is 3 ..."/"was one of ...": a number that predicates; but "There were 22 deaths"
+    counts deaths."""
+    attr = (
+        last
+        if last.dep_ == "attr"
+        else last.head
+        if (last.head.dep_ == "attr" and last.dep_ == "nummod")
+        else None
+    )
+    if attr is None:
+        return False
+    return not any(c.dep_ == "expl" for c in attr.head.children)
 
 
 def _one_of_the_most(doc: Doc, reading: _Reading) -> bool:
@@ -681,16 +696,31 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     return f"{phrase} {outcome}" if outcome else phrase
 
 
+_STATES = {
+    "dead": "dead",
+    "injured": "injured",
+    "wounded": "wounded",
+    "missing": "missing",
+    "homeless": "homeless",
+}
+
+
 def _bare_casualty_label(number: Token) -> str | None:
     """A count with no noun in a casualty clause: "killed one person and wounded 13", "three
     civilians were killed and another 10 wounded". What it counts is the victims' noun of the
     parallel count ("civilians wounded"), else people."""
+    state = next((c for c in number.head.children if c.dep_ in {"oprd", "acomp"}), None)
+    if number.dep_ == "dobj" and state is not None and state.lower_ in _STATES:
+        return f"people {_STATES[state.lower_]}"  # "left 27 dead", "left five people injured"
     if number.dep_ in {"nsubjpass", "nsubj"} and number.lower_ == "one":
         return None  # "one was beheaded": one of a group named elsewhere, not a count
     if number.dep_ in {"dobj", "nsubjpass", "nsubj"} and number.head.lemma_.lower() in OUTCOME_VERBS:
         verb = number.head  # "wounded 13", "and 30 were injured"
     else:
         verb = next((c for c in number.children if c.dep_ in {"acl", "amod", "relcl"}), None)
+        following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+        if verb is None and following is not None and following.tag_ in {"VBN", "VBD"}:
+            verb = following  # "five deaths and 15 wounded", the participle misattached
         if verb is None or verb.lemma_.lower() not in OUTCOME_VERBS:
             return None
     parallel = verb.head if verb.dep_ == "conj" else number.head if number.dep_ == "conj" else None
