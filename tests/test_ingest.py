@@ -626,3 +626,21 @@ def test_publisher_names_dates_in_slugs_and_more_furniture(tmp_path: Path) -> No
     )
     assert article.date == dt.date(2014, 7, 15)
     assert article.paragraphs == (f"{SENTENCE_1} {SENTENCE_2}",)
+
+
+def test_wire_captions_breadcrumbs_and_archive_notices(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "wire.txt",
+        "https://twocircles.net/2009oct10/hostages_freed_pakistani_army_headquarters.html\n\n"
+        "Home Muslim World News Hostages freed at Pakistani army headquarters\n\n"
+        "Security forces walk past the wreckage of vehicles after a bomb attack near the palace, "
+        "in Mogadishu, Somalia, on Jan. 8, 2020.\n"
+        "Ammar Abdullah, Reuters\n"
+        "Related News:\n"
+        "This archived news story is available only for your personal, non-commercial use.\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.title == "Hostages freed at Pakistani army headquarters"
+    assert article.date == dt.date(2009, 10, 10)
+    assert article.paragraphs == (f"{SENTENCE_1} {SENTENCE_2}",)

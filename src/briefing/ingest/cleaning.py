@@ -59,6 +59,14 @@ PHOTO_CREDIT_END = re.compile(
     r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Picture|Image|Foto)s?\s*(?:/|:|\bby\b)\s*[^()]{2,80}\)\s*$"
 )
 
+#: Wire photo captions end with where and the full date the picture was taken ("..., in
+#: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name").
+CAPTION_DATE_END = re.compile(
+    r"[,\s](?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
+    r"(?:\s+[A-Z]{2,}/[A-Z][\w .'-]+)?\s*$",
+    re.IGNORECASE,
+)
+
 #: Bare times and durations from video/audio players ("00:31", "Video 02:14", "3:05 min").
 PLAYER_TIME = re.compile(
     r"^(?:(?:video|audio|duration|watch|listen)\s*:?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes))?$",
@@ -111,6 +119,10 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^file (?:photo|picture|image)\s*:",
         r"^(?:picture|photo) taken\b.{0,60}$",
         r"^[A-Z]{2,}(?:/[A-Z][\w .'-]+)+$",
+        r"\bavailable only for your personal,? non-commercial use\b",
+        r"\bdoes not constitute a republication\b",
+        r"^(?:related|latest|more|top) news\s*:?$",
+        r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[,/]\s*(?:Reuters|AP|AFP|Getty Images|EPA|Anadolu)$",
     )
 )
 
@@ -256,7 +268,9 @@ def classify(line: str) -> Kind:
     bare = NUMBERED_ITEM.sub("", line)
     if CREDIT_LINE.match(bare):
         return Kind.CREDIT
-    if PHOTO_CREDIT_END.search(bare):
+    if PHOTO_CREDIT_END.search(bare) or (
+        word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare)
+    ):
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
         return Kind.PLAYER

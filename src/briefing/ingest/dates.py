@@ -50,7 +50,9 @@ URL_DATE = re.compile(
 #: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html".
 SLUG_DATE = re.compile(
     r"[/-](?P<year>(?:19|20)\d{2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<day>\d{1,2})(?=[/_.-]|$)"
-    r"|-(?P<cyear>(?:19|20)\d{2})(?P<cmnum>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    r"|-(?P<cyear>(?:19|20)\d{2})(?P<cmnum>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/(?P<dday>\d{1,2})-(?P<dmonth>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<dyear>(?:19|20)\d{2})/"
+    r"|/(?P<myear>(?:19|20)\d{2})(?P<mmonth>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<mday>\d{1,2})/",
     re.IGNORECASE,
 )
 #: A labelled ISO date stamp that opens a line of text ("date 2019-10-15 Gunmen ambushed..."),
@@ -92,6 +94,11 @@ def _date_in_slug(url: str) -> dt.date | None:
         return None
     if match.group("cyear"):
         return _valid_date(match.group("cyear"), match.group("cmnum"), match.group("cday"))
+    for year, month, day in (("dyear", "dmonth", "dday"), ("myear", "mmonth", "mday")):
+        if match.group(year):
+            return _valid_date(
+                match.group(year), str(MONTHS[match.group(month)[:3].lower()]), match.group(day)
+            )
     return _date_from_match(match)
 
 

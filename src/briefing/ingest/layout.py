@@ -165,6 +165,8 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     title_index = _title_index(lines, known_title)
     if known_title is None:
         title_index = _title_named_by_url(lines, url, title_index)
+        if title_index is not None:
+            lines[title_index].text = _without_breadcrumb(lines[title_index].text, slug_words(url))
     if title_index is not None:
         layout.title = lines[title_index].text
         layout.section = _section_above(lines, title_index)
@@ -232,6 +234,27 @@ def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -
         if score >= SLUG_MATCH and score > best_score:
             best, best_score = index, score
     return best
+
+
+def _without_breadcrumb(title: str, slug: set[str]) -> str:
+    """ "Home Muslim World News Hostages freed at Pakistani army headquarters": navigation glued
+    before the headline; the headline starts at the first word of the URL's slug when every word
+    before it is capitalised (a menu) and the rest holds most of the slug."""
+    if len(slug) < 3:
+        return title
+    words = title.split()
+    start = next((i for i, word in enumerate(words) if re.sub(r"\W", "", word.lower()) in slug), None)
+    if start is None:
+        return title
+    rest = words[start:]
+    rest_words = {re.sub(r"\W", "", w.lower()) for w in rest}
+    if (
+        start == 0
+        or not all(w[:1].isupper() for w in words[:start])
+        or len(rest_words & slug) < SLUG_MATCH * len(slug)
+    ):
+        return title
+    return " ".join(rest)
 
 
 def slug_words(url: str | None) -> set[str]:
