@@ -476,3 +476,13 @@ def test_unnamed_attackers_are_listed_when_no_group_is_named(analysed: Analyser)
     assert ("unknown gunmen", "armed_group") in {(a.name, a.kind) for a in unnamed}
     named = find_actors(analysed("Islamic State militants attacked the town of Hit on Monday."))
     assert not any(a.name.endswith("militants") for a in named)
+
+
+def test_a_police_force_keeps_its_own_name(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "A gunman opened fire in a church, said Don Aaron, a spokesman for the Metro Nashville "
+            "Police Department. The Metro Nashville Police Department said the suspect was arrested."
+        )
+    )
+    assert "Metro Nashville Police Department" in {a.name for a in actors}

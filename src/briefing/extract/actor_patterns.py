@@ -225,6 +225,7 @@ def national_organisations(analysis: Analysis) -> list[Mention]:
 
 
 _POLICE_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+_FORCE_NOUNS = frozenset({"department", "force", "service", "command", "headquarters"})
 _POLICE_LEVELS = frozenset({"state", "federal", "provincial", "national", "local", "city", "military"})
 
 
@@ -245,13 +246,16 @@ def police_forces(analysis: Analysis) -> list[Mention]:
             start -= 1
         if start == token.i or doc[start].lower_ in _POLICE_LEVELS:
             continue
+        end = token.i + 1
+        if end < len(doc) and doc[end].lower_ in _FORCE_NOUNS and doc[end].is_title and token.is_title:
+            end += 1  # "Metro Nashville Police Department": the force's own name
         place = doc[start : token.i].text
-        text = f"{place} police"
+        text = doc[start:end].text if end > token.i + 1 else f"{place} police"
         out.append(
             Mention(
                 doc[start].idx,
-                token.idx + len(token.text),
-                doc[start : token.i + 1].text,
+                doc[end - 1].idx + len(doc[end - 1].text),
+                doc[start:end].text,
                 f"organization:{name_key(text)}",
                 text,
                 "organization",
