@@ -211,10 +211,12 @@ class CorpusCache:
     def load(self, key: str) -> Corpus | None:
         if self.path is None:
             return None
+        head = '{"key": ' + json.dumps(key)  # how `save` starts the file: a miss reads no further
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("key") != key:
-                return None
+            with self.path.open(encoding="utf-8") as cached:
+                if cached.read(len(head)) != head:
+                    return None
+                data = json.loads(head + cached.read())
             return Corpus(
                 briefings=[Briefing.from_dict(b) for b in data["briefings"]],
                 actors=[ActorEntry(**a) for a in data["actors"]],

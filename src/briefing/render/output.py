@@ -111,19 +111,22 @@ class Output:
         self.reused = 0
         self._folders: set[Path] = set()
 
-    def write_text(self, rel: str, text: str) -> Path:
-        return self.write_bytes(rel, text.encode("utf-8"))
+    def write_text(self, rel: str, text: str, key: str | None = None) -> Path:
+        return self.write_bytes(rel, text.encode("utf-8"), key)
 
-    def write_bytes(self, rel: str, data: bytes) -> Path:
-        """Write `data` at `rel`, or link the previous build's identical file."""
-        key = digest(data)
+    def write_bytes(self, rel: str, data: bytes, key: str | None = None) -> Path:
+        """Write `data` at `rel`, or link the previous build's identical file. With `key` (the
+        file's input key, which the caller already tried to `reuse`), write it under that key."""
         target = self.site_dir / rel
-        if not self.reuse(rel, key):
-            self._parent(target)
-            self._release(rel, target)
-            target.write_bytes(data)
-            self.written += 1
-            self.keys[rel] = key
+        if key is None:
+            key = digest(data)
+            if self.reuse(rel, key):
+                return target
+        self._parent(target)
+        self._release(rel, target)
+        target.write_bytes(data)
+        self.written += 1
+        self.keys[rel] = key
         return target
 
     def reuse(self, rel: str, key: str) -> bool:
