@@ -153,12 +153,12 @@ def _build(
 
     corpus_cache = CorpusCache(caches / "corpus.json" if use_cache else None)
     related_key = corpus_key(keys, config.digest.period)
-    corpus = corpus_cache.load(related_key)
+    cache = ExtractionCache(caches / "extract" if use_cache else None)
+    corpus = corpus_cache.load(related_key, lambda: [cache.get(key) for key in keys])
     cached_corpus = corpus is not None
     if corpus is None:
         from .relate import relate
 
-        cache = ExtractionCache(caches / "extract" if use_cache else None)
         workers = jobs or os.cpu_count() or 1
         briefings = extract_briefings(
             articles, config, notify, cache, workers, executor, scheduler, keys, report
@@ -186,10 +186,8 @@ def _build(
     report.pdfs_rendered = stats["pdfs_rendered"]
     page_deps.save()
     output.manifest(report.site_dir, build_key, stats).save(manifest_path)
-    if not cached_corpus:  # briefings.json is the JSON the corpus cache keeps of the briefings
-        corpus_cache.save(
-            related_key, corpus, (report.site_dir / "briefings.json").read_text(encoding="utf-8")
-        )
+    if not cached_corpus:
+        corpus_cache.save(related_key, corpus)
     return _finish(report, started, stats)
 
 

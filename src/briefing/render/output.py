@@ -107,6 +107,7 @@ class Output:
         self.previous_dir = previous_dir
         self.old = manifest.files if manifest and previous_dir else {}
         self.keys: dict[str, str] = {}  # site-relative path -> key, for this build's manifest
+        self.linked: dict[str, Entry] = {}  # hard-linked from the previous site: its entry
         self.written = 0
         self.reused = 0
         self._folders: set[Path] = set()
@@ -143,6 +144,7 @@ class Output:
         self._release(rel, target)
         try:
             os.link(source, target)
+            self.linked[rel] = entry
         except OSError:
             try:
                 shutil.copy2(source, target)  # no hard links here (another filesystem, FAT...)
@@ -160,6 +162,7 @@ class Output:
         (still live until the swap, and kept if this build fails)."""
         if rel in self.keys:
             target.unlink(missing_ok=True)
+            self.linked.pop(rel, None)
 
     def record(self, rel: str, key: str) -> None:
         """Note a file the caller produced itself (a rendered PDF)."""
@@ -177,9 +180,13 @@ class Output:
         it went through this Output (files copied by other means get no key and are never reused)."""
         files: dict[str, Entry] = {}
         for folder, _, names in os.walk(final_dir):
+            prefix = Path(folder).relative_to(final_dir).as_posix()
             for name in names:
-                path = Path(folder) / name
-                rel = path.relative_to(final_dir).as_posix()
-                st = path.lstat()
+                rel = name if prefix == "." else f"{prefix}/{name}"
+                linked = self.linked.get(rel)
+                if linked is not None and self.keys.get(rel) == linked.key:
+                    files[rel] = linked  # the previous file itself: its identity is known
+                    continue
+                st = os.lstat(os.path.join(folder, name))
                 files[rel] = Entry(self.keys.get(rel), st.st_ino, st.st_size, st.st_mtime_ns)
         return Manifest(build_key, files, stats)

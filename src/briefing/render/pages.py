@@ -12,7 +12,7 @@ write the same bytes, so the previous file is reused. The key covers the list of
 so reads from another build (a stale pages.json) can only cost a render, never a wrong page.
 Reads on an entity whose version is unchanged (a briefing's content key, see render.json_out; an
 actor's, incident's or period's repr) are not evaluated again: their stored values stand, as
-values are a function of the entity and the code (the environment key, stored with them).
+values are a function of the entity and of this module's code (`values_key`, stored with them).
 
 What is tracked: the page's context and the corpus globals (`corpus`, `actor_by_key`,
 `incident_by_key`, `briefing_by_slug`, `report_dates`). Everything else a template can reach is in
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -61,6 +62,16 @@ _PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
 
 def _fingerprint(text: str) -> str:
     return text if len(text) <= 64 else "#" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def values_key() -> str:
+    """What the stored value of a read on an unchanged entity depends on besides the entity: the
+    code that computes it (this module) and the model's reprs. Not the templates or the config:
+    after a template change, the reads of unchanged entities need not be evaluated again."""
+    here = Path(__file__).resolve()
+    code = here.read_bytes() + here.parent.parent.joinpath("model.py").read_bytes()
+    return hashlib.sha256(code + str(PAGES_VERSION).encode()).hexdigest()
 
 
 def _json(value: Any) -> str:
@@ -101,6 +112,7 @@ class PageDeps:
         data = data or {}
         self.path = path
         self.base: str | None = data.get("base")
+        self.values_key: str | None = data.get("values_key")
         self.roots: list[str] = data.get("roots", [])
         self.versions: list[str | None] = data.get("versions", [])
         self.row_roots: list[int] = data.get("row_roots", [])
@@ -134,7 +146,8 @@ class PageDeps:
         versions the tracker that rendered this build's pages found."""
         if self.path is None or self.tracker is None:
             return
-        base, versions, row = self.tracker.base, self.tracker.version, self.tracker.row_of
+        tracker = self.tracker
+        base, versions, row = tracker.base, tracker.version, tracker.row_of
         numbers: dict[str, int] = {}  # read text -> new row number
         root_numbers: dict[str, int] = {}
         roots: list[str] = []
@@ -157,6 +170,7 @@ class PageDeps:
             return n
 
         renumbered = [-1] * len(self.row_texts)  # previous row number -> new
+        fresh: dict[Dep, int] = {}  # a read of a page rendered by this build -> new row number
         pages: dict[str, list[Any]] = {}
         for rel, (digest, deps) in sorted(self.current.items()):
             if deps and isinstance(deps[0], int):  # a reused page: rows of the previous build
@@ -167,11 +181,17 @@ class PageDeps:
                         m = renumbered[n] = number(n)
                     listed.append(m)
             else:
-                listed = [number(dep) for dep in deps]
+                listed = []
+                for dep in deps:
+                    m = fresh.get(dep)
+                    if m is None:
+                        m = fresh[dep] = number(dep)
+                    listed.append(m)
             pages[rel] = [digest, listed]
         data = {
             "version": PAGES_VERSION,
             "base": base,
+            "values_key": values_key(),
             "roots": roots,
             "versions": [versions(root) for root in roots],
             "row_roots": row_roots,
@@ -218,11 +238,13 @@ class Tracker:
         # context value, evaluated per page); rows under an unchanged root start with their value.
         self._row_now: list[str | None] = self._stored_values()
         self._values: dict[Dep, str] = {}  # this build's reads (not under a context value)
-        self._texts: dict[Dep, tuple[str, str]] = {}  # read -> (root text, read text)
+        self._root_texts: dict[tuple[Any, ...], str] = {}
+        self._dep_texts: dict[Dep, str] = {}
+        self._row_numbers: dict[str, int] | None = None  # stored read text -> row number
 
     def _stored_values(self) -> list[str | None]:
         store = self.store
-        if store.base != self.base:
+        if store.values_key != values_key():
             return [None] * len(store.row_texts)
         same = [
             stored is not None and stored == self.version(root)
@@ -253,7 +275,7 @@ class Tracker:
         """The key `rel` has if the reads its previous render made still give the same values
         (None when the previous build has no reads for it)."""
         previous = self.store.previous.get(rel)
-        if previous is None:
+        if previous is None or self.store.base != self.base:  # the key hashes the base: no match
             return None
         digest, numbers = previous
         now = self._row_now
@@ -291,12 +313,18 @@ class Tracker:
             root = store.roots[store.row_roots[dep]]
             value = "" if root.startswith('["c"') else (self._row_now[dep] or "")
             return root, store.row_texts[dep], value
-        texts = self._texts.get(dep)
-        if texts is None:
-            path = dep[0]
-            size = 2 if path[0] != "e" else 3
-            texts = self._texts[dep] = (_json(list(path[:size])), _json([list(path), dep[1], dep[2]]))
-        return texts[0], texts[1], "" if dep[0][0] == "c" else self._values.get(dep, "")
+        path = dep[0]
+        root = path[:3] if path[0] == "e" else path[:2]
+        root_text = self._root_texts.get(root)
+        if root_text is None:
+            root_text = self._root_texts[root] = _json(root)
+        return root_text, self._text(dep), "" if path[0] == "c" else self._values.get(dep, "")
+
+    def _text(self, dep: Dep) -> str:
+        text = self._dep_texts.get(dep)
+        if text is None:
+            text = self._dep_texts[dep] = _json(dep)
+        return text
 
     # --- keys --------------------------------------------------------------------------------
 
@@ -315,11 +343,19 @@ class Tracker:
         return value
 
     def _dep_value(self, dep: Dep, context: dict[str, Any]) -> str:
+        """The value of a read of a page rendered now: the stored one if it stands (a stored read
+        on an unchanged entity, as after a template change), else evaluated."""
         if dep[0][0] == "c":
             return self.evaluate(*dep, context)
         value = self._values.get(dep)
         if value is None:
-            value = self._values[dep] = self.evaluate(*dep, context)
+            if self._row_numbers is None:
+                self._row_numbers = {text: n for n, text in enumerate(self.store.row_texts)}
+            n = self._row_numbers.get(self._text(dep))
+            value = self._row_now[n] if n is not None else None
+            if not value:
+                value = self.evaluate(*dep, context)
+            self._values[dep] = value
         return value
 
     def evaluate(self, path: Sequence[Any], op: str, arg: Any, context: dict[str, Any]) -> str:
@@ -382,7 +418,7 @@ class Tracker:
 
     def _root(self, value: Any, path: tuple[Any, ...]) -> Any:
         if _is_object(value) and self.entities.path_of(value) is None:
-            return _Object(self, value, path)  # the pager, the corpus: tracked attribute by attribute
+            return _object(value)(self, value, path)  # the pager, the corpus: attribute by attribute
         return self.child(value, path)
 
     def child(self, value: Any, path: tuple[Any, ...]) -> Any:
@@ -393,7 +429,7 @@ class Tracker:
         if kind in _ENTITY_TYPES:
             entity = self.entities.path_of(value)
             if entity is not None:
-                return _Object(self, value, entity)
+                return _object(value)(self, value, entity)
         elif kind is list or kind is tuple:
             return _Sequence(self, value, path)
         elif kind is dict:
@@ -447,31 +483,64 @@ def _unwrap(value: Any) -> Any:
 class _Object(_Proxy):
     """A briefing, actor, incident or period (its path: kind and key), or a context object.
 
-    An attribute read while a page renders is noted once and then kept on the proxy (which that
-    page created, so no other page sees it): a card reads its briefing's slug four times."""
+    Each dataclass gets its own proxy class (`_object`) whose fields are `_Field` descriptors.
+    A field read while a page renders is noted once and then kept on the proxy (which that page
+    created, so no other page sees it): a card reads its briefing's slug four times. Any other
+    attribute (a property, a method) goes through `__getattr__`."""
 
     __slots__ = ("__dict__", "_bt_deps")
 
     def __init__(self, tracker: Tracker, value: Any, path: tuple[Any, ...]) -> None:
-        super().__init__(tracker, value, path)
+        self._bt_tracker = tracker
+        self._bt_value = value
+        self._bt_path = path
         self._bt_deps = tracker.deps  # the page this proxy belongs to (None: shared by all pages)
 
     def __getattr__(self, name: str) -> Any:
-        if name[:2] == "__":
+        if name.startswith("__"):
             raise AttributeError(name)
-        tracker = self._bt_tracker
-        deps = tracker.deps
-        if deps is not None:
-            deps[(self._bt_path, "attr", name)] = None
-        value = getattr(self._bt_value, name)
-        if type(value) not in _PLAIN:
-            if callable(value):  # a method: what it returns is not tracked, so depend on everything
-                self._bt_note("value")
-                return value
-            value = tracker.child(value, (*self._bt_path, "a", name))
-        if deps is not None and deps is self._bt_deps:
-            self.__dict__[name] = value
-        return value
+        return _read(self, name)
+
+
+def _read(proxy: _Object, name: str) -> Any:
+    tracker = proxy._bt_tracker
+    deps = tracker.deps
+    if deps is not None:
+        deps[(proxy._bt_path, "attr", name)] = None
+    value = getattr(proxy._bt_value, name)
+    if type(value) not in _PLAIN:
+        if callable(value):  # a method: what it returns is not tracked, so depend on everything
+            proxy._bt_note("value")
+            return value
+        value = tracker.child(value, (*proxy._bt_path, "a", name))
+    if deps is not None and deps is proxy._bt_deps:
+        proxy.__dict__[name] = value  # later reads on this page find it without a call
+    return value
+
+
+class _Field:
+    """A non-data descriptor for one dataclass field: the proxy's own __dict__ (a read already
+    noted on this page) comes first, then this, which notes the read."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, proxy: _Object | None, owner: type) -> Any:
+        if proxy is None:
+            return self
+        return _read(proxy, self.name)
+
+
+@functools.cache
+def _object_class(cls: type) -> type[_Object]:
+    fields = {f.name: _Field(f.name) for f in dataclasses.fields(cls)}
+    return type(f"_{cls.__name__}Proxy", (_Object,), {"__slots__": (), **fields})
+
+
+def _object(value: Any) -> type[_Object]:
+    return _object_class(type(value))
 
 
 class _Sequence(_Proxy, Sequence):
@@ -489,9 +558,16 @@ class _Sequence(_Proxy, Sequence):
 
     def __iter__(self) -> Iterator[Any]:
         self._bt_note("ids")
-        child, path = self._bt_tracker.child, self._bt_path
+        tracker, path = self._bt_tracker, self._bt_path
+        entity_path = tracker.entities.path_of
         for n, value in enumerate(self._bt_value):
-            yield child(value, (*path, "i", n))
+            kind = type(value)
+            if kind in _PLAIN:
+                yield value
+            elif kind in _ENTITY_TYPES and (entity := entity_path(value)) is not None:
+                yield _object(value)(tracker, value, entity)
+            else:
+                yield tracker.child(value, (*path, "i", n))
 
     def __getitem__(self, index: Any) -> Any:
         self._bt_note("ids")
