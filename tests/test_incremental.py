@@ -257,7 +257,7 @@ def test_a_page_key_follows_the_values_read_and_only_those(tmp_path: Path) -> No
 
     template = (
         '{{ briefing_by_slug["a"].title }}|{% for b in items %}{{ b.slug }}{{ b.summary | length }}'
-        '{% endfor %}|{{ "x" in actor_by_key }}|{{ corpus.actors | length }}'
+        '{% endfor %}|{{ "x" in actor_by_key }}|{{ corpus.actors | length }}|{{ items[0].body | tojson }}'
     )
     env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": template}), undefined=jinja2.StrictUndefined)
 
@@ -274,10 +274,11 @@ def test_a_page_key_follows_the_values_read_and_only_those(tmp_path: Path) -> No
     def key(briefings: list[Briefing], store: PageDeps) -> tuple[str | None, str]:
         related = relate(briefings)
         tracker = Tracker(related, site_globals(related, False), "base", store)
-        env.globals.update(tracker.proxied_globals())
+        tracker.install(env, tracker.proxied_globals())
         context = {"items": related.briefings[:2]}
         reused = tracker.reuse_key("t.html", "p.html", context)
-        _, fresh = tracker.render(env, "t.html", "p.html", context)
+        html, fresh = tracker.render(env, "t.html", "p.html", context)
+        assert html.endswith('|["Body."]')  # tojson sees the data, not a proxy
         store.save()
         return reused, fresh
 

@@ -184,7 +184,7 @@ def render_html(
     data = site_globals(corpus, with_pdf)
     tracker = Tracker(corpus, data, environment_key(config, with_pdf), page_deps or PageDeps(None), versions)
     env.globals.update(data)
-    env.globals.update(tracker.proxied_globals())
+    tracker.install(env, tracker.proxied_globals())
     site = Site(env, corpus, config, site_dir, out, tracker)
     copy_static(config, site_dir)
     pages = site.write_list(

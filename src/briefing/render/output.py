@@ -117,12 +117,16 @@ class Output:
 
     def write_bytes(self, rel: str, data: bytes, key: str | None = None) -> Path:
         """Write `data` at `rel`, or link the previous build's identical file. With `key` (the
-        file's input key, which the caller already tried to `reuse`), write it under that key."""
+        file's input key, which the caller already tried to `reuse`), the file is recorded under
+        that key, and still linked when its bytes come out the same (creating a file costs more
+        than comparing it: a template edit that changes few pages rewrites only those)."""
         target = self.site_dir / rel
         if key is None:
             key = digest(data)
             if self.reuse(rel, key):
                 return target
+        elif self._same_bytes(rel, data) and self._link(rel, self.old[rel], key):
+            return target
         self._parent(target)
         self._release(rel, target)
         target.write_bytes(data)
@@ -134,7 +138,24 @@ class Output:
         """Link the previous file at `rel` into the site if it was produced from `key` and is still
         the file the manifest describes; False means the caller must produce it."""
         entry = self.old.get(rel)
-        if entry is None or entry.key != key or self.previous_dir is None:
+        if entry is None or entry.key != key:
+            return False
+        return self._link(rel, entry, key)
+
+    def _same_bytes(self, rel: str, data: bytes) -> bool:
+        entry = self.old.get(rel)
+        if entry is None or entry.size != len(data) or self.previous_dir is None:
+            return False
+        source = self.previous_dir / rel
+        try:
+            return _matches(source, entry) and source.read_bytes() == data
+        except OSError:
+            return False
+
+    def _link(self, rel: str, entry: Entry, key: str) -> bool:
+        """Put the previous site's file at `rel` (described by `entry`) into this site, under
+        `key`; False when it is not the file the manifest describes any more."""
+        if self.previous_dir is None:
             return False
         source = self.previous_dir / rel
         if not _matches(source, entry):
@@ -184,8 +205,8 @@ class Output:
             for name in names:
                 rel = name if prefix == "." else f"{prefix}/{name}"
                 linked = self.linked.get(rel)
-                if linked is not None and self.keys.get(rel) == linked.key:
-                    files[rel] = linked  # the previous file itself: its identity is known
+                if linked is not None and rel in self.keys:  # the previous file: identity known
+                    files[rel] = Entry(self.keys[rel], linked.ino, linked.size, linked.mtime_ns)
                     continue
                 st = os.lstat(os.path.join(folder, name))
                 files[rel] = Entry(self.keys.get(rel), st.st_ino, st.st_size, st.st_mtime_ns)

@@ -37,6 +37,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,9 @@ def values_key() -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_encode_string = encode_basestring  # what json.dumps does to a str (ensure_ascii=False)
 
 
 class Entities:
@@ -237,9 +241,11 @@ class Tracker:
         # Per stored row: its value now when known (None: not yet evaluated, or its root is a
         # context value, evaluated per page); rows under an unchanged root start with their value.
         self._row_now: list[str | None] = self._stored_values()
+        self._trusted = any(self._row_now)  # some stored values stand
         self._values: dict[Dep, str] = {}  # this build's reads (not under a context value)
         self._root_texts: dict[tuple[Any, ...], str] = {}
         self._dep_texts: dict[Dep, str] = {}
+        self._path_texts: dict[tuple[Any, ...], str] = {}
         self._row_numbers: dict[str, int] | None = None  # stored read text -> row number
 
     def _stored_values(self) -> list[str | None]:
@@ -270,6 +276,19 @@ class Tracker:
     def proxied_globals(self) -> dict[str, Any]:
         """The tracked globals, wrapped: install them in the environment's globals."""
         return {name: self._root(value, ("g", name)) for name, value in self.globals.items()}
+
+    @staticmethod
+    def install(env: jinja2.Environment, globals_: dict[str, Any]) -> None:
+        """Install `globals_` (proxied) and the filters that must see the data itself: `tojson`
+        serialises what it is given, so it gets the data (the page then depends on all of it)."""
+        env.globals.update(globals_)
+        tojson = env.filters["tojson"]
+
+        @jinja2.pass_eval_context
+        def tojson_of_data(eval_ctx: Any, value: Any, indent: int | None = None) -> Any:
+            return tojson(eval_ctx, _unwrap_all(value), indent)
+
+        env.filters["tojson"] = tojson_of_data
 
     def reuse_key(self, template: str, rel: str, context: dict[str, Any]) -> str | None:
         """The key `rel` has if the reads its previous render made still give the same values
@@ -321,9 +340,16 @@ class Tracker:
         return root_text, self._text(dep), "" if path[0] == "c" else self._values.get(dep, "")
 
     def _text(self, dep: Dep) -> str:
+        """The read as JSON text ([path, op, arg]), assembled from its path's text (shared by
+        all the reads below that path) and its argument's."""
         text = self._dep_texts.get(dep)
         if text is None:
-            text = self._dep_texts[dep] = _json(dep)
+            path, op, arg = dep
+            path_text = self._path_texts.get(path)
+            if path_text is None:
+                path_text = self._path_texts[path] = _json(path)
+            arg_text = _encode_string(arg) if type(arg) is str else _json(arg)
+            text = self._dep_texts[dep] = f'[{path_text},"{op}",{arg_text}]'
         return text
 
     # --- keys --------------------------------------------------------------------------------
@@ -349,10 +375,11 @@ class Tracker:
             return self.evaluate(*dep, context)
         value = self._values.get(dep)
         if value is None:
-            if self._row_numbers is None:
-                self._row_numbers = {text: n for n, text in enumerate(self.store.row_texts)}
-            n = self._row_numbers.get(self._text(dep))
-            value = self._row_now[n] if n is not None else None
+            if self._trusted:
+                if self._row_numbers is None:
+                    self._row_numbers = {text: n for n, text in enumerate(self.store.row_texts)}
+                n = self._row_numbers.get(self._text(dep))
+                value = self._row_now[n] if n is not None else None
             if not value:
                 value = self.evaluate(*dep, context)
             self._values[dep] = value
@@ -480,6 +507,18 @@ def _unwrap(value: Any) -> Any:
     return value._bt_whole() if isinstance(value, _Proxy) else value
 
 
+def _unwrap_all(value: Any) -> Any:
+    """`value` with every proxy in it (at any depth of lists, tuples and dicts) replaced by its
+    data, each noted as a read of the whole."""
+    if isinstance(value, _Proxy):
+        return value._bt_whole()
+    if type(value) in (list, tuple):
+        return type(value)(_unwrap_all(item) for item in value)
+    if type(value) is dict:
+        return {_unwrap_all(k): _unwrap_all(v) for k, v in value.items()}
+    return value
+
+
 class _Object(_Proxy):
     """A briefing, actor, incident or period (its path: kind and key), or a context object.
 
@@ -530,7 +569,18 @@ class _Field:
     def __get__(self, proxy: _Object | None, owner: type) -> Any:
         if proxy is None:
             return self
-        return _read(proxy, self.name)
+        # _read, inlined: this runs for most attribute reads of a render
+        name = self.name
+        tracker = proxy._bt_tracker
+        deps = tracker.deps
+        if deps is not None:
+            deps[(proxy._bt_path, "attr", name)] = None
+        value = getattr(proxy._bt_value, name)
+        if type(value) not in _PLAIN:
+            value = tracker.child(value, (*proxy._bt_path, "a", name))  # a field is no method
+        if deps is not None and deps is proxy._bt_deps:
+            proxy.__dict__[name] = value
+        return value
 
 
 @functools.cache
@@ -549,11 +599,15 @@ class _Sequence(_Proxy, Sequence):
     __slots__ = ()
 
     def __len__(self) -> int:
-        self._bt_note("len")
+        deps = self._bt_tracker.deps
+        if deps is not None:
+            deps[(self._bt_path, "len", None)] = None
         return len(self._bt_value)
 
     def __bool__(self) -> bool:
-        self._bt_note("bool")
+        deps = self._bt_tracker.deps
+        if deps is not None:
+            deps[(self._bt_path, "bool", None)] = None
         return bool(self._bt_value)
 
     def __iter__(self) -> Iterator[Any]:
