@@ -4,17 +4,20 @@ config -> ingest -> extract -> relate -> render. The site is written into a stag
 the output and swapped in only when everything succeeded, so a failed or interrupted build never
 leaves a half-written site behind.
 
-Builds are incremental at three levels, each keyed by content hashes, never by timestamps alone:
+Builds are incremental at every stage, each keyed by content hashes, never by timestamps alone:
 - ingest: a file whose bytes are unchanged is not parsed again (`IngestCache`);
 - extract: an article whose ingested form is unchanged is not analysed again (`ExtractionCache`);
-- output: the staging folder is filled from the previous site, hard-linking every page, JSON file
-  and PDF whose inputs are unchanged (`render.output`); a PDF whose HTML is unchanged is never
-  rendered again. When the whole-build key (every extraction key, the config, the templates and
+- relate: a build whose articles are all unchanged (a template or config edit) takes relate's
+  output from the last build (`CorpusCache`);
+- output: the staging folder is filled from the previous site, hard-linking every file whose
+  inputs are unchanged (`render.output`): a page whose templates' reads still give the same
+  values is not rendered (`render.pages`), a briefing whose extraction key and relate's additions
+  are unchanged is not serialised (`render.json_out`), a PDF whose HTML is unchanged is not
+  rendered. When the whole-build key (every extraction key, the config, the templates and
   briefing's own code) equals the previous build's and the previous site is intact, the site is
   already what this build would produce, and nothing after ingest runs at all.
-This module imports extraction, relate and the renderers only when they have work, so a build
-with nothing to do does not pay for them (today `slugify` still comes from relate.py, which imports
-the extract package and with it spaCy at import time: ~0.5 s of a ~1.2 s no-change build).
+This module imports extraction (spaCy), relate and the renderers only when they have work, so a
+build with nothing to do does not pay for them.
 """
 
 from __future__ import annotations
