@@ -87,6 +87,30 @@ class BuildReport:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+@contextlib.contextmanager
+def long_lived_heap() -> Iterator[None]:
+    """A build holds millions of long-lived objects (articles, briefings, the corpus, the page
+    reads), and the cyclic garbage collector would traverse them all again and again: ~0.3 s of a
+    one-article rebuild. Inside, the stages `gc.freeze()` what they loaded, which the collector
+    then leaves alone, and young objects are collected less often.
+
+    On exit what is still alive (modules, the NLP model, memo caches: what lives as long as the
+    process) stays frozen, or the interpreter's last collections at exit would walk it all again
+    (~0.3 s); the next build unfreezes it first, so whatever became garbage in between is
+    collected then."""
+    gc.unfreeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+        gc.collect(1)  # the build's young cyclic garbage, not everything
+        gc.freeze()
+
+
+@long_lived_heap()
 def build(
     config: SiteConfig,
     *,
@@ -103,35 +127,6 @@ def build(
 ) -> BuildReport:
     """Run every stage; `use_cache=False` re-reads and re-extracts everything (output files whose
     bytes come out identical are still reused: they are content-addressed)."""
-    with long_lived_heap():
-        return _build(
-            config,
-            content_dir,
-            out_dir,
-            strict,
-            pdf,
-            problems,
-            progress,
-            jobs,
-            use_cache,
-            executor,
-            scheduler,
-        )
-
-
-def _build(
-    config: SiteConfig,
-    content_dir: Path | None,
-    out_dir: Path | None,
-    strict: bool,
-    pdf: bool | None,
-    problems: list[Problem] | None,
-    progress: Progress | None,
-    jobs: int | None,
-    use_cache: bool,
-    executor: ExecutorName,
-    scheduler: str | None,
-) -> BuildReport:
     started = time.perf_counter()
     content_dir = content_dir or config.resolve(config.content_dir)
     out_dir = out_dir or config.resolve(config.output_dir)
@@ -183,7 +178,16 @@ def _build(
     with staged_site(out_dir) as site_dir:
         output = Output(site_dir, report.site_dir if report.site_dir.is_dir() else None, previous)
         stats = render_site(
-            corpus, config, site_dir, output, want_pdf, jobs, notify, page_deps, extraction_keys
+            corpus,
+            config,
+            site_dir,
+            output,
+            want_pdf,
+            jobs,
+            notify,
+            page_deps,
+            extraction_keys,
+            caches if use_cache else None,
         )
     report.written, report.reused = output.written, output.reused
     report.pdfs_rendered = stats["pdfs_rendered"]
@@ -210,10 +214,12 @@ def render_site(
     notify: Progress,
     page_deps: PageDeps | None = None,
     extraction_keys: dict[str, str] | None = None,
+    caches: Path | None = None,
 ) -> dict[str, int]:
     """Pages, JSON and PDFs into the staging folder; returns the counts the manifest keeps.
     `page_deps`: what the previous build's pages read (render.pages); `extraction_keys`: each
-    briefing's extraction key, if the extraction cache is trusted."""
+    briefing's extraction key, if the extraction cache is trusted; `caches`: the cache folder
+    (compiled templates are kept there)."""
     from .render.html import render_html
     from .render.json_out import json_keys, write_json
     from .render.pdf import render_pdfs
@@ -228,7 +234,7 @@ def render_site(
         output=output,
         page_deps=page_deps,
         versions=versions,
-        bytecode_dir=page_deps.path.parent / "jinja" if page_deps and page_deps.path else None,
+        bytecode_dir=caches / "jinja" if caches else None,
     )
     write_json(corpus.briefings, site_dir, output, versions)
     before = output.written
@@ -240,29 +246,6 @@ def render_site(
         "pdfs": len(pdfs),
         "pdfs_rendered": output.written - before,
     }
-
-
-@contextlib.contextmanager
-def long_lived_heap() -> Iterator[None]:
-    """A build holds millions of long-lived objects (articles, briefings, the corpus, the page
-    reads), and the cyclic garbage collector would traverse them all again and again: ~0.3 s of a
-    one-article rebuild. Inside, the stages `gc.freeze()` what they loaded, which the collector
-    then leaves alone, and young objects are collected less often.
-
-    On exit what is still alive (modules, the NLP model, memo caches: what lives as long as the
-    process) stays frozen, or the interpreter's last collections at exit would walk it all again
-    (~0.3 s); the next build unfreezes it first, so whatever became garbage in between is
-    collected then."""
-    gc.unfreeze()
-    thresholds = gc.get_threshold()
-    gc.set_threshold(20_000, 20, 20)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-        gc.collect(1)  # the build's young cyclic garbage, not everything
-        gc.freeze()
 
 
 def _finish(

@@ -1,11 +1,14 @@
 """Incremental output: every file of the site goes through `Output`, which hard-links the previous
 build's file into the staging folder when its inputs are unchanged instead of writing it again.
 
-Each output path is recorded with a key: the hash of its bytes for pages, JSON and feeds (cheap to
-produce, so "unchanged" simply means "same bytes"), and the hash of the HTML string for PDFs
-(~0.1 s a page with WeasyPrint, so the key is known before rendering and a PDF whose HTML is
-unchanged is never rendered again). The keys and the identity of every file of the finished site
-(inode, size, mtime) go to `manifest.json` once the new site is in place.
+Each output path is recorded with a key of its inputs, known before the file is produced, so an
+unchanged file is neither produced nor written: for an HTML page the values its templates read
+(render.pages), for a briefing's JSON its extraction key and what relate added (render.json_out),
+for a PDF the hash of its HTML string (~0.1 s a page with WeasyPrint). Files cheap to produce
+(feeds, the search index, the schema) are keyed by the hash of their bytes: "unchanged" simply
+means "same bytes". A file produced again whose bytes are the same is linked all the same. The
+keys and the identity of every file of the finished site (inode, size, mtime) go to
+`manifest.json` once the new site is in place.
 
 Why the identity: a build killed between swapping the site in and writing the manifest leaves the
 previous build's manifest next to the new site. A file is only reused when the file on disk is still
