@@ -19,6 +19,7 @@ from briefing.config import load_config
 from briefing.model import Actor, Briefing, Evidence, Figure, Incident, Related
 from briefing.render.json_out import briefing_dict, dumps
 from briefing.render.output import Manifest, Output
+from briefing.render.pages import PageDeps
 
 ARTICLES = [
     "dw-2017-03-23-allies-vow-to-destroy-is.txt",
@@ -253,7 +254,7 @@ def test_a_page_key_follows_the_values_read_and_only_those(tmp_path: Path) -> No
 
     from briefing.relate import relate
     from briefing.render.html import site_globals
-    from briefing.render.pages import PageDeps, Tracker
+    from briefing.render.pages import Tracker
 
     template = (
         '{{ briefing_by_slug["a"].title }}|{% for b in items %}{{ b.slug }}{{ b.summary | length }}'
@@ -295,3 +296,23 @@ def test_a_page_key_follows_the_values_read_and_only_those(tmp_path: Path) -> No
     assert reused == fresh, "a's summary is not read"
     reused, shorter = key(corpus("b", a="Changed"), PageDeps.load(tmp_path / "pages.json"))
     assert reused == shorter != fresh, "b's summary's length is"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json",
+        '{"version": 2, "pages": {"index.html": ["x", [99999]]}}',
+        '{"version": 2, "roots": [1], "versions": [null], "row_roots": [5], "row_texts": ["["], '
+        '"row_values": ["v"], "pages": {"index.html": ["x", [0]]}}',
+    ],
+)
+def test_damaged_page_reads_cost_renders_never_a_wrong_page(project: Path, damage: str) -> None:
+    """pages.json is a cache: unreadable or inconsistent, it is ignored, and the pages rendered."""
+    run_build(project, pdf=False)
+    (project / "out" / ".cache" / "pages.json").write_text(damage, encoding="utf-8")
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+    second = run_build(project, pdf=False)
+    assert_same_as_clean_build(project, second, pdf=False)
+    assert len(PageDeps.load(project / "out" / ".cache" / "pages.json").previous) == second.pages

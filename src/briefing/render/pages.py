@@ -79,6 +79,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 _encode_string = encode_basestring  # what json.dumps does to a str (ensure_ascii=False)
 
 
@@ -138,12 +145,24 @@ class PageDeps:
             if data.get("version") != PAGES_VERSION:
                 return cls(path)
             store = cls(path, data)
-            rows, roots = len(store.row_texts), len(store.roots)
-            if len(store.row_roots) != rows or len(store.row_values) != rows or len(store.versions) != roots:
-                return cls(path)
-            return store
+            return store if store._consistent() else cls(path)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return cls(path)
+
+    def _consistent(self) -> bool:
+        """Whether the tables fit together (a damaged file is ignored, not trusted)."""
+        rows, roots = len(self.row_texts), len(self.roots)
+        if len(self.row_roots) != rows or len(self.row_values) != rows or len(self.versions) != roots:
+            return False
+        if self.row_roots and not 0 <= min(self.row_roots) <= max(self.row_roots) < roots:
+            return False
+        texts = [*self.roots, *self.row_texts, *self.row_values]
+        if not all(type(text) is str for text in texts):
+            return False
+        for digest, numbers in self.previous.values():
+            if type(digest) is not str or (numbers and not 0 <= min(numbers) <= max(numbers) < rows):
+                return False
+        return True
 
     def save(self) -> None:
         """Write this build's reads atomically (only the rows still in use), with the values and
@@ -263,8 +282,8 @@ class Tracker:
         version = self._versions.get(root, _MISSING)
         if version is _MISSING:
             version = None
-            path = json.loads(root)
-            if path[0] == "e":
+            path = _parse(root)
+            if isinstance(path, list) and len(path) == 3 and path[0] == "e" and type(path[2]) is str:
                 entity = self.entities.tables.get(path[1], {}).get(path[2])
                 if path[1] == "briefing":
                     version = self.briefing_versions.get(path[2]) if entity is not None else None
