@@ -247,10 +247,18 @@ def test_a_page_is_rendered_again_exactly_when_something_it_read_changed(project
     assert_same_as_clean_build(project, fifth, pdf=False)
 
 
-def test_a_page_key_follows_the_values_read_and_only_those(tmp_path: Path) -> None:
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_page_key_follows_the_values_read_and_only_those(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compact: bool
+) -> None:
     """render.pages on hand-made data: a value the template did not read leaves the key as it was,
-    a value it read (through a global, a list's members or length, a table) changes it."""
+    a value it read (through a global, a list's members or length, a table) changes it; whether
+    pages.json is appended to or compacted."""
     import jinja2
+
+    from briefing.render import pages
+
+    monkeypatch.setattr(pages, "COMPACT_SLACK", -(10**9) if compact else 10**9)
 
     from briefing.relate import relate
     from briefing.render.html import site_globals

@@ -47,6 +47,9 @@ from ..model import ActorEntry, Briefing, Corpus, IncidentEntry, Period
 from .templates import render
 
 PAGES_VERSION = 2
+#: Rows beyond twice those in use at the last compaction that pages.json may carry before it is
+#: compacted again.
+COMPACT_SLACK = 1000
 #: Corpus globals whose reads are tracked (the other globals are code or config).
 TRACKED_GLOBALS = ("corpus", "actor_by_key", "incident_by_key", "briefing_by_slug", "report_dates")
 
@@ -86,7 +89,14 @@ def _parse(text: str) -> Any:
         return None
 
 
-_encode_string = encode_basestring  # what json.dumps does to a str (ensure_ascii=False)
+def _json_scalar(value: Any) -> str:
+    """json.dumps of a path step or an argument, with a fast way for the usual str and int."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # what json.dumps does to a str (ensure_ascii=False)
+    if kind is int:
+        return str(value)
+    return _json(value)
 
 
 class Entities:
@@ -129,6 +139,7 @@ class PageDeps:
         self.row_roots: list[int] = data.get("row_roots", [])
         self.row_texts: list[str] = data.get("row_texts", [])
         self.row_values: list[str] = data.get("row_values", [])
+        self.live: int = data.get("live", -1)  # rows in use when the table was last compacted
         self.previous: dict[str, tuple[str, list[int]]] = {
             rel: (entry[0], entry[1]) for rel, entry in data.get("pages", {}).items()
         }
@@ -165,12 +176,76 @@ class PageDeps:
         return True
 
     def save(self) -> None:
-        """Write this build's reads atomically (only the rows still in use), with the values and
-        versions the tracker that rendered this build's pages found."""
+        """Write this build's reads atomically, with the values and versions the tracker that
+        rendered this build's pages found. Rows keep their numbers (a reused page's list is
+        written as it was read); new reads are appended, and the table is renumbered without the
+        rows no page uses any more once those could make up half of it."""
         if self.path is None or self.tracker is None:
             return
         tracker = self.tracker
-        base, versions, row = tracker.base, tracker.version, tracker.row_of
+        if len(self.row_texts) > 2 * self.live + COMPACT_SLACK:
+            tables = self._compacted(tracker)
+        else:
+            tables = self._appended(tracker)
+        roots, row_roots, row_texts, row_values, pages = tables
+        data = {
+            "version": PAGES_VERSION,
+            "base": tracker.base,
+            "values_key": values_key(),
+            "live": self.live,
+            "roots": roots,
+            "versions": [tracker.version(root) for root in roots],
+            "row_roots": row_roots,
+            "row_texts": row_texts,
+            "row_values": row_values,
+            "pages": pages,
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".pages-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _appended(self, tracker: Tracker) -> tuple[list[str], list[int], list[str], list[str], dict]:
+        """The previous tables with this build's values, and this build's new reads appended."""
+        roots, row_roots, row_texts = list(self.roots), list(self.row_roots), list(self.row_texts)
+        row_values = [value or "" for value in tracker.row_values_now()]
+        root_numbers: dict[str, int] | None = None
+        numbers = tracker.row_numbers()
+        pages: dict[str, list[Any]] = {}
+        for rel, (digest, deps) in sorted(self.current.items()):
+            if deps and isinstance(deps[0], int):  # reused: the previous build's rows
+                pages[rel] = [digest, deps]
+                continue
+            listed = []
+            for dep in deps:
+                root, text, value = tracker.row_of(dep)
+                n = numbers.get(text)
+                if n is None:
+                    if root_numbers is None:
+                        root_numbers = {root: r for r, root in enumerate(roots)}
+                    r = root_numbers.get(root)
+                    if r is None:
+                        r = root_numbers[root] = len(roots)
+                        roots.append(root)
+                    n = numbers[text] = len(row_texts)
+                    row_roots.append(r)
+                    row_texts.append(text)
+                    row_values.append(value)
+                else:
+                    row_values[n] = value
+                listed.append(n)
+            pages[rel] = [digest, listed]
+        self.live = self.live if self.live >= 0 else len(row_texts)
+        return roots, row_roots, row_texts, row_values, pages
+
+    def _compacted(self, tracker: Tracker) -> tuple[list[str], list[int], list[str], list[str], dict]:
+        """Tables with only the rows this build's pages use, renumbered."""
         numbers: dict[str, int] = {}  # read text -> new row number
         root_numbers: dict[str, int] = {}
         roots: list[str] = []
@@ -179,7 +254,7 @@ class PageDeps:
         row_values: list[str] = []
 
         def number(dep: int | Dep) -> int:
-            root, text, value = row(dep)
+            root, text, value = tracker.row_of(dep)
             n = numbers.get(text)
             if n is None:
                 n = numbers[text] = len(row_texts)
@@ -196,42 +271,22 @@ class PageDeps:
         fresh: dict[Dep, int] = {}  # a read of a page rendered by this build -> new row number
         pages: dict[str, list[Any]] = {}
         for rel, (digest, deps) in sorted(self.current.items()):
-            if deps and isinstance(deps[0], int):  # a reused page: rows of the previous build
-                listed = []
+            listed = []
+            if deps and isinstance(deps[0], int):  # reused: the previous build's rows
                 for n in deps:
                     m = renumbered[n]
                     if m < 0:
                         m = renumbered[n] = number(n)
                     listed.append(m)
             else:
-                listed = []
                 for dep in deps:
                     m = fresh.get(dep)
                     if m is None:
                         m = fresh[dep] = number(dep)
                     listed.append(m)
             pages[rel] = [digest, listed]
-        data = {
-            "version": PAGES_VERSION,
-            "base": base,
-            "values_key": values_key(),
-            "roots": roots,
-            "versions": [versions(root) for root in roots],
-            "row_roots": row_roots,
-            "row_texts": row_texts,
-            "row_values": row_values,
-            "pages": pages,
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".pages-", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        self.live = len(row_texts)
+        return roots, row_roots, row_texts, row_values, pages
 
 
 class Tracker:
@@ -262,7 +317,6 @@ class Tracker:
         self._row_now: list[str | None] = self._stored_values()
         self._trusted = any(self._row_now)  # some stored values stand
         self._values: dict[Dep, str] = {}  # this build's reads (not under a context value)
-        self._root_texts: dict[tuple[Any, ...], str] = {}
         self._dep_texts: dict[Dep, str] = {}
         self._path_texts: dict[tuple[Any, ...], str] = {}
         self._row_numbers: dict[str, int] | None = None  # stored read text -> row number
@@ -344,6 +398,17 @@ class Tracker:
         self.store.current[rel] = (digest, deps)
         return html, self._key(template, rel, context, digest, values)
 
+    def row_values_now(self) -> list[str | None]:
+        """Each stored row's value now, None where it is not known (not evaluated by this build,
+        or under a context value)."""
+        return self._row_now
+
+    def row_numbers(self) -> dict[str, int]:
+        """Stored read text -> row number (a copy the caller may extend)."""
+        if self._row_numbers is None:
+            self._row_numbers = {text: n for n, text in enumerate(self.store.row_texts)}
+        return dict(self._row_numbers)
+
     def row_of(self, dep: int | Dep) -> tuple[str, str, str]:
         """(root text, read text, value now) of a stored row (by number) or of a read."""
         store = self.store
@@ -353,10 +418,7 @@ class Tracker:
             return root, store.row_texts[dep], value
         path = dep[0]
         root = path[:3] if path[0] == "e" else path[:2]
-        root_text = self._root_texts.get(root)
-        if root_text is None:
-            root_text = self._root_texts[root] = _json(root)
-        return root_text, self._text(dep), "" if path[0] == "c" else self._values.get(dep, "")
+        return self._path_text(root), self._text(dep), "" if path[0] == "c" else self._values.get(dep, "")
 
     def _text(self, dep: Dep) -> str:
         """The read as JSON text ([path, op, arg]), assembled from its path's text (shared by
@@ -364,11 +426,20 @@ class Tracker:
         text = self._dep_texts.get(dep)
         if text is None:
             path, op, arg = dep
-            path_text = self._path_texts.get(path)
-            if path_text is None:
-                path_text = self._path_texts[path] = _json(path)
-            arg_text = _encode_string(arg) if type(arg) is str else _json(arg)
-            text = self._dep_texts[dep] = f'[{path_text},"{op}",{arg_text}]'
+            text = self._dep_texts[dep] = f'[{self._path_text(path)},"{op}",{_json_scalar(arg)}]'
+        return text
+
+    def _path_text(self, path: tuple[Any, ...]) -> str:
+        """A path as JSON text, from its parent's (a path is its root, then (step, name) pairs)."""
+        text = self._path_texts.get(path)
+        if text is None:
+            root = 3 if path[0] == "e" else 2
+            if len(path) > root:
+                parent, step, name = path[:-2], path[-2], path[-1]
+                text = f'{self._path_text(parent)[:-1]},"{step}",{_json_scalar(name)}]'
+            else:
+                text = _json(path)
+            self._path_texts[path] = text
         return text
 
     # --- keys --------------------------------------------------------------------------------
