@@ -19,6 +19,7 @@ from briefing.config import load_config
 from briefing.model import Actor, Briefing, Evidence, Figure, Incident, Related
 from briefing.render.json_out import briefing_dict, dumps
 from briefing.render.output import Manifest, Output
+from briefing.render.pages import PageDeps
 
 ARTICLES = [
     "dw-2017-03-23-allies-vow-to-destroy-is.txt",
@@ -41,11 +42,9 @@ def project(tmp_path: Path, repo_root: Path) -> Path:
     return tmp_path
 
 
-def run_build(project: Path, out: str = "out", *, use_cache: bool = True) -> BuildReport:
+def run_build(project: Path, out: str = "out", *, use_cache: bool = True, pdf: bool = True) -> BuildReport:
     config = load_config(project / "site.yaml").config
-    return build(
-        config, content_dir=project / "content", out_dir=project / out, pdf=True, use_cache=use_cache
-    )
+    return build(config, content_dir=project / "content", out_dir=project / out, pdf=pdf, use_cache=use_cache)
 
 
 def inodes(site: Path) -> dict[str, int]:
@@ -60,9 +59,9 @@ def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {name for name in after if before.get(name) != after[name]}
 
 
-def assert_same_as_clean_build(project: Path, report: BuildReport) -> None:
+def assert_same_as_clean_build(project: Path, report: BuildReport, *, pdf: bool = True) -> None:
     """The incremental site equals a build from scratch (no caches, fresh folder), byte for byte."""
-    clean = run_build(project, "clean", use_cache=False)
+    clean = run_build(project, "clean", use_cache=False, pdf=pdf)
     assert files(report.site_dir) == files(clean.site_dir)
     shutil.rmtree(project / "clean")
 
@@ -197,3 +196,131 @@ def test_fast_briefing_dict_matches_the_model_to_dict() -> None:
     for item in (briefing, Briefing("u", "u.md", "U", None, None, None, [], [])):
         assert briefing_dict(item) == item.to_dict()
         assert dumps(briefing_dict(item)) == dumps(item.to_dict())
+
+
+#: A footer on every page that reads the corpus through the globals, the way an override may.
+PROBE_FOOTER = (
+    '{% extends "default:base.html" %}{% block footer %}{{ super() }}<p id="probe">'
+    "{{ corpus.briefings | length }} briefings; "
+    '{% set b = briefing_by_slug.get("centcom-death-of-abu-jandal-al-kuwaiti") %}'
+    '{{ b.title if b else "no such briefing" }}; '
+    "{% for key, actor in actor_by_key.items() if actor.kind == 'person' %}{{ actor.name }} {% endfor %}"
+    "</p>{% endblock %}"
+)
+
+
+def test_a_page_is_rendered_again_exactly_when_something_it_read_changed(project: Path) -> None:
+    """Pages are keyed by the values their templates read (render.pages): an edit re-renders the
+    pages that read what it changed, reuses the others unrendered, and the site stays identical
+    to a clean build, whatever the edit: article text, a title read by every page's footer, an
+    article removed, an article added."""
+    (project / "templates" / "base.html").write_text(PROBE_FOOTER, encoding="utf-8")
+    first = run_build(project, pdf=False)
+    before = inodes(first.site_dir)
+
+    dw = project / "content" / ARTICLES[0]
+    dw.write_text(dw.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n", encoding="utf-8")
+    second = run_build(project, pdf=False)
+    rewritten = changed(before, inodes(second.site_dir))
+    assert "briefings/dw-2017-03-23-allies-vow-to-destroy-is.html" in rewritten
+    assert "search.html" not in rewritten and "archive/index.html" not in rewritten
+    assert_same_as_clean_build(project, second, pdf=False)
+
+    before = inodes(second.site_dir)
+    md = project / "content" / ARTICLES[1]
+    original = md.read_text(encoding="utf-8")
+    md.write_text(original.replace("title: Death of Abu", "title: The death of Abu"), encoding="utf-8")
+    third = run_build(project, pdf=False)
+    rewritten = changed(before, inodes(third.site_dir))
+    assert {name for name in before if name.endswith(".html")} <= rewritten
+    assert "The death of Abu Jandal" in (third.site_dir / "search.html").read_text(encoding="utf-8")
+    assert_same_as_clean_build(project, third, pdf=False)
+
+    md.unlink()
+    fourth = run_build(project, pdf=False)
+    assert "no such briefing" in (fourth.site_dir / "search.html").read_text(encoding="utf-8")
+    assert_same_as_clean_build(project, fourth, pdf=False)
+
+    md.write_text(original, encoding="utf-8")
+    fifth = run_build(project, pdf=False)
+    assert fifth.extracted == 0
+    assert_same_as_clean_build(project, fifth, pdf=False)
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_page_key_follows_the_values_read_and_only_those(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compact: bool
+) -> None:
+    """render.pages on hand-made data: a value the template did not read leaves the key as it was,
+    a value it read (through a global, a list's members or length, a table) changes it; whether
+    pages.json is appended to or compacted."""
+    import jinja2
+
+    from briefing.render import pages
+
+    monkeypatch.setattr(pages, "COMPACT_SLACK", -(10**9) if compact else 10**9)
+
+    from briefing.relate import relate
+    from briefing.render.html import site_globals
+    from briefing.render.pages import Tracker
+
+    template = (
+        '{{ briefing_by_slug["a"].title }}|{% for b in items %}{{ b.slug }}{{ b.summary | length }}'
+        '{% endfor %}|{{ "x" in actor_by_key }}|{{ corpus.actors | length }}|{{ items[0].body | tojson }}'
+    )
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": template}), undefined=jinja2.StrictUndefined)
+
+    def corpus(shorter: str = "", **titles: str) -> list[Briefing]:
+        made = [
+            Briefing(s, f"{s}.md", s.upper(), dt.date(2017, 3, n), None, None, ["One.", "Two."], ["Body."])
+            for n, s in enumerate("abc", 1)
+        ]
+        for b in made:
+            b.title = titles.get(b.slug, b.title)
+            b.summary = b.summary[:1] if b.slug == shorter else b.summary
+        return made
+
+    def key(briefings: list[Briefing], store: PageDeps) -> tuple[str | None, str]:
+        related = relate(briefings)
+        tracker = Tracker(related, site_globals(related, False), "base", store)
+        tracker.install(env, tracker.proxied_globals())
+        context = {"items": related.briefings[:2]}
+        reused = tracker.reuse_key("t.html", "p.html", context)
+        html, fresh = tracker.render(env, "t.html", "p.html", context)
+        assert html.endswith('|["Body."]')  # tojson sees the data, not a proxy
+        store.save()
+        return reused, fresh
+
+    store = PageDeps(tmp_path / "pages.json")
+    _, first = key(corpus(), store)
+    assert key(corpus(), PageDeps.load(tmp_path / "pages.json")) == (first, first)
+    reused, fresh = key(corpus(a="Changed"), PageDeps.load(tmp_path / "pages.json"))
+    assert reused == fresh != first
+    reused, _ = key(corpus(a="Changed", b="B (not read: b's title)"), PageDeps.load(tmp_path / "pages.json"))
+    assert reused == fresh
+    reused, _ = key(corpus(a="Changed", c="C"), PageDeps.load(tmp_path / "pages.json"))
+    assert reused == fresh
+    reused, _ = key(corpus("a", a="Changed"), PageDeps.load(tmp_path / "pages.json"))
+    assert reused == fresh, "a's summary is not read"
+    reused, shorter = key(corpus("b", a="Changed"), PageDeps.load(tmp_path / "pages.json"))
+    assert reused == shorter != fresh, "b's summary's length is"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json",
+        '{"version": 2, "pages": {"index.html": ["x", [99999]]}}',
+        '{"version": 2, "roots": [1], "versions": [null], "row_roots": [5], "row_texts": ["["], '
+        '"row_values": ["v"], "pages": {"index.html": ["x", [0]]}}',
+    ],
+)
+def test_damaged_page_reads_cost_renders_never_a_wrong_page(project: Path, damage: str) -> None:
+    """pages.json is a cache: unreadable or inconsistent, it is ignored, and the pages rendered."""
+    run_build(project, pdf=False)
+    (project / "out" / ".cache" / "pages.json").write_text(damage, encoding="utf-8")
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+    second = run_build(project, pdf=False)
+    assert_same_as_clean_build(project, second, pdf=False)
+    assert len(PageDeps.load(project / "out" / ".cache" / "pages.json").previous) == second.pages

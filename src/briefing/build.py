@@ -4,23 +4,27 @@ config -> ingest -> extract -> relate -> render. The site is written into a stag
 the output and swapped in only when everything succeeded, so a failed or interrupted build never
 leaves a half-written site behind.
 
-Builds are incremental at three levels, each keyed by content hashes, never by timestamps alone:
+Builds are incremental at every stage, each keyed by content hashes, never by timestamps alone:
 - ingest: a file whose bytes are unchanged is not parsed again (`IngestCache`);
 - extract: an article whose ingested form is unchanged is not analysed again (`ExtractionCache`);
-- output: the staging folder is filled from the previous site, hard-linking every page, JSON file
-  and PDF whose inputs are unchanged (`render.output`); a PDF whose HTML is unchanged is never
-  rendered again. When the whole-build key (every extraction key, the config, the templates and
+- relate: a build whose articles are all unchanged (a template or config edit) takes relate's
+  output from the last build (`CorpusCache`);
+- output: the staging folder is filled from the previous site, hard-linking every file whose
+  inputs are unchanged (`render.output`): a page whose templates' reads still give the same
+  values is not rendered (`render.pages`), a briefing whose extraction key and relate's additions
+  are unchanged is not serialised (`render.json_out`), a PDF whose HTML is unchanged is not
+  rendered. When the whole-build key (every extraction key, the config, the templates and
   briefing's own code) equals the previous build's and the previous site is intact, the site is
   already what this build would produce, and nothing after ingest runs at all.
-This module imports extraction, relate and the renderers only when they have work, so a build
-with nothing to do does not pay for them (today `slugify` still comes from relate.py, which imports
-the extract package and with it spaCy at import time: ~0.5 s of a ~1.2 s no-change build).
+This module imports extraction (spaCy), relate and the renderers only when they have work, so a
+build with nothing to do does not pay for them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -31,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import ingest
 from .cache import (
@@ -49,6 +54,9 @@ from .executor import ExecutorName, make_executor
 from .model import Article, Briefing, Corpus, Problem
 from .relate import slugify
 from .render.output import Manifest, Output
+
+if TYPE_CHECKING:
+    from .render.pages import PageDeps
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -79,6 +87,30 @@ class BuildReport:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+@contextlib.contextmanager
+def long_lived_heap() -> Iterator[None]:
+    """A build holds millions of long-lived objects (articles, briefings, the corpus, the page
+    reads), and the cyclic garbage collector would traverse them all again and again: ~0.3 s of a
+    one-article rebuild. Inside, the stages `gc.freeze()` what they loaded, which the collector
+    then leaves alone, and young objects are collected less often.
+
+    On exit what is still alive (modules, the NLP model, memo caches: what lives as long as the
+    process) stays frozen, or the interpreter's last collections at exit would walk it all again
+    (~0.3 s); the next build unfreezes it first, so whatever became garbage in between is
+    collected then."""
+    gc.unfreeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+        gc.collect(1)  # the build's young cyclic garbage, not everything
+        gc.freeze()
+
+
+@long_lived_heap()
 def build(
     config: SiteConfig,
     *,
@@ -106,6 +138,7 @@ def build(
     ingest_cache = IngestCache(caches / "ingest.json" if use_cache else None)
     articles = read_articles(content_dir, report, notify, ingest_cache)
     ingest_cache.save()
+    gc.freeze()
     keys = [cache_key(article, slug, config) for article, slug in articles]
     manifest_path = caches / MANIFEST_NAME
     previous = Manifest.load(manifest_path)
@@ -118,31 +151,57 @@ def build(
 
     corpus_cache = CorpusCache(caches / "corpus.json" if use_cache else None)
     related_key = corpus_key(keys, config.digest.period)
-    corpus = corpus_cache.load(related_key)
+    cache = ExtractionCache(caches / "extract" if use_cache else None)
+    corpus = corpus_cache.load(related_key, lambda: [cache.get(key) for key in keys])
+    cached_corpus = corpus is not None
     if corpus is None:
         from .relate import relate
 
-        cache = ExtractionCache(caches / "extract" if use_cache else None)
         workers = jobs or os.cpu_count() or 1
         briefings = extract_briefings(
             articles, config, notify, cache, workers, executor, scheduler, keys, report
         )
         corpus = relate(briefings, config.digest.period)
+    gc.freeze()
     write_log(report, out_dir / LOG_NAME)
     _fail_if_strict(strict, report)
 
+    from .render.pages import PageDeps
+
+    page_deps = PageDeps.load(caches / PAGES_NAME if use_cache else None)
+    gc.freeze()
+    # Each briefing's extraction key: with what relate added, a key of everything in it (so an
+    # unchanged briefing's JSON is not serialised again, nor its page's reads evaluated again).
+    extraction_keys = (
+        {slug: key for (_, slug), key in zip(articles, keys, strict=True)} if use_cache else None
+    )
     with staged_site(out_dir) as site_dir:
         output = Output(site_dir, report.site_dir if report.site_dir.is_dir() else None, previous)
-        stats, texts = render_site(corpus, config, site_dir, output, want_pdf, jobs, notify)
+        stats = render_site(
+            corpus,
+            config,
+            site_dir,
+            output,
+            want_pdf,
+            jobs,
+            notify,
+            page_deps,
+            extraction_keys,
+            caches if use_cache else None,
+        )
     report.written, report.reused = output.written, output.reused
     report.pdfs_rendered = stats["pdfs_rendered"]
+    page_deps.save()
     output.manifest(report.site_dir, build_key, stats).save(manifest_path)
-    corpus_cache.save(related_key, corpus, texts)
+    if not cached_corpus:
+        corpus_cache.save(related_key, corpus)
     return _finish(report, started, stats)
 
 
 #: Output keys and file identities of the last finished site (see render.output).
 MANIFEST_NAME = "manifest.json"
+#: What each page of the last finished site read (see render.pages).
+PAGES_NAME = "pages.json"
 
 
 def render_site(
@@ -153,27 +212,40 @@ def render_site(
     want_pdf: bool,
     jobs: int | None,
     notify: Progress,
-) -> tuple[dict[str, int], str]:
-    """Pages, JSON and PDFs into the staging folder; returns the counts the manifest keeps and
-    the text of briefings.json (which the corpus cache stores as is)."""
+    page_deps: PageDeps | None = None,
+    extraction_keys: dict[str, str] | None = None,
+    caches: Path | None = None,
+) -> dict[str, int]:
+    """Pages, JSON and PDFs into the staging folder; returns the counts the manifest keeps.
+    `page_deps`: what the previous build's pages read (render.pages); `extraction_keys`: each
+    briefing's extraction key, if the extraction cache is trusted; `caches`: the cache folder
+    (compiled templates are kept there)."""
     from .render.html import render_html
-    from .render.json_out import briefing_texts, json_array, write_json
+    from .render.json_out import json_keys, write_json
     from .render.pdf import render_pdfs
 
     notify("render", 0, 1)
-    pages = render_html(corpus, config, site_dir, pdf=want_pdf, output=output)
-    texts = briefing_texts(corpus.briefings)
-    write_json(corpus.briefings, site_dir, output, texts)
+    versions = json_keys(corpus.briefings, extraction_keys) if extraction_keys is not None else None
+    pages = render_html(
+        corpus,
+        config,
+        site_dir,
+        pdf=want_pdf,
+        output=output,
+        page_deps=page_deps,
+        versions=versions,
+        bytecode_dir=caches / "jinja" if caches else None,
+    )
+    write_json(corpus.briefings, site_dir, output, versions)
     before = output.written
     pdfs = render_pdfs(corpus, config, site_dir, jobs=jobs, output=output) if want_pdf else []
     notify("render", 1, 1)
-    stats = {
+    return {
         "articles": len(corpus.briefings),
         "pages": len(pages),
         "pdfs": len(pdfs),
         "pdfs_rendered": output.written - before,
     }
-    return stats, json_array(texts)
 
 
 def _finish(

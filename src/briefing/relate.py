@@ -8,6 +8,7 @@ inputs are sorted before anything is numbered.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -73,9 +74,11 @@ _PLACE_PREFIXES = ("al-", "al ", "ar ", "ar-", "as ", "as-", "ad ", "ad-", "an "
 _COMPASS = ("east ", "west ", "north ", "south ", "eastern ", "western ", "northern ", "southern ")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def merge_key(name: str) -> str | None:
     """The case-, quote- and punctuation-insensitive form two names must share to merge; None
-    for generic names ("army") that identify nobody on their own."""
+    for generic names ("army") that identify nobody on their own. Memoised: a corpus names the
+    same actors over and over, and relate asks for each name several times."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2013", "-")
     text = " ".join(text.casefold().replace(".", "").split())
     text = re.sub(r"^the ", "", text)
@@ -245,6 +248,7 @@ def _entry(members: list[tuple[Briefing, Actor]]) -> ActorEntry:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def place_key(location: str | None) -> str | None:
     """A comparison form of a place: "Ar Raqqah", "Raqqa" and "raqqah" agree; "East Mosul" stays
     distinct from "Mosul" (a report of one part of a city is not the whole city's incident)."""
@@ -278,23 +282,28 @@ def merge_incidents(briefings: list[Briefing]) -> list[IncidentEntry]:
     date is unknown only merges within its own briefing: across articles it could be any day.
     """
     clusters: list[list[_Report]] = []
-    by_place: dict[str, list[list[_Report]]] = defaultdict(list)
+    index: dict[str, _PlaceIndex] = defaultdict(_PlaceIndex)
     for briefing in briefings:
         for incident in briefing.incidents:
             report = _Report(
                 briefing, incident, _incident_day(incident, briefing), place_key(incident.location)
             )
-            # Reports only match reports of the same place (_same_report), so only that place's
-            # clusters are scanned, in creation order: the same first match, without the
-            # quadratic cost of scanning every cluster of a large corpus.
-            candidates = by_place[report.place] if report.place else []
-            match = next((c for c in candidates if all(_same_report(r, report) for r in c)), None)
+            if not report.place:  # matches nothing (_same_report), not even its own briefing's
+                clusters.append([report])
+                continue
+            # The first cluster in creation order whose every report matches this one; the index
+            # narrows the scan to the clusters that can match at all (see _PlaceIndex).
+            place = index[report.place]
+            match = next(
+                (n for n in place.candidates(report) if all(_same_report(r, report) for r in clusters[n])),
+                None,
+            )
             if match is None:
                 clusters.append([report])
-                if report.place:
-                    candidates.append(clusters[-1])
+                match = len(clusters) - 1
             else:
-                match.append(report)
+                clusters[match].append(report)
+            place.add(match, report)
     entries = [_incident_entry(c) for c in clusters]
     _assign_keys(
         sorted(entries, key=lambda e: (e.date or "", e.type, e.location or "", e.briefings)),
@@ -304,6 +313,38 @@ def merge_incidents(briefings: list[Briefing]) -> list[IncidentEntry]:
         for report in cluster:
             report.incident.key = entry.key
     return sorted(entries, key=lambda e: (e.date or "", e.key), reverse=True)
+
+
+class _PlaceIndex:
+    """The clusters of one place, indexed by what `_same_report` requires of every member.
+
+    A dated report matches only a cluster whose dated members all lie within the window of its
+    date (so does the cluster's first dated member) and whose undated members come from its own
+    briefing; an undated report only a cluster made of its own briefing's reports. `candidates`
+    returns cluster numbers (creation order) that satisfy the first-member or same-briefing
+    condition, a superset of the matches, which the caller checks in full.
+    """
+
+    def __init__(self) -> None:
+        self.by_day: dict[dt.date, list[int]] = defaultdict(list)  # by first dated member's day
+        self.by_slug: dict[str, list[int]] = defaultdict(list)  # clusters with a report from a briefing
+        self.dated: set[int] = set()
+
+    def candidates(self, report: _Report) -> list[int]:
+        found = set(self.by_slug.get(report.briefing.slug, ()))
+        if report.when:
+            for offset in range(-INCIDENT_WINDOW_DAYS, INCIDENT_WINDOW_DAYS + 1):
+                found.update(self.by_day.get(report.when + dt.timedelta(days=offset), ()))
+        return sorted(found)
+
+    def add(self, number: int, report: _Report) -> None:
+        """Note that `report` joined (or started) cluster `number`."""
+        slugs = self.by_slug[report.briefing.slug]
+        if number not in slugs:
+            slugs.append(number)
+        if report.when and number not in self.dated:
+            self.dated.add(number)
+            self.by_day[report.when].append(number)
 
 
 def _incident_day(incident: Incident, briefing: Briefing) -> dt.date | None:
@@ -381,8 +422,18 @@ def link_actors_and_incidents(
 
 
 def _named_in(actor: Actor, text: str) -> bool:
-    names = [n for n in [actor.name, *actor.aliases] if len(n) > 2 and merge_key(n)]
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
+    return any(
+        name in text and pattern.search(text)
+        for name, pattern in _name_patterns(actor.name, tuple(actor.aliases))
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_patterns(name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each specific name of an actor with its whole-word search; the plain substring test in
+    `_named_in` skips the (much slower) regular expression for names the text does not contain."""
+    names = [n for n in [name, *aliases] if len(n) > 2 and merge_key(n)]
+    return tuple((n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in names)
 
 
 def _assign_keys(entries: list, label) -> None:  # type: ignore[no-untyped-def]
@@ -400,7 +451,13 @@ def rank_related(briefings: list[Briefing]) -> dict[str, list[Related]]:
     IDF makes an actor that every briefing mentions (say, the Islamic State in a corpus about it)
     count for little, and a shared incident or a rarely named person count for a lot. Scores are
     accumulated through an inverted index, so only briefings that share something are compared.
+
+    The accumulation runs in numpy (`bincount` adds in input order, the order of the plain loop
+    `for feature in vector: for other in postings[feature]: score[other] += w * w_other`), so the
+    scores are the very floats that loop computes, at a fraction of its cost on large postings.
     """
+    import numpy as np  # spaCy's dependency; imported here, when a build has something to relate
+
     vectors = {b.slug: _features(b) for b in briefings}
     postings: dict[str, list[str]] = defaultdict(list)
     for slug, vector in vectors.items():
@@ -413,26 +470,36 @@ def rank_related(briefings: list[Briefing]) -> dict[str, list[Related]]:
     titles = {b.slug: b.title for b in briefings}
     labels = _feature_labels(briefings)
 
+    slugs = list(weighted)
+    row = {slug: n for n, slug in enumerate(slugs)}
+    members = {f: np.array([row[s] for s in posted], dtype=np.intp) for f, posted in postings.items()}
+    weights = {f: np.array([weighted[s][f] for s in posted]) for f, posted in postings.items()}
+    norm_of = np.array([norms[slug] for slug in slugs])
+    order_of = np.empty(len(slugs), dtype=np.intp)  # rank of each slug in sorted order: the tie-break
+    order_of[np.argsort(np.array(slugs, dtype=object), kind="stable")] = np.arange(len(slugs))
+
     related: dict[str, list[Related]] = {}
-    for slug, vector in weighted.items():
-        scores: dict[str, float] = defaultdict(float)
-        for feature, weight in vector.items():
-            for other in postings[feature]:
-                if other != slug:
-                    scores[other] += weight * weighted[other][feature]
-        ranked = sorted(
-            ((score / (norms[slug] * norms[other]), other) for other, score in scores.items()),
-            key=lambda item: (-item[0], item[1]),
-        )
+    for i, (slug, vector) in enumerate(weighted.items()):
+        if not vector:
+            related[slug] = []
+            continue
+        others = np.concatenate([members[f] for f in vector])
+        products = np.concatenate([weight * weights[f] for f, weight in vector.items()])
+        scores = np.bincount(others, weights=products, minlength=len(slugs))
+        scores[i] = 0.0
+        candidates = np.flatnonzero(scores)
+        similarity = scores[candidates] / (norms[slug] * norm_of[candidates])
+        keep = similarity >= MIN_SIMILARITY
+        candidates, similarity = candidates[keep], similarity[keep]
+        best = np.lexsort((order_of[candidates], -similarity))[:MAX_RELATED]
         related[slug] = [
             Related(
-                slug=other,
-                title=titles[other],
-                score=round(score, 4),
-                reason=_reason(vector, weighted[other], labels),
+                slug=slugs[other],
+                title=titles[slugs[other]],
+                score=round(float(score), 4),
+                reason=_reason(vector, weighted[slugs[other]], labels),
             )
-            for score, other in ranked[:MAX_RELATED]
-            if score >= MIN_SIMILARITY
+            for other, score in zip(candidates[best].tolist(), similarity[best].tolist(), strict=True)
         ]
     return related
 

@@ -10,7 +10,10 @@ the timeline SVG, which escapes its own text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +25,8 @@ from ..config import SiteConfig
 from ..model import Briefing, Corpus
 from ..relate import slugify
 from .output import Output
-from .templates import copy_static, make_environment, render
+from .pages import PageDeps, Tracker
+from .templates import copy_static, make_environment, override_dir
 from .timeline import timeline_svg
 
 INDEX = "index.html"
@@ -117,22 +121,31 @@ def paginate(items: Sequence[Any], per_page: int, first: str) -> list[Pager]:
 
 @dataclass
 class Site:
-    """What the writers share: the environment, the output folder and the pages written so far."""
+    """What the writers share: the environment, the output folder and the pages written so far.
+
+    Every page goes through `write`, which reuses the previous build's file when the reads its
+    templates made last time still give the same values (see render.pages), and otherwise renders
+    it and records its reads."""
 
     env: jinja2.Environment
     corpus: Corpus
     config: SiteConfig
     site_dir: Path
     out: Output
+    tracker: Tracker
     pages: list[str] = field(default_factory=list)  # site-relative paths, in writing order
 
     def write(self, template: str, path: str, **context: Any) -> Path:
-        """Render one page at site-relative `path`, with `root` leading back to the site folder."""
-        root = "../" * path.count("/")
-        html = render(self.env, template, root=root, path=path, **context)
-        target = self.out.write_text(path, html)
+        """One page at site-relative `path`, with `root` leading back to the site folder."""
+        context = {"root": "../" * path.count("/"), "path": path, **context}
+        key = self.tracker.reuse_key(template, path, context)
+        if key is not None and self.out.reuse(path, key):
+            self.tracker.reuse(path)
+        else:
+            html, key = self.tracker.render(self.env, template, path, context)
+            self.out.write_text(path, html, key=key)
         self.pages.append(path)
-        return target
+        return self.out.site_dir / path
 
     def write_list(self, template: str, items: Sequence[Any], first: str, **context: Any) -> list[Path]:
         return [
@@ -148,21 +161,31 @@ def render_html(
     *,
     pdf: bool | None = None,
     output: Output | None = None,
+    page_deps: PageDeps | None = None,
+    versions: dict[str, str] | None = None,
+    bytecode_dir: Path | None = None,
 ) -> list[Path]:
     """Write every HTML page, static files, feeds, robots.txt, sitemap and search index; return
     the HTML pages written (index first).
 
     `pdf` says whether PDFs will be rendered (default: `config.pdf.enabled`), so pages only link
     PDFs that exist. `output` decides whether a page is written or the previous build's identical
-    file is linked (default: write everything).
+    file is linked (default: write everything); `page_deps` holds the reads behind the previous
+    build's pages and receives this build's (default: none, every page is rendered); `versions`
+    (slug -> a key of the briefing's content) lets it skip re-reading unchanged briefings;
+    `bytecode_dir` keeps compiled templates between builds.
     """
     from .feeds import write_feeds
     from .search import write_search_index
 
     with_pdf = config.pdf.enabled if pdf is None else pdf
     out = output or Output(site_dir)
-    site = Site(make_environment(config), corpus, config, site_dir, out)
-    site.env.globals.update(site_globals(corpus, with_pdf))
+    env = make_environment(config, bytecode_dir)
+    data = site_globals(corpus, with_pdf)
+    tracker = Tracker(corpus, data, environment_key(config, with_pdf), page_deps or PageDeps(None), versions)
+    env.globals.update(data)
+    tracker.install(env, tracker.proxied_globals())
+    site = Site(env, corpus, config, site_dir, out, tracker)
     copy_static(config, site_dir)
     pages = site.write_list(
         "index.html", corpus.briefings, INDEX, briefings=corpus.briefings, periods=corpus.periods
@@ -176,6 +199,23 @@ def render_html(
     write_search_index(corpus, site_dir, out)
     write_feeds(site.env, corpus, config, site_dir, site.pages, out)
     return pages
+
+
+def environment_key(config: SiteConfig, with_pdf: bool) -> str:
+    """What every page depends on besides its data: briefing's code and theme (the built-in
+    templates, filters and helpers), the override folder, the whole config, PDFs on or off, and
+    Jinja's version."""
+    from ..cache import code_fingerprint, tree_fingerprint
+
+    payload = {
+        "code": code_fingerprint(),
+        "overrides": tree_fingerprint(override_dir(config)),
+        "config": dataclasses.asdict(config),
+        "pdf": with_pdf,
+        "jinja": jinja2.__version__,
+    }
+    blob = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
 
 
 def site_globals(corpus: Corpus, with_pdf: bool) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Briefing
-from .output import Output
+from .output import Output, digest
 
 SCHEMA_NAME = "briefing.schema.json"
 
@@ -36,11 +36,6 @@ def json_array(items: list[str]) -> str:
         return "[]\n"
     body = ",\n".join("  " + item.rstrip("\n").replace("\n", "\n  ") for item in items)
     return f"[\n{body}\n]\n"
-
-
-def briefing_texts(briefings: list[Briefing]) -> list[str]:
-    """The JSON text of each briefing's own file."""
-    return [dumps(briefing_dict(briefing)) for briefing in briefings]
 
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
@@ -79,15 +74,53 @@ def write_json(
     briefings: list[Briefing],
     site_dir: Path,
     output: Output | None = None,
-    texts: list[str] | None = None,
+    keys: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write the files; `texts` (from `briefing_texts`) when the caller needs them too."""
+    """Write `briefings/<slug>.json` per briefing, `briefings.json` and the schema.
+
+    With `keys` (slug -> `json_key` of the briefing), a briefing whose key is unchanged is linked
+    from the previous build without being serialised; briefings.json too when no briefing changed.
+    Without, every file is serialised and reused only when its bytes are unchanged."""
     out = output or Output(site_dir)
-    texts = briefing_texts(briefings) if texts is None else texts
-    written = [
-        out.write_text(f"briefings/{briefing.slug}.json", text)
-        for briefing, text in zip(briefings, texts, strict=True)
-    ]
-    everything = out.write_text("briefings.json", json_array(texts))
+    texts: list[str | None] = []
+    file_keys: list[str | None] = []
+    for briefing in briefings:
+        rel = f"briefings/{briefing.slug}.json"
+        key = keys.get(briefing.slug) if keys else None
+        if key is not None and out.reuse(rel, key):
+            texts.append(None)
+        else:
+            text = dumps(briefing_dict(briefing))
+            out.write_text(rel, text, key=key)
+            texts.append(text)
+        file_keys.append(key)
+    everything = "briefings.json"
+    whole = None if None in file_keys else digest("briefings.json", *[k for k in file_keys if k])
+    if whole is None or not out.reuse(everything, whole):
+        whole_texts = [
+            text
+            if text is not None
+            else (out.site_dir / f"briefings/{b.slug}.json").read_text(encoding="utf-8")
+            for b, text in zip(briefings, texts, strict=True)
+        ]
+        out.write_text(everything, json_array(whole_texts), key=whole)
     schema_path = out.write_text(SCHEMA_NAME, dumps(schema()))
-    return [*written, everything, schema_path]
+    written = [out.site_dir / f"briefings/{b.slug}.json" for b in briefings]
+    return [*written, out.site_dir / everything, schema_path]
+
+
+def json_keys(briefings: list[Briefing], extraction_keys: dict[str, str]) -> dict[str, str]:
+    """slug -> `json_key` for the briefings whose extraction key is known."""
+    return {b.slug: json_key(extraction_keys[b.slug], b) for b in briefings if b.slug in extraction_keys}
+
+
+def json_key(extraction_key: str, briefing: Briefing) -> str:
+    """What a briefing's JSON is made of: the extracted briefing (its extraction key), what relate
+    added to it, and the code that writes it."""
+    from ..cache import code_fingerprint
+
+    related = [[r.slug, r.title, r.score, r.reason] for r in briefing.related]
+    added = json.dumps(
+        [[a.key for a in briefing.actors], [i.key for i in briefing.incidents], related], ensure_ascii=False
+    )
+    return digest("briefing-json", code_fingerprint(), extraction_key, added)

@@ -1,11 +1,14 @@
 """Incremental output: every file of the site goes through `Output`, which hard-links the previous
 build's file into the staging folder when its inputs are unchanged instead of writing it again.
 
-Each output path is recorded with a key: the hash of its bytes for pages, JSON and feeds (cheap to
-produce, so "unchanged" simply means "same bytes"), and the hash of the HTML string for PDFs
-(~0.1 s a page with WeasyPrint, so the key is known before rendering and a PDF whose HTML is
-unchanged is never rendered again). The keys and the identity of every file of the finished site
-(inode, size, mtime) go to `manifest.json` once the new site is in place.
+Each output path is recorded with a key of its inputs, known before the file is produced, so an
+unchanged file is neither produced nor written: for an HTML page the values its templates read
+(render.pages), for a briefing's JSON its extraction key and what relate added (render.json_out),
+for a PDF the hash of its HTML string (~0.1 s a page with WeasyPrint). Files cheap to produce
+(feeds, the search index, the schema) are keyed by the hash of their bytes: "unchanged" simply
+means "same bytes". A file produced again whose bytes are the same is linked all the same. The
+keys and the identity of every file of the finished site (inode, size, mtime) go to
+`manifest.json` once the new site is in place.
 
 Why the identity: a build killed between swapping the site in and writing the manifest leaves the
 previous build's manifest next to the new site. A file is only reused when the file on disk is still
@@ -107,30 +110,55 @@ class Output:
         self.previous_dir = previous_dir
         self.old = manifest.files if manifest and previous_dir else {}
         self.keys: dict[str, str] = {}  # site-relative path -> key, for this build's manifest
+        self.linked: dict[str, Entry] = {}  # hard-linked from the previous site: its entry
         self.written = 0
         self.reused = 0
         self._folders: set[Path] = set()
 
-    def write_text(self, rel: str, text: str) -> Path:
-        return self.write_bytes(rel, text.encode("utf-8"))
+    def write_text(self, rel: str, text: str, key: str | None = None) -> Path:
+        return self.write_bytes(rel, text.encode("utf-8"), key)
 
-    def write_bytes(self, rel: str, data: bytes) -> Path:
-        """Write `data` at `rel`, or link the previous build's identical file."""
-        key = digest(data)
+    def write_bytes(self, rel: str, data: bytes, key: str | None = None) -> Path:
+        """Write `data` at `rel`, or link the previous build's identical file. With `key` (the
+        file's input key, which the caller already tried to `reuse`), the file is recorded under
+        that key, and still linked when its bytes come out the same (creating a file costs more
+        than comparing it: a template edit that changes few pages rewrites only those)."""
         target = self.site_dir / rel
-        if not self.reuse(rel, key):
-            self._parent(target)
-            self._release(rel, target)
-            target.write_bytes(data)
-            self.written += 1
-            self.keys[rel] = key
+        if key is None:
+            key = digest(data)
+            if self.reuse(rel, key):
+                return target
+        elif self._same_bytes(rel, data) and self._link(rel, self.old[rel], key):
+            return target
+        self._parent(target)
+        self._release(rel, target)
+        target.write_bytes(data)
+        self.written += 1
+        self.keys[rel] = key
         return target
 
     def reuse(self, rel: str, key: str) -> bool:
         """Link the previous file at `rel` into the site if it was produced from `key` and is still
         the file the manifest describes; False means the caller must produce it."""
         entry = self.old.get(rel)
-        if entry is None or entry.key != key or self.previous_dir is None:
+        if entry is None or entry.key != key:
+            return False
+        return self._link(rel, entry, key)
+
+    def _same_bytes(self, rel: str, data: bytes) -> bool:
+        entry = self.old.get(rel)
+        if entry is None or entry.size != len(data) or self.previous_dir is None:
+            return False
+        source = self.previous_dir / rel
+        try:
+            return _matches(source, entry) and source.read_bytes() == data
+        except OSError:
+            return False
+
+    def _link(self, rel: str, entry: Entry, key: str) -> bool:
+        """Put the previous site's file at `rel` (described by `entry`) into this site, under
+        `key`; False when it is not the file the manifest describes any more."""
+        if self.previous_dir is None:
             return False
         source = self.previous_dir / rel
         if not _matches(source, entry):
@@ -140,6 +168,7 @@ class Output:
         self._release(rel, target)
         try:
             os.link(source, target)
+            self.linked[rel] = entry
         except OSError:
             try:
                 shutil.copy2(source, target)  # no hard links here (another filesystem, FAT...)
@@ -157,6 +186,7 @@ class Output:
         (still live until the swap, and kept if this build fails)."""
         if rel in self.keys:
             target.unlink(missing_ok=True)
+            self.linked.pop(rel, None)
 
     def record(self, rel: str, key: str) -> None:
         """Note a file the caller produced itself (a rendered PDF)."""
@@ -174,9 +204,13 @@ class Output:
         it went through this Output (files copied by other means get no key and are never reused)."""
         files: dict[str, Entry] = {}
         for folder, _, names in os.walk(final_dir):
+            prefix = Path(folder).relative_to(final_dir).as_posix()
             for name in names:
-                path = Path(folder) / name
-                rel = path.relative_to(final_dir).as_posix()
-                st = path.lstat()
+                rel = name if prefix == "." else f"{prefix}/{name}"
+                linked = self.linked.get(rel)
+                if linked is not None and rel in self.keys:  # the previous file: identity known
+                    files[rel] = Entry(self.keys[rel], linked.ino, linked.size, linked.mtime_ns)
+                    continue
+                st = os.lstat(os.path.join(folder, name))
                 files[rel] = Entry(self.keys.get(rel), st.st_ino, st.st_size, st.st_mtime_ns)
         return Manifest(build_key, files, stats)

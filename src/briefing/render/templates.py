@@ -60,10 +60,17 @@ def make_loader(config: SiteConfig) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader(loaders)
 
 
-def make_environment(config: SiteConfig) -> jinja2.Environment:
-    """A fresh environment for one build: autoescape everywhere, strict undefined, our filters."""
+def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """A fresh environment for one build: autoescape everywhere, strict undefined, our filters.
+    With `bytecode_dir`, compiled templates are kept there between builds (Jinja keys them by
+    the template's source, so an edited template is compiled again)."""
+    cache = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     env = jinja2.Environment(
         loader=make_loader(config),
+        bytecode_cache=cache,
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "xml", "svg"), default_for_string=True, default=True
         ),
