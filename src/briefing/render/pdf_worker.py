@@ -23,15 +23,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pydyf
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
     DecodedStreamObject,
     DictionaryObject,
-    IndirectObject,
     NameObject,
-    StreamObject,
 )
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -41,11 +40,11 @@ from .fetcher import RestrictedFetcher
 
 BODY = NameObject("/BriefingBody")
 FURNITURE = NameObject("/BriefingFurniture")
-BRIEFING_PAGE = b"q /BriefingBody Do Q q /BriefingFurniture Do Q\n"
+BRIEFING_PAGE = b"q /BriefingBody Do Q q /BriefingFurniture Do Q"
 UNDERLAY = b"q /BriefingBody Do Q\n"
 
 _stylesheets: dict[tuple[str, str, tuple[str, ...]], CSS] = {}
-_sheets: dict[tuple[int, str, str, tuple[str, ...]], bytes] = {}
+_sheets: dict[tuple[int, str, str, tuple[str, ...]], Document] = {}
 
 
 @functools.cache
@@ -76,24 +75,54 @@ def lay_out(html: str, base_url: str, roots: Sequence[str], sheet_urls: Sequence
 def write_briefing(
     html: str, target: str, base_url: str, roots: Sequence[str], sheet_urls: Sequence[str]
 ) -> int:
-    """Lay out `html` and write it to `target` with page numbers stamped on; return its page count."""
-    writer = copy_of(lay_out(html, base_url, roots, sheet_urls).write_pdf(pdf_identifier=True))
-    pages = list(writer.pages)
-    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-    furniture = PdfReader(io.BytesIO(sheets(len(pages), width, height, base_url, roots, sheet_urls)))
-    for page, sheet in zip(pages, furniture.pages, strict=True):
-        forms = {BODY: as_form(page, writer), FURNITURE: as_form(sheet, writer)}
-        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(forms)})
-        page[NameObject("/Contents")] = writer._add_object(content(BRIEFING_PAGE))
-    writer.write(target)
-    return len(pages)
+    """Lay out `html` and write it to `target` with page numbers stamped on; return its page count.
+
+    The briefing's pages and their sheets go through WeasyPrint as one document (so they share one
+    subset of each font), and `furnish` turns each pair into one page before the file is written."""
+    document = lay_out(html, base_url, roots, sheet_urls)
+    count = len(document.pages)
+    first = document.pages[0]
+    furniture = sheets(count, first.width, first.height, base_url, roots, sheet_urls)
+    both = document.copy([*document.pages, *furniture.pages])
+    both.write_pdf(target, finisher=functools.partial(furnish, count), pdf_identifier=True)
+    return count
+
+
+def furnish(count: int, _document: Document, pdf: pydyf.PDF) -> None:
+    """WeasyPrint finisher: pages 1..count are a briefing's, the next `count` its sheets. Each
+    briefing page becomes two form XObjects, its own content and its sheet's, and the sheets leave
+    the page tree (their emptied page objects stay behind, unreferenced)."""
+    numbers = pdf.pages["Kids"][::3]
+    if len(numbers) != 2 * count:
+        raise ValueError(f"expected {count} pages and {count} sheets, got {len(numbers)} pages")
+    for page_number, sheet_number in zip(numbers[:count], numbers[count:], strict=True):
+        page, sheet = pdf.objects[page_number], pdf.objects[sheet_number]
+        forms = pydyf.Dictionary({BODY[1:]: form(pdf, page), FURNITURE[1:]: form(pdf, sheet)})
+        drawn = pydyf.Stream([BRIEFING_PAGE])
+        pdf.add_object(drawn)
+        page["Contents"] = drawn.reference
+        page["Resources"] = pydyf.Dictionary({"XObject": forms})
+        sheet.clear()
+    pdf.pages["Kids"] = pydyf.Array(pdf.pages["Kids"][: 3 * count])
+    pdf.pages["Count"] = count
+
+
+def form(pdf: pydyf.PDF, page: pydyf.Dictionary) -> bytes:
+    """Turn the content stream of a WeasyPrint page into a form XObject drawing the same; return
+    its reference."""
+    stream = pdf.objects[int(page["Contents"].split()[0])]
+    stream.extra.update(
+        {"Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"]}
+    )
+    return stream.reference
 
 
 def sheets(
     count: int, width: float, height: float, base_url: str, roots: Sequence[str], sheet_urls: Sequence[str]
-) -> bytes:
-    """`count` sheets of `width` x `height` points: "Page 1 of <count>" and so on (cached)."""
-    size = f"{width:.3f}pt {height:.3f}pt"
+) -> Document:
+    """`count` sheets of `width` x `height` CSS pixels, "Page 1 of <count>" and so on (laid out
+    once per process)."""
+    size = f"{width:.4f}px {height:.4f}px"
     key = (count, size, base_url, tuple(sheet_urls))
     if key not in _sheets:
         html = (
@@ -101,7 +130,7 @@ def sheets(
             + '<div class="sheet"></div>' * count
             + "</body></html>"
         )
-        _sheets[key] = lay_out(html, base_url, roots, sheet_urls).write_pdf()
+        _sheets[key] = lay_out(html, base_url, roots, sheet_urls)
     return _sheets[key]
 
 
@@ -186,28 +215,6 @@ def resolved(dictionary: DictionaryObject, key: str, default: object = None) -> 
     if value is None:
         return DictionaryObject() if default is None else default
     return value.get_object()
-
-
-def as_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
-    """The content of `page` as a form XObject of `writer` that draws exactly what the page drew.
-    The page's own content stream becomes the form (cloned into `writer` if it is not there yet)."""
-    contents = page.raw_get("/Contents")
-    if isinstance(contents.get_object(), StreamObject):
-        reference = contents.clone(writer)
-        form = reference.get_object()
-    else:  # an array of streams: concatenated into one
-        form = DecodedStreamObject()
-        form.set_data(page.get_contents().get_data())
-        reference = writer._add_object(form)
-    form.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): ArrayObject(page.mediabox),
-            NameObject("/Resources"): page.raw_get("/Resources").clone(writer),
-        }
-    )
-    return reference
 
 
 def content(data: bytes) -> DecodedStreamObject:
