@@ -23,9 +23,10 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
+import queue
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -295,6 +296,9 @@ class Runner:
         self.pool: ProcessPoolExecutor | None = None
         self.queue: list[tuple[PdfJob | DigestJob, Callable[[int], None]]] = []
         self.running: dict[Future[int], Callable[[int], None]] = {}
+        # Finished futures, in the order they finish: one queue instead of wait() on every running
+        # future, which costs O(running) per completion.
+        self.finished: queue.SimpleQueue[Future[int]] = queue.SimpleQueue()
 
     @property
     def queued(self) -> int:
@@ -304,13 +308,15 @@ class Runner:
         if self.pool is None:
             self.queue.append((job, then))
         else:
-            self.running[self.pool.submit(write_pdf, job)] = then
+            future = self.pool.submit(write_pdf, job)
+            self.running[future] = then
+            future.add_done_callback(self.finished.put)
 
     def use_pool(self) -> None:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-            queue, self.queue = self.queue, []
-            for job, then in queue:
+            waiting, self.queue = self.queue, []
+            for job, then in waiting:
                 self.submit(job, then)
 
     def run(self) -> None:
@@ -319,9 +325,8 @@ class Runner:
                 job, then = self.queue.pop(0)
                 then(write_pdf(job))
                 continue
-            done, _ = wait(self.running, return_when=FIRST_COMPLETED)
-            for future in done:
-                self.running.pop(future)(future.result())
+            future = self.finished.get()
+            self.running.pop(future)(future.result())
 
     def close(self) -> None:
         if self.pool is not None:
