@@ -384,6 +384,19 @@ def test_broken_override_is_a_located_build_error(tmp_path: Path) -> None:
     assert "index.html" in str(caught.value) and ":2:" in str(caught.value)
 
 
+def test_digest_template_that_drops_the_sheets_is_a_build_error(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    shutil.copy(ARTICLES / REAL[0], tmp_path / "content" / REAL[0])
+    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf" / "digest.html").write_text(
+        '{% extends "default:pdf/digest.html" %}{% block content %}<p>No slots.</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    config = load_config(None, root=tmp_path).config
+    with pytest.raises(BuildError, match=r"pdf/digest\.html: each sheet"):
+        build(config, content_dir=tmp_path / "content", out_dir=tmp_path / "build")
+
+
 def test_empty_corpus_renders_an_index_and_no_pdfs(tmp_path: Path) -> None:
     config = load_config(None, root=tmp_path).config
     pages = render_html(Corpus(briefings=[]), config, tmp_path / "site")

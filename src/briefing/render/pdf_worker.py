@@ -36,6 +36,7 @@ from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
+from ..errors import BuildError
 from .fetcher import RestrictedFetcher
 
 BODY = NameObject("/BriefingBody")
@@ -146,6 +147,13 @@ def write_digest(
     under its sheets. `members`: (briefing PDF, the id of the sheet for each of its pages)."""
     document = lay_out(html, base_url, roots, sheet_urls)
     where = {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
+    placed = [where.get(sheet_id) for _, sheet_ids in members for sheet_id in sheet_ids]
+    if None in placed or len(set(placed)) != len(placed):
+        # The template's name goes into the message: the error may cross a process boundary.
+        raise BuildError(
+            "pdf/digest.html: each sheet of slots[slug] must be laid out on a page of its own "
+            "(see docs/theming.md)"
+        )
     writer = copy_of(document.write_pdf(pdf_identifier=True))
     ids = [identifier(writer._ID)]
     for path, sheet_ids in members:
@@ -153,8 +161,6 @@ def write_digest(
         if len(briefing.pages) != len(sheet_ids):
             raise ValueError(f"{Path(path).name} has {len(briefing.pages)} pages, {len(sheet_ids)} sheets")
         for page, sheet_id in zip(briefing.pages, sheet_ids, strict=True):
-            if sheet_id not in where:
-                raise ValueError(f"the digest template lost sheet {sheet_id!r}")
             underlay(writer.pages[where[sheet_id]], page, writer)
         ids.append(identifier(briefing.trailer.get("/ID")))
     # The skeleton's identifier does not change with its briefings' content: derive one from all.
