@@ -1,5 +1,6 @@
-"""The work behind one PDF: WeasyPrint lays out HTML, pypdf assembles the file. Runs in the worker
-processes of render.pdf (or in the build process when only a few PDFs are dirty).
+"""The work behind one PDF: WeasyPrint lays the HTML out and writes the file, after a finisher has
+put the pages together. Runs in the worker processes of render.pdf (or in the build process when
+only a few PDFs are dirty).
 
 Page furniture. A briefing is laid out once, without page numbers, and its pages serve twice: in its
 own PDF and in its period's digest. Page numbers and the digest's period line are stamped on from
@@ -8,7 +9,8 @@ like any page. Each page of a briefing PDF is two form XObjects drawn one over t
 /BriefingBody (the page exactly as WeasyPrint drew it) and /BriefingFurniture (its sheet, "Page 2
 of 3"). A digest is laid out as its cover, its contents and, for each briefing, one sheet per page
 of the briefing's PDF, so WeasyPrint numbers the pages, fills in the contents and makes the
-bookmarks; the briefings' /BriefingBody forms are then drawn under their sheets, with their links.
+bookmarks; the briefings' /BriefingBody forms (read from their PDFs with pypdf and copied into the
+digest's own objects, fonts included) are then drawn under their sheets, with their web links.
 
 Per-process caches (the output does not depend on them: tested): parsed stylesheets, keyed by
 their bytes; one FontConfiguration; the sheets of a briefing PDF, by page count and size.
@@ -19,18 +21,23 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pydyf
-from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     ByteStringObject,
-    DecodedStreamObject,
     DictionaryObject,
+    EncodedStreamObject,
+    IndirectObject,
     NameObject,
+    NullObject,
+    StreamObject,
+    TextStringObject,
 )
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -42,7 +49,7 @@ from .fetcher import RestrictedFetcher
 BODY = NameObject("/BriefingBody")
 FURNITURE = NameObject("/BriefingFurniture")
 BRIEFING_PAGE = b"q /BriefingBody Do Q q /BriefingFurniture Do Q"
-UNDERLAY = b"q /BriefingBody Do Q\n"
+UNDERLAY = b"q /BriefingBody Do Q"
 
 _stylesheets: dict[tuple[str, str, tuple[str, ...]], CSS] = {}
 _sheets: dict[tuple[int, str, str, tuple[str, ...]], Document] = {}
@@ -154,76 +161,143 @@ def write_digest(
             "pdf/digest.html: each sheet of slots[slug] must be laid out on a page of its own "
             "(see docs/theming.md)"
         )
-    writer = copy_of(document.write_pdf(pdf_identifier=True))
-    ids = [identifier(writer._ID)]
-    for path, sheet_ids in members:
+    sheets_of = [(path, [where[sheet_id] for sheet_id in sheet_ids]) for path, sheet_ids in members]
+    document.write_pdf(target, finisher=functools.partial(underlay, sheets_of), pdf_identifier=True)
+    return len(document.pages)
+
+
+def underlay(members: Sequence[tuple[str, Sequence[int]]], _document: Document, pdf: pydyf.PDF) -> None:
+    """WeasyPrint finisher of a digest: copy the /BriefingBody form of each page of each briefing
+    PDF (with everything it uses: fonts...) into the digest and draw it under its sheet, with the
+    page's web links. The digest is then written once, by WeasyPrint, so its identifier is the
+    hash of all of it."""
+    numbers = pdf.pages["Kids"][::3]
+    copier = Copier(pdf)
+    for path, sheet_numbers in members:
         briefing = PdfReader(path)
-        if len(briefing.pages) != len(sheet_ids):
-            raise ValueError(f"{Path(path).name} has {len(briefing.pages)} pages, {len(sheet_ids)} sheets")
-        for page, sheet_id in zip(briefing.pages, sheet_ids, strict=True):
-            underlay(writer.pages[where[sheet_id]], page, writer)
-        ids.append(identifier(briefing.trailer.get("/ID")))
-    # The skeleton's identifier does not change with its briefings' content: derive one from all.
-    merged = ByteStringObject(hashlib.md5(b"".join(ids), usedforsecurity=False).digest())
-    writer._ID = ArrayObject([merged, merged])
-    writer.write(target)
-    return len(writer.pages)
+        if len(briefing.pages) != len(sheet_numbers):
+            raise ValueError(
+                f"{Path(path).name} has {len(briefing.pages)} pages, {len(sheet_numbers)} sheets"
+            )
+        for page, number in zip(briefing.pages, sheet_numbers, strict=True):
+            forms = resolved(resolved(page, "/Resources"), "/XObject")
+            if BODY not in forms:
+                raise ValueError(f"{Path(path).name} is not a briefing PDF: no /BriefingBody")
+            sheet = pdf.objects[numbers[number]]
+            shared = pdf.objects[reference_number(sheet["Resources"])]
+            resources = pydyf.Dictionary(shared)
+            xobjects = shared.get("XObject", {})
+            if isinstance(xobjects, bytes):
+                xobjects = pdf.objects[reference_number(xobjects)]
+            resources["XObject"] = pydyf.Dictionary({**xobjects, BODY[1:]: copier.copy(forms.raw_get(BODY))})
+            pdf.add_object(resources)
+            sheet["Resources"] = resources.reference
+            drawn = pydyf.Stream([UNDERLAY])
+            pdf.add_object(drawn)
+            sheet["Contents"] = pydyf.Array([drawn.reference, sheet["Contents"]])
+            links = [copier.copy(link) for link in resolved(page, "/Annots", []) if is_web_link(link)]
+            if links:
+                sheet["Annots"] = pydyf.Array([*sheet.get("Annots", []), *links])
 
 
-def copy_of(pdf: bytes) -> PdfWriter:
-    """A writer holding all of `pdf`, to be changed and written again (same PDF version)."""
-    reader = PdfReader(io.BytesIO(pdf))
-    writer = PdfWriter(clone_from=reader)
-    writer.pdf_header = reader.pdf_header
-    return writer
+class Copier:
+    """Copies objects read by pypdf (from briefing PDFs) into a pydyf document, each indirect
+    object once. Streams keep their encoded bytes; strings are written in hex."""
+
+    def __init__(self, pdf: pydyf.PDF) -> None:
+        self.pdf = pdf
+        self.copied: dict[tuple[int, int], bytes] = {}
+        self.sources: list[Any] = []  # keeps the readers alive: their id() is part of the keys
+
+    def copy(self, value: Any) -> Any:
+        """`value` as a pydyf value: a reference (bytes) for an indirect object."""
+        if isinstance(value, IndirectObject):
+            key = (id(value.pdf), value.idnum)
+            if key not in self.copied:
+                self.sources.append(value.pdf)
+                self.copied[key] = self.indirect(value.get_object(), key)
+            return self.copied[key]
+        if isinstance(value, BooleanObject):
+            return b"true" if value else b"false"
+        if isinstance(value, NameObject):
+            return str(value)
+        if isinstance(value, (TextStringObject, ByteStringObject)):
+            raw = value.original_bytes if isinstance(value, TextStringObject) else bytes(value)
+            return b"<" + raw.hex().encode("ascii") + b">"
+        if isinstance(value, (int, float)):
+            return value
+        if isinstance(value, StreamObject):
+            raise ValueError("a stream must be an indirect object")
+        if isinstance(value, DictionaryObject):
+            return self.fill(pydyf.Dictionary(), value)
+        if isinstance(value, ArrayObject):
+            return pydyf.Array([self.copy(item) for item in value])
+        if value is None or isinstance(value, NullObject):
+            return b"null"
+        raise ValueError(f"cannot copy a {type(value).__name__} into a digest")
+
+    def indirect(self, value: Any, key: tuple[int, int]) -> bytes:
+        """Add `value` to the document as a new object; the reference is known before its content
+        is copied, so objects that refer to each other are copied once."""
+        if isinstance(value, StreamObject):
+            encoded = isinstance(value, EncodedStreamObject)
+            target: pydyf.Object = pydyf.Stream([value._data if encoded else value.get_data()])
+        elif isinstance(value, DictionaryObject):
+            target = pydyf.Dictionary()
+        elif isinstance(value, ArrayObject):
+            target = pydyf.Array()
+        else:
+            target = Literal(self.copy(value))
+        self.pdf.add_object(target)
+        self.copied[key] = target.reference
+        if isinstance(value, StreamObject):
+            # Encoded data keeps its /Filter; decoded data loses it. pydyf writes /Length.
+            dropped = {"/Length"} if encoded else {"/Length", "/Filter", "/DecodeParms"}
+            target.extra = self.fill(pydyf.Dictionary(), value, dropped)
+        elif isinstance(value, DictionaryObject):
+            self.fill(target, value)
+        elif isinstance(value, ArrayObject):
+            target.extend(self.copy(item) for item in value)
+        return target.reference
+
+    def fill(
+        self, target: pydyf.Dictionary, source: DictionaryObject, dropped: Iterable[str] = ()
+    ) -> pydyf.Dictionary:
+        """Copy the entries of `source` into `target`, except `dropped` and /P (an annotation's
+        page, which is not copied)."""
+        skip = {"/P", *dropped}
+        for key, item in source.items():
+            if key not in skip:
+                target[key[1:]] = self.copy(item)
+        return target
 
 
-def identifier(pair: Any) -> bytes:
-    """The first part of a PDF identifier (pypdf reads it as bytes or as text)."""
-    if not pair:
-        return b""
-    first = pair.get_object()[0]
-    return first.original_bytes if hasattr(first, "original_bytes") else bytes(first)
+class Literal(pydyf.Object):
+    """A copied indirect object that is neither a dictionary, an array nor a stream."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+    @property
+    def data(self) -> bytes:
+        return pydyf._to_bytes(self.value)
 
 
-def underlay(sheet: PageObject, page: PageObject, writer: PdfWriter) -> None:
-    """Draw the /BriefingBody of a briefing PDF's `page` under the digest's `sheet`, and carry over
-    its web links (other annotations would point into the briefing's own file)."""
-    forms = resolved(resolved(page, "/Resources"), "/XObject")
-    if BODY not in forms:
-        raise ValueError("not a briefing PDF page: it has no /BriefingBody")
-    resources = DictionaryObject(resolved(sheet, "/Resources"))
-    xobjects = DictionaryObject(resolved(resources, "/XObject"))
-    xobjects[BODY] = forms.raw_get(BODY).clone(writer)
-    resources[NameObject("/XObject")] = xobjects
-    sheet[NameObject("/Resources")] = resources
-    drawn = sheet.raw_get("/Contents")
-    drawn = list(drawn.get_object()) if isinstance(drawn.get_object(), ArrayObject) else [drawn]
-    sheet[NameObject("/Contents")] = ArrayObject([writer._add_object(content(UNDERLAY)), *drawn])
-    links = [
-        link.clone(writer, ignore_fields=("/P",))
-        for link in resolved(page, "/Annots", ArrayObject())
-        if is_web_link(link.get_object())
-    ]
-    if links:
-        sheet[NameObject("/Annots")] = ArrayObject([*resolved(sheet, "/Annots", ArrayObject()), *links])
+def reference_number(reference: bytes) -> int:
+    return int(reference.split()[0])
 
 
-def is_web_link(annotation: DictionaryObject) -> bool:
+def is_web_link(link: Any) -> bool:
+    annotation = link.get_object()
     action = resolved(annotation, "/A")
     return resolved(annotation, "/Subtype") == "/Link" and resolved(action, "/S") == "/URI"
 
 
-def resolved(dictionary: DictionaryObject, key: str, default: object = None) -> Any:
+def resolved(dictionary: Any, key: str, default: object = None) -> Any:
     """`dictionary[key]` with indirect references followed; `default` when absent (an empty
     dictionary unless given)."""
     value = dictionary.get(key) if dictionary is not None else None
     if value is None:
         return DictionaryObject() if default is None else default
     return value.get_object()
-
-
-def content(data: bytes) -> DecodedStreamObject:
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return stream
