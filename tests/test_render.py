@@ -10,6 +10,8 @@ from __future__ import annotations
 import http.server
 import json
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -204,7 +206,20 @@ def test_briefing_pdf_has_title_text_metadata_and_page_numbers(site: Path) -> No
     assert data["title"] in pages[0]
     assert reader.metadata.title == data["title"]
     assert reader.metadata.creation_date.date().isoformat() == data["date"]
-    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert all(f"Page {n} of {len(pages)}" in pages[n - 1] for n in range(1, len(pages) + 1))
+
+
+def test_briefing_pdf_prints_the_evidence_of_each_figure_and_incident(site: Path) -> None:
+    data = json.loads((site / "briefings" / f"{DATED}.json").read_text(encoding="utf-8"))
+    _, pages = pdf_text(site / "pdf" / f"{DATED}.pdf")
+    text = " ".join(pages)
+    cited = [f["evidence"] for f in data["figures"]] + [
+        e for i in data["incidents"] for e in i["evidence"][:2]
+    ]
+    sentences = list(dict.fromkeys(" ".join(e["sentence"].split()) for e in cited if e))
+    assert sentences, "the sample briefing has figures and incidents with evidence"
+    for number, sentence in enumerate(sentences, 1):
+        assert f"{number}. {sentence}" in text, sentence
 
 
 def test_digest_pdf_has_cover_contents_with_page_numbers_and_one_briefing_per_page(site: Path) -> None:
@@ -229,6 +244,32 @@ def test_digest_pdf_has_cover_contents_with_page_numbers_and_one_briefing_per_pa
     assert all(f"Page {n} of {len(pages)}" in pages[n - 1] for n in range(2, len(pages) + 1))
 
 
+def test_digest_shows_each_briefing_pdf_page_with_its_links_and_a_bookmark(site: Path) -> None:
+    """The digest's briefing pages are the briefing PDFs' own pages, under the digest's footer."""
+    digest, digest_pages = pdf_text(site / "pdf" / "digest-2017-W12.pdf")
+    bookmarks = {item.title: digest.get_destination_page_number(item) for item in digest.outline}
+    data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    members = [b for b in data if b["title"] in bookmarks]
+    assert len(members) == len(bookmarks) == 2 and DATED in {b["slug"] for b in members}
+    covered = 0
+    for briefing in members:
+        own, own_pages = pdf_text(site / "pdf" / f"{briefing['slug']}.pdf")
+        first = bookmarks[briefing["title"]]
+        for n, text in enumerate(own_pages):
+            body = text.replace(f"Page {n + 1} of {len(own_pages)}", "").strip()
+            assert body and body in digest_pages[first + n], (briefing["slug"], n)
+            links = {a.get_object()["/A"]["/URI"] for a in own.pages[n].get("/Annots", [])}
+            carried = {a.get_object()["/A"]["/URI"] for a in digest.pages[first + n].get("/Annots", [])}
+            assert links <= carried
+            covered += 1
+    assert covered == len(digest_pages) - 2, "cover, contents, then only briefing pages"
+    linked = [b for b in members if b["url"]]
+    assert linked, "a briefing of the week links its original article"
+    for briefing in linked:
+        page = digest.pages[bookmarks[briefing["title"]]]
+        assert briefing["url"] in {a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])}
+
+
 def test_pdfs_are_linked_from_the_index_and_exist(site: Path) -> None:
     links = parse(site / "index.html").links()
     pdfs = [link for link in links if link.endswith(".pdf")]
@@ -247,6 +288,36 @@ def test_pdf_output_is_deterministic(site: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     run_jobs([PdfJob(html, str(first), base, (str(site),)), PdfJob(html, str(second), base, (str(site),))])
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_pdf_bytes_do_not_depend_on_what_the_worker_rendered_before(site: Path, tmp_path: Path) -> None:
+    """Workers keep parsed stylesheets, fonts and sheets between jobs: none of it may leak into
+    the output. A PDF rendered after others equals the same PDF from a fresh interpreter."""
+    base = site.resolve().as_uri() + "/"
+
+    def job(name: str, title: str, paragraphs: int) -> PdfJob:
+        body = "".join(
+            f"<p>{title} paragraph {n}: 0123456789 quick brown fox.</p>" for n in range(paragraphs)
+        )
+        html = (
+            f'<html lang="en"><head><title>{title}</title></head><body class="single">'
+            f'<p class="kicker">Desk · Briefing</p><h1 class="briefing-title">{title}</h1>'
+            f'<div class="article-text">{body}</div></body></html>'
+        )
+        return PdfJob(html, str(tmp_path / name), base, (str(site),), (base + "static/pdf.css",))
+
+    fresh = job("fresh.pdf", "Alpha", 90)
+    code = (
+        "import sys; from briefing.render.pdf import PdfJob, write_pdf; write_pdf(PdfJob(*eval(sys.argv[1])))"
+    )
+    args = repr((fresh.html, fresh.target, fresh.base_url, fresh.roots, fresh.stylesheets))
+    subprocess.run([sys.executable, "-c", code, args], check=True)
+    write_pdf(job("other.pdf", "Zulu Xylophone", 200))  # other glyphs, another page count
+    assert write_pdf(job("after.pdf", "Alpha", 90)) > 1
+    write_pdf(job("again.pdf", "Alpha", 90))  # its sheets are cached now
+    expected = Path(fresh.target).read_bytes()
+    assert (tmp_path / "after.pdf").read_bytes() == expected
+    assert (tmp_path / "again.pdf").read_bytes() == expected
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -311,6 +382,19 @@ def test_broken_override_is_a_located_build_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         render_html(relate([]), config, tmp_path / "site")
     assert "index.html" in str(caught.value) and ":2:" in str(caught.value)
+
+
+def test_digest_template_that_drops_the_sheets_is_a_build_error(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    shutil.copy(ARTICLES / REAL[0], tmp_path / "content" / REAL[0])
+    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf" / "digest.html").write_text(
+        '{% extends "default:pdf/digest.html" %}{% block content %}<p>No slots.</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    config = load_config(None, root=tmp_path).config
+    with pytest.raises(BuildError, match=r"pdf/digest\.html: each sheet"):
+        build(config, content_dir=tmp_path / "content", out_dir=tmp_path / "build")
 
 
 def test_empty_corpus_renders_an_index_and_no_pdfs(tmp_path: Path) -> None:

@@ -1,13 +1,20 @@
 """PDFs through WeasyPrint: one per briefing (pdf/<slug>.pdf) and one digest per period
 (pdf/digest-<key>.pdf).
 
-The HTML for every PDF is rendered here from the same template chain as the site; WeasyPrint then
-runs in worker processes, because it costs ~0.1 s a page and keeps memory after a render. Workers
-receive plain data (an HTML string and paths) and build their own restricted URL fetcher.
+The HTML of every PDF is rendered here from the same template chain as the site; WeasyPrint lays it
+out in worker processes (render.pdf_worker), because it costs ~0.05 s a page and keeps memory after
+a render. Workers receive plain data (HTML strings and paths) and build their own restricted URL
+fetcher. When only a few PDFs are dirty they are rendered in this process instead, as starting the
+pool costs more than they do; WeasyPrint is only imported when something renders.
+
+A briefing is laid out once. A digest lays out only its cover, its contents and one empty sheet per
+page of each briefing's PDF; the briefings' pages are then drawn under those sheets, which carry
+the digest's page numbers (pdf_worker describes this page furniture). So a digest is written after
+the PDFs of its briefings, and its key covers theirs.
 
 Determinism: the creation and modification dates come from the briefing (or the newest briefing of
-a period) instead of the clock, the PDF identifier is a hash of the content, and results are
-returned in job order whatever order the workers finish in.
+a period) instead of the clock, the PDF identifiers are hashes of the content, and each PDF is
+written by one job, whatever order the workers run in.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
+import queue
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -32,15 +41,47 @@ from .output import Output, digest
 from .templates import THEME_PACKAGE, copy_static, make_environment, render
 from .timeline import timeline_svg
 
+#: The stylesheet of every PDF, applied by the renderer (as a user stylesheet, parsed once a worker).
+PDF_STYLESHEET = "static/pdf.css"
+#: Part of every PDF's key: bump it when the way PDFs are put together changes.
+PDF_FORMAT = "2"
+#: Up to this many dirty PDFs render in the build process; more start the worker pool.
+IN_PROCESS_MAX = 4
+
 
 @dataclass(frozen=True)
 class PdfJob:
-    """Everything a worker needs to write one PDF (picklable: no Jinja, no WeasyPrint objects)."""
+    """Everything a worker needs to write one briefing PDF (picklable: no Jinja, no WeasyPrint)."""
 
     html: str
     target: str  # absolute path of the PDF to write
     base_url: str  # folder relative URLs resolve against (the site folder)
     roots: tuple[str, ...]  # folders the fetcher may read from
+    stylesheets: tuple[str, ...] = ()  # URLs of stylesheets applied besides the document's own
+
+
+@dataclass(frozen=True)
+class DigestJob:
+    """A digest: its cover, contents and sheets (`html`), and the briefing PDFs drawn under them."""
+
+    html: str
+    target: str
+    base_url: str
+    roots: tuple[str, ...]
+    stylesheets: tuple[str, ...]
+    members: tuple[tuple[str, tuple[str, ...]], ...]  # (briefing PDF, id of the sheet of each page)
+
+
+@dataclass
+class PendingDigest:
+    """A digest to render once the PDFs of its briefings are written."""
+
+    rel: str
+    key: str
+    period: Period
+    members: list[Briefing]
+    glance: PeriodSummary
+    waiting: set[str] = field(default_factory=set)  # slugs of briefing PDFs still being rendered
 
 
 def render_pdfs(
@@ -53,56 +94,113 @@ def render_pdfs(
 ) -> list[Path]:
     """Write every briefing PDF, then every digest PDF; return their paths in that order.
 
-    With `output`, a PDF whose key (its HTML string, the static files it may fetch, the WeasyPrint
-    version) is unchanged is linked from the previous build and never rendered again; workers
-    are only started when at least one PDF needs rendering.
+    With `output`, a PDF whose key is unchanged is linked from the previous build and never
+    rendered again. A briefing PDF's key covers its HTML string, the static files it may fetch and
+    the renderers' versions; a digest's key covers its own HTML and the keys of its briefings' PDFs.
     """
     out = output or Output(site_dir)
     env = make_environment(config)
     env.globals.update(briefing_path=briefing_path)
     copy_static(config, site_dir)
     (site_dir / PDF_DIR).mkdir(parents=True, exist_ok=True)
-    roots = allowed_roots(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
+    where = (base_url, allowed_roots(site_dir), (base_url + PDF_STYLESHEET,))
     salt = pdf_salt(site_dir)
-    pending: list[tuple[str, str, PdfJob]] = []
+    runner = Runner(jobs)
     paths: list[Path] = []
-    for rel, html in pdf_sources(env, corpus):
-        key = digest(salt, html)
-        if not out.reuse(rel, key):
-            pending.append((rel, key, PdfJob(html, str(site_dir / rel), base_url, roots)))
-        paths.append(site_dir / rel)
-    run_jobs([job for _, _, job in pending], jobs)
-    for rel, key, _ in pending:
+    keys: dict[str, str] = {}
+    pages: dict[str, int] = {}  # page count of each briefing PDF rendered by this build
+    blocked: dict[str, list[PendingDigest]] = {}  # briefing slug -> digests waiting for its PDF
+
+    def briefing_done(slug: str, rel: str, key: str, count: int) -> None:
         out.record(rel, key)
+        pages[slug] = count
+        for pending in blocked.pop(slug, []):
+            pending.waiting.discard(slug)
+            if not pending.waiting:
+                submit_digest(pending)
+
+    def submit_digest(pending: PendingDigest) -> None:
+        pdfs = {b.slug: site_dir / briefing_pdf_path(b.slug) for b in pending.members}
+        slots = {slug: sheet_ids(slug, pages.get(slug) or page_count(pdf)) for slug, pdf in pdfs.items()}
+        html = digest_html(env, pending.period, pending.members, pending.glance, slots)
+        members = tuple((str(pdfs[slug]), tuple(ids)) for slug, ids in slots.items())
+        job = DigestJob(html, str(site_dir / pending.rel), *where, members)
+        runner.submit(job, lambda _count: out.record(pending.rel, pending.key))
+
+    try:
+        for b in corpus.briefings:
+            rel = briefing_pdf_path(b.slug)
+            html = briefing_html(env, b)
+            keys[b.slug] = key = digest(salt, html)
+            if not out.reuse(rel, key):
+                runner.submit(
+                    PdfJob(html, str(site_dir / rel), *where),
+                    functools.partial(briefing_done, b.slug, rel, key),
+                )
+                blocked[b.slug] = []
+                if runner.queued > IN_PROCESS_MAX:
+                    runner.use_pool()  # the workers start while the remaining HTML is rendered
+            paths.append(site_dir / rel)
+        digests = []
+        for period, members in period_members(corpus):
+            rel = digest_pdf_path(period.key)
+            glance = period_summary(corpus, period, members)
+            # One sheet per briefing in the key's HTML: the real counts follow from the briefings' keys.
+            html = digest_html(env, period, members, glance, {b.slug: sheet_ids(b.slug, 1) for b in members})
+            key = digest(salt, html, *(keys[b.slug] for b in members))
+            if not out.reuse(rel, key):
+                digests.append(PendingDigest(rel, key, period, members, glance))
+            paths.append(site_dir / rel)
+        if runner.queued + len(digests) > IN_PROCESS_MAX:
+            runner.use_pool()
+        for pending in digests:
+            pending.waiting = {b.slug for b in pending.members if b.slug in blocked}
+            for slug in pending.waiting:
+                blocked[slug].append(pending)
+            if not pending.waiting:
+                submit_digest(pending)
+        runner.run()
+    finally:
+        runner.close()
     return paths
 
 
-def pdf_sources(env: jinja2.Environment, corpus: Corpus) -> list[tuple[str, str]]:
-    """(site-relative path, HTML string) of every briefing PDF, then every digest."""
-    sources = [(briefing_pdf_path(b.slug), briefing_html(env, b)) for b in corpus.briefings]
+def period_members(corpus: Corpus) -> Iterator[tuple[Period, list[Briefing]]]:
+    """Each period with at least one briefing, and its briefings."""
     by_slug = {b.slug: b for b in corpus.briefings}
     for period in corpus.periods:
         members = [by_slug[slug] for slug in period.briefings if slug in by_slug]
         if members:
-            sources.append((digest_pdf_path(period.key), digest_html(env, period, members, corpus)))
-    return sources
+            yield period, members
+
+
+def sheet_ids(slug: str, count: int) -> list[str]:
+    """The ids of the digest's sheets for a briefing PDF of `count` pages."""
+    return [f"p-{slug}-{n}" for n in range(1, count + 1)]
+
+
+def page_count(path: Path) -> int:
+    """Pages of a briefing PDF reused from the previous build."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 def pdf_salt(site_dir: Path) -> str:
-    """What a PDF depends on besides its HTML: the static files it can fetch (stylesheet, images)
-    and the renderer's version. Part of every PDF's key."""
+    """What a PDF depends on besides its HTML: the static files it can fetch (stylesheet, images),
+    the renderers' versions and the way PDFs are put together. Part of every PDF's key."""
     static = site_dir / "static"
     files = sorted(p for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
     parts = [f"{p.relative_to(static).as_posix()}:{digest(p.read_bytes())}" for p in files]
-    return digest(weasyprint_version(), *parts)
+    return digest(PDF_FORMAT, package_version("weasyprint"), package_version("pypdf"), *parts)
 
 
 @functools.cache
-def weasyprint_version() -> str:
-    """Read from the package metadata: importing WeasyPrint in the parent costs ~1 s."""
+def package_version(name: str) -> str:
+    """Read from the package metadata: importing WeasyPrint in the parent costs ~0.5 s."""
     try:
-        return metadata.version("weasyprint")
+        return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "unknown"
 
@@ -118,10 +216,14 @@ def briefing_html(env: jinja2.Environment, briefing: Briefing) -> str:
 
 
 def digest_html(
-    env: jinja2.Environment, period: Period, briefings: list[Briefing], corpus: Corpus | None = None
+    env: jinja2.Environment,
+    period: Period,
+    briefings: list[Briefing],
+    glance: PeriodSummary,
+    slots: Mapping[str, Sequence[str]],
 ) -> str:
-    """A digest: cover with the period at a glance, contents with page numbers, then each briefing."""
-    glance = period_summary(corpus or Corpus(briefings=briefings), period, briefings)
+    """A digest's cover with the period at a glance, its contents, and for each briefing the ids of
+    the empty sheets its pages are drawn under (`slots`, by slug)."""
     return render(
         env,
         "pdf/digest.html",
@@ -129,6 +231,7 @@ def digest_html(
         briefings=briefings,
         created=newest_date(briefings),
         glance=glance,
+        slots=slots,
     )
 
 
@@ -180,29 +283,78 @@ def newest_date(briefings: list[Briefing]) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def run_jobs(work: list[PdfJob], jobs: int | None = None) -> list[Path]:
-    """Render in a process pool of min(jobs or cpu_count, len(work)) workers; one PDF renders here.
+class Runner:
+    """Runs PDF jobs and calls `then(result)` for each one from `run()`; those calls may submit more.
 
-    `spawn` workers start clean: forking the parent would copy spaCy's memory and any threads'
-    locks, and WeasyPrint's leftover memory goes away with the worker.
+    Jobs run in this process, one after another, unless `use_pool()` was called: then `workers`
+    spawn processes take them. `spawn` workers start clean: forking the parent would copy spaCy's
+    memory and any threads' locks, and WeasyPrint's leftover memory goes away with the worker.
     """
-    if not work:
-        return []
-    if len(work) == 1:
-        return [write_pdf(work[0])]
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(write_pdf, work))
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.queue: list[tuple[PdfJob | DigestJob, Callable[[int], None]]] = []
+        self.running: dict[Future[int], Callable[[int], None]] = {}
+        # Finished futures, in the order they finish: one queue instead of wait() on every running
+        # future, which costs O(running) per completion.
+        self.finished: queue.SimpleQueue[Future[int]] = queue.SimpleQueue()
+
+    @property
+    def queued(self) -> int:
+        return len(self.queue) + len(self.running)
+
+    def submit(self, job: PdfJob | DigestJob, then: Callable[[int], None]) -> None:
+        if self.pool is None:
+            self.queue.append((job, then))
+        else:
+            future = self.pool.submit(write_pdf, job)
+            self.running[future] = then
+            future.add_done_callback(self.finished.put)
+
+    def use_pool(self) -> None:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            waiting, self.queue = self.queue, []
+            for job, then in waiting:
+                self.submit(job, then)
+
+    def run(self) -> None:
+        while self.queue or self.running:
+            if self.queue:
+                job, then = self.queue.pop(0)
+                then(write_pdf(job))
+                continue
+            future = self.finished.get()
+            self.running.pop(future)(future.result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
-def write_pdf(job: PdfJob) -> Path:
-    """Runs in a worker: HTML string -> PDF file, fetching only from `job.roots`."""
-    from weasyprint import HTML  # imported here so the parent process never pays for it
+def run_jobs(work: Sequence[PdfJob | DigestJob], jobs: int | None = None) -> list[int]:
+    """Write independent PDFs, in a pool of `jobs` workers when there is more than one; return
+    their page counts in job order."""
+    runner = Runner(jobs)
+    results = [0] * len(work)
+    for index, job in enumerate(work):
+        runner.submit(job, functools.partial(results.__setitem__, index))
+    if len(work) > 1:
+        runner.use_pool()
+    try:
+        runner.run()
+    finally:
+        runner.close()
+    return results
 
-    from .fetcher import RestrictedFetcher
 
-    fetcher = RestrictedFetcher(job.roots)
-    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-    document.write_pdf(job.target, pdf_identifier=True)
-    return Path(job.target)
+def write_pdf(job: PdfJob | DigestJob) -> int:
+    """Runs in a worker: write the PDF of `job`, fetching only from `job.roots`; return its pages."""
+    from . import pdf_worker  # imported here so the parent process never pays for WeasyPrint
+
+    if isinstance(job, DigestJob):
+        return pdf_worker.write_digest(
+            job.html, job.target, job.base_url, job.roots, job.stylesheets, job.members
+        )
+    return pdf_worker.write_briefing(job.html, job.target, job.base_url, job.roots, job.stylesheets)
