@@ -15,6 +15,14 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Verbs whose subject acts in a story's main event: who attacked, killed or claimed it is a key
+#: actor even when named once, and unnamed attackers are read from them.
+VIOLENT_VERBS = word_set(
+    "attack kill claim launch fire shell bomb ambush abduct kidnap execute behead storm strike raid"
+    " shoot seize capture massacre detonate open"
+)
+
+
 @dataclass
 class Mention:
     start: int

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor
 from . import gazetteer
 from .actor_entities import POSSESSIVE, trim_entity
-from .actor_model import Mention, name_key, word_set
+from .actor_model import VIOLENT_VERBS, Mention, name_key, word_set
 from .analysis import Analysis
 
 #: "Iraqi [security] forces", "Syrian [government] troops": up to two modifiers before the head noun.
@@ -396,26 +396,6 @@ ATTACKER_NOUNS = frozenset(
         "separatists",
     ]
 )
-_ATTACK_VERBS = frozenset(
-    [
-        "attack",
-        "kill",
-        "ambush",
-        "abduct",
-        "kidnap",
-        "execute",
-        "behead",
-        "storm",
-        "raid",
-        "shoot",
-        "open",
-        "fire",
-        "bomb",
-        "detonate",
-        "shell",
-        "massacre",
-    ]
-)
 
 
 def unnamed_attackers(analysis: Analysis) -> Actor | None:
@@ -444,6 +424,6 @@ def unnamed_attackers(analysis: Analysis) -> Actor | None:
 
 def _attacks(token: Token) -> bool:
     head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() in _ATTACK_VERBS:
+    if token.dep_ == "nsubj" and head.lemma_.lower() in VIOLENT_VERBS:
         return True
-    return token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _ATTACK_VERBS
+    return token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in VIOLENT_VERBS

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Actor, Evidence
-from .actor_model import Cluster, Mention, name_key
+from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
 from .roles import role_of
 
@@ -104,42 +104,15 @@ def _speaks(analysis: Analysis, mention: Mention) -> bool:
 _WELL_KNOWN = ("country:", "known:", "coalition", "military:", "regime")
 
 
-#: Verbs whose subject acts in a story's main event: who attacked, killed or claimed it is a key
-#: actor even when named once ("The militant group Hamas claimed responsibility").
-_VIOLENT_VERBS = frozenset(
-    [
-        "attack",
-        "kill",
-        "claim",
-        "launch",
-        "fire",
-        "shell",
-        "bomb",
-        "ambush",
-        "abduct",
-        "kidnap",
-        "execute",
-        "behead",
-        "storm",
-        "strike",
-        "raid",
-        "shoot",
-        "seize",
-        "capture",
-        "massacre",
-        "detonate",
-    ]
-)
-
-
 def _does_violence(analysis: Analysis, mention: Mention) -> bool:
+    """Whether the mention attacks, kills or claims ("The militant group Hamas claimed ...")."""
     span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     if root.dep_ == "appos" and root.head.dep_ == "nsubj":
         root = root.head  # "The militant group Hamas claimed ..."
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _VIOLENT_VERBS
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in VIOLENT_VERBS
 
 
 def _is_subject(analysis: Analysis, mention: Mention) -> bool:
