@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -113,12 +114,13 @@ def furnish(count: int, _document: Document, pdf: pydyf.PDF) -> None:
         sheet.clear()
     pdf.pages["Kids"] = pydyf.Array(pdf.pages["Kids"][: 3 * count])
     pdf.pages["Count"] = count
+    deflate(pdf)
 
 
 def form(pdf: pydyf.PDF, page: pydyf.Dictionary) -> bytes:
     """Turn the content stream of a WeasyPrint page into a form XObject drawing the same; return
     its reference."""
-    stream = pdf.objects[int(page["Contents"].split()[0])]
+    stream = pdf.objects[reference_number(page["Contents"])]
     stream.extra.update(
         {"Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"]}
     )
@@ -198,6 +200,18 @@ def underlay(members: Sequence[tuple[str, Sequence[int]]], _document: Document, 
             links = [copier.copy(link) for link in resolved(page, "/Annots", []) if is_web_link(link)]
             if links:
                 sheet["Annots"] = pydyf.Array([*sheet.get("Annots", []), *links])
+    deflate(pdf)
+
+
+def deflate(pdf: pydyf.PDF, level: int = 6) -> None:
+    """Compress the streams pydyf would compress when writing, at zlib's default level instead of
+    its level 9: files <1% bigger, in less than half the time (~2% of a briefing PDF)."""
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and item.compress:
+            data = b"\n".join(pydyf._to_bytes(part) for part in item.stream)  # as pydyf joins them
+            item.stream = [zlib.compress(data, level)]
+            item.compress = False
+            item.extra["Filter"] = "/FlateDecode"
 
 
 class Copier:
