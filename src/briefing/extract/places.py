@@ -327,11 +327,11 @@ def _is_destination(doc: Doc, start: int) -> bool:
 def _is_people_adjective(text: str) -> bool:
     """ "Ukrainian" in "fired at Ukrainian positions": a country's adjective, not a place name."""
     country = gazetteer.country_of(text)
-    return country is not None and normalise(country) != normalise(text) and not is_wide(text)
-
-
-def normalise(text: str) -> str:
-    return " ".join(text.lower().split())
+    return (
+        country is not None
+        and gazetteer.normalise_form(country) != gazetteer.normalise_form(text)
+        and not is_wide(text)
+    )
 
 
 def best_place(places: list[Place]) -> Place | None:
