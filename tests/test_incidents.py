@@ -323,3 +323,38 @@ def test_a_regional_toll_of_last_year_is_not_the_ambush_toll(incidents_of) -> No
         "According to UN figures, jihadist attacks in Burkina Faso, Mali and Niger left nearly 4,000 people dead last year.",
     )
     assert [i.killed for i in found if i.location == "Yagha province"] in ([4], [None])
+
+
+def test_group_names_communities_and_allies_are_not_where_it_happened(incidents_of) -> None:
+    found = incidents_of(
+        "Fighters from the Islamic State West Africa Province (ISWAP) overran a base, killing eight soldiers.",
+        "Gunmen opened fire on Shias at a procession in Peshawar, killing 11 worshippers.",
+        "The enclave has come under mounting bombardment by the government and its ally Russia.",
+    )
+    places = {i.location for i in found}
+    assert "Peshawar" in places
+    assert not places & {"West Africa Province", "Shias", "Russia"}
+
+
+def test_one_toll_reported_at_two_places_is_one_incident(incidents_of) -> None:
+    found = incidents_of(
+        "At least 17 people were killed by rebels in the town of Oicha, officials say.",
+        "At least 17 people have been killed by rebel fighters in eastern Congo, officials said on Sunday.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Oicha", 17)]
+
+
+def test_a_district_named_with_or_without_its_division_noun_is_one_place(incidents_of) -> None:
+    found = incidents_of(
+        "A car bomb exploded in a crowded market in Ghazni province, killing 30 people.",
+        "Officials said the bombing occurred in the Andar district of Ghazni, near a school.",
+    )
+    assert len(found) == 1 and found[0].killed == 30
+
+
+def test_a_killing_during_a_school_assault_is_part_of_it(incidents_of) -> None:
+    found = incidents_of(
+        "Gunmen stormed a boarding school in the town of Jangebe late on Tuesday, abducting dozens of pupils.",
+        "One pupil was killed during the kidnapping, the official said.",
+    )
+    assert len(found) == 1 and found[0].killed == 1

@@ -29,6 +29,8 @@ FAMILIES = {
         "killing",
         "ambush",
         "mortar attack",
+        "assault",  # gunmen storming a school or hotel
+        "raid",  # gunmen raiding a village
     },
     "ground": {"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"},
 }

@@ -404,6 +404,56 @@ _PREFERRED_NAMES: dict[str, str] = {
     "Viet Nam": "Vietnam",
 }
 
+#: Religious and ethnic communities, which the model often tags as places or organisations ("an
+#: attack on Shias", "Tuareg camp residents"): people, never where something happened.
+PEOPLES: frozenset[str] = frozenset(
+    {
+        "shia",
+        "shias",
+        "shiite",
+        "shiites",
+        "sunni",
+        "sunnis",
+        "alawite",
+        "alawites",
+        "christian",
+        "christians",
+        "copts",
+        "muslim",
+        "muslims",
+        "hindu",
+        "hindus",
+        "sikh",
+        "sikhs",
+        "jew",
+        "jews",
+        "druze",
+        "yazidi",
+        "yazidis",
+        "kurd",
+        "kurds",
+        "hazara",
+        "hazaras",
+        "tuareg",
+        "tuaregs",
+        "fulani",
+        "rohingya",
+        "uyghur",
+        "uyghurs",
+        "pashtun",
+        "pashtuns",
+        "baloch",
+        "tamil",
+        "tamils",
+    }
+)
+
+
+def is_people(form: str) -> bool:
+    """True for a religious or ethnic community's name."""
+    return form.strip().lower() in PEOPLES
+
+
 #: Country names that are also common first names or US states: only trusted with spaCy's support.
 AMBIGUOUS_COUNTRIES: frozenset[str] = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Jersey"})
 

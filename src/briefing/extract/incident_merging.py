@@ -50,7 +50,51 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
     leftovers = [m for m in homeless if not _place_homeless(m, incidents, analysis)]
     for mention in leftovers:
         _join_nearest(mention, incidents)
-    return incidents
+    return _join_same_tolls(incidents)
+
+
+def _join_same_tolls(incidents: list[MergedIncident]) -> list[MergedIncident]:
+    """Two reports of one event that name different places ("22 killed in Beni" in the headline,
+    "22 killed in eastern DR Congo" in the lead; a police statement naming the village) give the
+    same death toll; equal tolls of a few or more with compatible types are one event."""
+    kept: list[MergedIncident] = []
+    for incident in incidents:
+        twin = next((k for k in kept if _same_event_by_toll(k, incident)), None)
+        if twin is None:
+            kept.append(incident)
+        else:
+            _absorb_incident(twin, incident)
+    return kept
+
+
+#: The smallest death toll that identifies an event: "one killed" or "two killed" recur.
+IDENTIFYING_TOLL = 3
+
+
+def _same_event_by_toll(a: MergedIncident, b: MergedIncident) -> bool:
+    if not (a.killed and a.killed == b.killed and a.killed >= IDENTIFYING_TOLL):
+        return False
+    if a.injured and b.injured and not _same_toll(a.injured, b.injured):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    return types_compatible(a.type, b.type)
+
+
+def _absorb_incident(target: MergedIncident, other: MergedIncident) -> None:
+    """Fold a second report of the same event into the first, keeping the first's place unless
+    the second's is more specific."""
+    if other.place is not None and (
+        target.place is None or _more_specific(other.place, target.place, other.keys)
+    ):
+        target.place = other.place
+    if PRIORITY.index(other.type) < PRIORITY.index(target.type):
+        target.type = other.type
+    target.keys |= other.keys
+    target.injured = target.injured or other.injured
+    target.date = target.date or other.date
+    target.perpetrator = target.perpetrator or other.perpetrator
+    target.sentences += [s for s in other.sentences if s not in target.sentences]
 
 
 def _place_homeless(mention: EventMention, incidents: list[MergedIncident], analysis: Analysis) -> bool:

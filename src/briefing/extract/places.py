@@ -231,13 +231,29 @@ class Place:
 
 #: Trailing nouns for the grounds of a facility: "the consulate complex" is the consulate.
 ANNEX_NOUNS = {"complex", "compound", "premises", "grounds", "campus", "headquarters", "entrance", "gates"}
+#: Words naming the kind of division, which one text writes and the next leaves out ("Paktika
+#: province" ... "the Urgun district of Paktika"; "Pugu Village"). "City" stays: "Gaza City" is
+#: not "Gaza".
+DIVISION_NOUNS = {
+    "province",
+    "district",
+    "state",
+    "region",
+    "governorate",
+    "county",
+    "village",
+    "town",
+    "municipality",
+    "prefecture",
+    "oblast",
+}
 
 
 def place_key(text: str) -> str:
     words = text.lower().replace("\u2019", "'").split()
     while words and (words[0] in COMPASS or words[0] == "the"):
         words = words[1:]
-    while len(words) > 1 and words[-1] in ANNEX_NOUNS:
+    while len(words) > 1 and (words[-1] in ANNEX_NOUNS or words[-1] in DIVISION_NOUNS):
         words = words[:-1]
     return " ".join(words)
 
@@ -261,25 +277,42 @@ def places_in(span: Span) -> list[Place]:
     taken: set[int] = set()
     for ent in span.ents:
         place = _place_from_entity(ent)
-        if place is not None and (
-            _is_source(span.doc, place.start) or _is_destination(span.doc, place.start)
-        ):
+        if place is not None and _names_no_scene(span.doc, place):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
             continue
         if place is not None and not _is_people_adjective(place.text) and not _names_no_place(place.text):
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
-        if not _is_people_adjective(place.text):
+        if not _is_people_adjective(place.text) and not gazetteer.is_people(place.text):
             found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
 
 
 def _names_no_place(text: str) -> bool:
-    """ "Telegram", "Jammu and Kashmir Police": a platform, or a force named after its place."""
+    """ "Telegram", "Jammu and Kashmir Police", "Shias": a platform, a force named after its place,
+    or a community."""
     words = text.lower().split()
-    return bool(words) and (text.lower() in NOT_PLACE_WORDS or words[-1] in ORGANISATION_ENDS)
+    return bool(words) and (
+        text.lower() in NOT_PLACE_WORDS or words[-1] in ORGANISATION_ENDS or gazetteer.is_people(text)
+    )
+
+
+def _names_no_scene(doc: Doc, place: Place) -> bool:
+    """A place name that says who spoke, where the wounded went, or which group ("Islamic State
+    West Africa Province"): never where the event happened."""
+    return (
+        _is_source(doc, place.start)
+        or _is_destination(doc, place.start)
+        or _continues_organisation(doc, place.start)
+    )
+
+
+def _continues_organisation(doc: Doc, start: int) -> bool:
+    """ "Islamic State West Africa Province": a place name run on from an organisation's is part of
+    the organisation's name."""
+    return start >= 1 and doc[start].ent_iob_ == "B" and doc[start - 1].ent_type_ == "ORG"
 
 
 #: Last words that make a name an organisation however it starts.
@@ -452,6 +485,8 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
         return False  # "at Bangui's demand": whose demand, not where
     if root.dep_ in {"nsubj", "nsubjpass", "npadvmod", "agent"}:
         return _in_locative_position(span[0])
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS  # "its ally Russia": an actor
     if root.dep_ in {"compound", "amod", "nmod"}:
         return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or _in_locative_position(span[0])
     if root.dep_ == "dobj":
