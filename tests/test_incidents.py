@@ -358,3 +358,23 @@ def test_a_killing_during_a_school_assault_is_part_of_it(incidents_of) -> None:
         "One pupil was killed during the kidnapping, the official said.",
     )
     assert len(found) == 1 and found[0].killed == 1
+
+
+def test_where_a_source_spoke_is_not_where_it_happened(incidents_of) -> None:
+    found = incidents_of(
+        '"We were attacked by a group of militia and the army," rebel leader Ali Musa told AFP in Nairobi.'
+    )
+    assert "Nairobi" not in {i.location for i in found}
+
+
+def test_the_attack_said_to_have_happened_in_a_village_is_the_one_reported(incidents_of) -> None:
+    found = incidents_of(
+        "Boko Haram fighters attacked a remote village in Yobe State, killing nine people, residents said.",
+        "The attack happened at about noon in Kukareta, a farming village, residents said.",
+    )
+    assert [i.killed for i in found] == [9]
+    named = incidents_of(
+        "A bomb killed 12 people in a market in Kabul on Friday.",
+        "The mastermind behind the bombing in Herat was arrested.",
+    )
+    assert len(named) == 2  # "the bombing in Herat" says which bombing: another one

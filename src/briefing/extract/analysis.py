@@ -14,6 +14,10 @@ from spacy.tokens import Doc, Span
 
 from ..model import PARAGRAPH_SEPARATOR, Article, Evidence
 
+#: Verbs that introduce what someone said: their subject is a speaker, and a place or date on
+#: them is where or when it was said, not where or when the reported event happened.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "insist"})
+
 
 @dataclass(frozen=True)
 class Sentence:

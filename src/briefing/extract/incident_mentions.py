@@ -63,6 +63,7 @@ class EventMention:
     perpetrator: str | None = None
     anaphoric: bool = False
     weak: bool = False  # only a verb like "killed" marks it as an event
+    restrictive: bool = False  # its place says which event is meant ("the attacks in Brussels")
 
     @property
     def place(self) -> Place | None:
@@ -82,12 +83,13 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
         cumulative = CUMULATIVE.search(sentence.text) is not None
         killed, injured = (None, None) if cumulative else count_casualties(sentence.span)
         perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
-        for index, (places, group) in enumerate(group_by_place(triggers, sentence_places)):
+        for index, placed in enumerate(group_by_place(triggers, sentence_places)):
+            group = placed.triggers
             kinds = kinds_of(group)
             strong = [k for k in kinds if k != "killing"] or kinds
             mention = EventMention(
                 type=min(strong, key=PRIORITY.index),
-                places=places,
+                places=placed.places,
                 sentence=sentence,
                 killed=killed if index == 0 else None,
                 injured=injured if index == 0 else None,
@@ -95,6 +97,7 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
                 perpetrator=perpetrator,
                 anaphoric=any(is_anaphoric(t) for t, _ in group if trigger_noun(t)),
                 weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
+                restrictive=placed.restrictive,
             )
             out.append(mention)
         previous_date = date or previous_date

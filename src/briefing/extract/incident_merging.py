@@ -160,6 +160,8 @@ def _find_target(
         return overlapping[0]
     if mention.anaphoric and compatible and compatible[0].place is not None and compatible[0].place.wide:
         return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
+    if mention.anaphoric and not mention.restrictive and compatible:
+        return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
     if place.wide and compatible:
         return compatible[0]
     if _is_facility(place) and len(keys) == 1:

@@ -6,8 +6,11 @@ came from); only those attached to the trigger or its clause say where the event
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
+from .analysis import SPEECH_VERBS
 from .incident_triggers import ANAPHORIC_DETS, governor, trigger_type
 from .places import Place, best_place
 
@@ -30,9 +33,18 @@ PLACE_ANAPHORS = {
 }
 
 
-def group_by_place(
-    triggers: list[tuple[Token, str]], places: list[Place]
-) -> list[tuple[list[Place], list[tuple[Token, str]]]]:
+@dataclass
+class PlacedGroup:
+    """The triggers of one sentence that report one event, and where it happened."""
+
+    places: list[Place]
+    triggers: list[tuple[Token, str]]
+    #: The place modifies the event noun itself ("the attacks in Brussels"): it says which event
+    #: is meant, where "the attack happened in Huyum" adds where a known event took place.
+    restrictive: bool = False
+
+
+def group_by_place(triggers: list[tuple[Token, str]], places: list[Place]) -> list[PlacedGroup]:
     """The triggers of one sentence report one event, placed by the trigger closest to a place.
 
     A noun trigger's own place ("an airstrike near Tabqa Dam") beats a place found through a
@@ -42,7 +54,7 @@ def group_by_place(
     scoped = [(t, kind, *_scope_places(t, places)) for t, kind in triggers]
     placed = [s for s in scoped if s[2]]
     if not placed:
-        return [([], [(t, k) for t, k, _, _ in scoped])]
+        return [PlacedGroup([], [(t, k) for t, k, _, _ in scoped])]
     anchor = min(placed, key=lambda s: (s[3], s[0].pos_ == "VERB", s[0].i))
     closest = [(t, k) for t, k, _, level in placed if level == anchor[3]]
     if all(k == "killing" for _, k in closest):
@@ -50,7 +62,11 @@ def group_by_place(
         # but the event noun in the same clause says what kind of event it was
         verbs = {t.i for t, _ in closest}
         closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and governor(t).i in verbs]
-    return [(split, list(closest)) for split in _split_coordinated(anchor[2], anchor[0].doc)]
+    restrictive = anchor[3] == 0 and anchor[0].pos_ in {"NOUN", "PROPN"}
+    return [
+        PlacedGroup(split, list(closest), restrictive)
+        for split in _split_coordinated(anchor[2], anchor[0].doc)
+    ]
 
 
 def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
@@ -107,26 +123,29 @@ def _reachable(trigger: Token, place: Place) -> bool:
         return False
     if any(t.text == ":" for t in doc[trigger.i : place.start]):
         return False
-    if _in_other_clause(trigger, doc[place.start]):
+    if in_side_clause(doc, place, trigger) or _where_it_was_said(trigger, doc[place.start]):
         return False
     return not is_origin(doc, place)
 
 
-def _in_other_clause(trigger: Token, token: Token) -> bool:
-    """ "The attacks came as leaders were expected in Washington": a place in an adverbial or
-    reported clause that does not hold the trigger says nothing about where it happened."""
-    while token.head.i != token.i:
-        if _side_clause(token) and trigger.i not in {t.i for t in token.subtree}:
-            return True
-        token = token.head
-    return False
+def _where_it_was_said(trigger: Token, token: Token) -> bool:
+    """ "'We were attacked by militia,' the rebel leader told AFP in Libreville": a place on the
+    verb of speaking that reports the event is where it was said."""
+    verb = governor(token)
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
+    own_clause = {t.i for t in verb.subtree} - reported
+    return trigger.i not in own_clause
 
 
-def in_side_clause(doc: Doc, place: Place) -> bool:
-    """Whether a place lies in an "as ..."/"while ..." clause of its sentence."""
+def in_side_clause(doc: Doc, place: Place, trigger: Token | None = None) -> bool:
+    """Whether a place lies in an "as ..."/"while ..." clause of its sentence ("The attacks came as
+    leaders were expected in Washington"), one that does not hold the trigger when one is given:
+    such a clause frames an event but says nothing about where it happened."""
     token = doc[place.start]
     while token.head.i != token.i:
-        if _side_clause(token):
+        if _side_clause(token) and (trigger is None or trigger.i not in {t.i for t in token.subtree}):
             return True
         token = token.head
     return False

@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .analysis import SPEECH_VERBS
+
 
 #: Words that make a phrase a role rather than a description ("42", "of Woodbridge" are not).
 def _words(text: str) -> frozenset[str]:
@@ -89,7 +91,7 @@ def _role_introduced_before(name: Span) -> str | None:
     the name is the subject of a speech verb, and the previous sentence's subject is an
     indefinite role phrase ("a ... spokesman") with no name of its own."""
     root = name.root
-    if root.dep_ != "nsubj" or root.head.lemma_ not in _SPEECH_VERBS:
+    if root.dep_ != "nsubj" or root.head.lemma_ not in SPEECH_VERBS:
         return None
     start = name.sent.start
     if start == 0:
@@ -102,9 +104,6 @@ def _role_introduced_before(name: Span) -> str | None:
     if any(t.ent_type_ == "PERSON" for t in phrase):
         return None
     return _clean(phrase.text)
-
-
-_SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "insist"})
 
 
 def _title_before(name: Span) -> tuple[str | None, int]:
