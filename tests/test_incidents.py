@@ -378,3 +378,26 @@ def test_the_attack_said_to_have_happened_in_a_village_is_the_one_reported(incid
         "The mastermind behind the bombing in Herat was arrested.",
     )
     assert len(named) == 2  # "the bombing in Herat" says which bombing: another one
+
+
+def test_an_event_set_last_week_is_not_the_one_reported(incidents_of) -> None:
+    found = incidents_of(
+        "Militants attacked two army posts in Kalash in Chitral district of Khyber Pakhtunkhwa on Wednesday.",
+        "Last week, nine soldiers were killed in a suicide attack on a convoy in Bannu district of Khyber Pakhtunkhwa.",
+    )
+    assert len(found) == 2
+
+
+def test_a_relative_clause_saying_where_places_the_reported_event(incidents_of) -> None:
+    found = incidents_of(
+        "An army drone strike killed dozens of people in the Amhara region, witnesses said.",
+        "The attack, which took place on Monday near the small town of Debre Sina, hit a truck.",
+    )
+    assert len(found) == 1
+
+
+def test_a_known_armed_group_is_not_a_place(incidents_of) -> None:
+    found = incidents_of(
+        "He was the most senior commander killed in eight months of strikes between Israel and Hezbollah."
+    )
+    assert "Hezbollah" not in {i.location for i in found}

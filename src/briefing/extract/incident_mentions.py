@@ -7,6 +7,7 @@ perpetrator; mentions of the same event are joined afterwards (see `incident_mer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -64,6 +65,7 @@ class EventMention:
     anaphoric: bool = False
     weak: bool = False  # only a verb like "killed" marks it as an event
     restrictive: bool = False  # its place says which event is meant ("the attacks in Brussels")
+    earlier: bool = False  # set back in time ("last week", "earlier this month"): a past event
 
     @property
     def place(self) -> Place | None:
@@ -98,6 +100,7 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
                 anaphoric=any(is_anaphoric(t) for t, _ in group if trigger_noun(t)),
                 weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
                 restrictive=placed.restrictive,
+                earlier=set_earlier(sentence),
             )
             out.append(mention)
         previous_date = date or previous_date
@@ -110,6 +113,20 @@ def kinds_of(group: list[tuple[Token, str]]) -> list[str]:
     by bombing") must not retype the earlier event."""
     referring = [kind for t, kind in group if trigger_noun(t) and is_anaphoric(t)]
     return referring or [kind for _, kind in group]
+
+
+#: Time phrases that set an event before the one the article reports.
+EARLIER = re.compile(
+    r"\b(?:(?:last|previous|past)\s+(?:week|weekend|month|year)|earlier\s+this\s+(?:week|month|year)"
+    r"|(?:weeks|months|years)\s+ago|(?:a|one|two|three)\s+(?:week|month|year)s?\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+def set_earlier(sentence: Sentence) -> bool:
+    """ "Last week, nine soldiers were killed in a suicide attack": a past event recalled beside
+    the one reported, which a shared province must not merge with it."""
+    return any(EARLIER.search(ent.text) for ent in sentence.span.ents if ent.label_ in {"DATE", "TIME"})
 
 
 def _date_in(sentence: Sentence, anchor: dt.date | None, previous: dt.date | None) -> dt.date | None:

@@ -28,6 +28,7 @@ class MergedIncident:
     perpetrator: str | None
     sentences: list[Sentence] = field(default_factory=list)
     recalled: bool = False  # introduced by a definite reference ("the attacks in Brussels")
+    earlier: bool = False  # introduced as a past event ("last week, nine soldiers were killed")
     touched: int = 0  # when it was last mentioned: "the attack" means the latest one
 
 
@@ -72,7 +73,12 @@ IDENTIFYING_TOLL = 3
 
 
 def _same_event_by_toll(a: MergedIncident, b: MergedIncident) -> bool:
-    if not (a.killed and a.killed == b.killed and a.killed >= IDENTIFYING_TOLL):
+    if not (
+        a.killed
+        and b.killed
+        and min(a.killed, b.killed) >= IDENTIFYING_TOLL
+        and _same_toll(a.killed, b.killed)
+    ):
         return False
     if a.injured and b.injured and not _same_toll(a.injured, b.injured):
         return False
@@ -258,6 +264,8 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
 def _compatible(incident: MergedIncident, mention: EventMention) -> bool:
     if not types_compatible(incident.type, mention.type):
         return False
+    if mention.earlier and not incident.earlier:
+        return False  # "Last week, nine soldiers were killed ...": not the event reported
     if incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed):
         return False
     return not (incident.date and mention.date and incident.date != mention.date)
@@ -287,6 +295,7 @@ def _new_incident(mention: EventMention, place: Place, keys: set[str]) -> Merged
         perpetrator=mention.perpetrator,
         sentences=[mention.sentence],
         recalled=mention.anaphoric,
+        earlier=mention.earlier,
         touched=mention.sentence.index,
     )
 

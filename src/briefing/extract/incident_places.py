@@ -62,7 +62,7 @@ def group_by_place(triggers: list[tuple[Token, str]], places: list[Place]) -> li
         # but the event noun in the same clause says what kind of event it was
         verbs = {t.i for t, _ in closest}
         closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and governor(t).i in verbs]
-    restrictive = anchor[3] == 0 and anchor[0].pos_ in {"NOUN", "PROPN"}
+    restrictive = anchor[3] == 0 and anchor[0].pos_ in {"NOUN", "PROPN"} and _modifies(anchor[0], anchor[2])
     return [
         PlacedGroup(split, list(closest), restrictive)
         for split in _split_coordinated(anchor[2], anchor[0].doc)
@@ -167,6 +167,20 @@ def _refers_to_place(trigger: Token) -> bool:
         for t in trigger.subtree
         if t.i != trigger.i
     )
+
+
+def _modifies(noun: Token, places: list[Place]) -> bool:
+    """Whether a place hangs off the event noun without a verb between them: "the attacks in
+    Brussels" says which attack; "the attack, which took place near Sasit" tells where it was."""
+    return any(_reaches_without_verb(noun.doc[place.start], noun) for place in places)
+
+
+def _reaches_without_verb(token: Token, target: Token) -> bool:
+    while token.i != target.i:
+        if token.head.i == token.i or token.pos_ in {"VERB", "AUX"}:
+            return False
+        token = token.head
+    return True
 
 
 def _scope_tokens(scope: Token, trigger: Token) -> set[int]:

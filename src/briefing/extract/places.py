@@ -280,14 +280,18 @@ def places_in(span: Span) -> list[Place]:
         if place is not None and _names_no_scene(span.doc, place):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
             continue
-        if place is not None and not _is_people_adjective(place.text) and not _names_no_place(place.text):
+        if place is not None and _names_a_place(place.text):
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
-        if not _is_people_adjective(place.text) and not gazetteer.is_people(place.text):
+        if _names_a_place(place.text):
             found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
+
+
+def _names_a_place(text: str) -> bool:
+    return not _is_people_adjective(text) and not _names_no_place(text)
 
 
 def _names_no_place(text: str) -> bool:
@@ -295,8 +299,18 @@ def _names_no_place(text: str) -> bool:
     or a community."""
     words = text.lower().split()
     return bool(words) and (
-        text.lower() in NOT_PLACE_WORDS or words[-1] in ORGANISATION_ENDS or gazetteer.is_people(text)
+        text.lower() in NOT_PLACE_WORDS
+        or words[-1] in ORGANISATION_ENDS
+        or gazetteer.is_people(text)
+        or _is_known_group(text)
     )
+
+
+def _is_known_group(text: str) -> bool:
+    """ "fire between Israel and Hezbollah": an armed group or institution the gazetteer knows is
+    an actor, whatever label the model gave it."""
+    known = gazetteer.lookup_known(text)
+    return known is not None and known.kind != "place"
 
 
 def _names_no_scene(doc: Doc, place: Place) -> bool:
