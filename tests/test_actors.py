@@ -486,3 +486,28 @@ def test_a_police_force_keeps_its_own_name(analysed: Analyser) -> None:
         )
     )
     assert "Metro Nashville Police Department" in {a.name for a in actors}
+
+
+def test_soldiers_of_the_main_state_are_its_army(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "KABUL, Afghanistan - The Taliban struck Thursday in Afghanistan's Kunduz province, leaving "
+            "15 soldiers dead, officials said.",
+            "At least 13 soldiers were wounded in the gunbattle, an army spokesman said.",
+            "Peacekeeping troops from Mongolia were not involved, Afghanistan's defence ministry said.",
+        )
+    )
+    army = next(a for a in actors if a.kind == "military")
+    assert army.name == "Afghan army" and "Afghan soldiers" in army.aliases
+
+
+def test_ranks_and_half_bracketed_acronyms_are_cut_from_names(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Rebels of the Allied Democratic Forces (ADF) killed 12 people in Oicha, the army said.",
+            "Among the dead were Pfc Juan Lazaro and S/Sgt Pedro Santos, the army said.",
+        )
+    )
+    names = {a.name for a in actors}
+    assert not names & {"Pfc", "S/Sgt"}
+    assert not any("(" in n and ")" not in n for n in names)

@@ -225,6 +225,9 @@ def trim_entity(ent: Span) -> Span | None:
         start += 1
     while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
         end -= 1
+    opening = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in ent.doc[opening:end]):
+        end = opening  # "Allied Democratic Forces (ADF": the acronym's bracket was cut off
     return ent.doc[start:end] if end > start else None
 
 
@@ -242,7 +245,16 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False  # "Riverside Police Sgt": a unit and a rank, cut off before the officer's name
     if kind == "person" and not any(ch.islower() for ch in text):
         return False
+    if _is_rank(text):
+        return False  # "Pfc", "S/Sgt": a rank the model took for a name
     return len(text) > 1
+
+
+def _is_rank(text: str) -> bool:
+    """ "Pfc", "S/Sgt", "Lt. Col": ranks and their one-letter grades only."""
+    parts = [part.rstrip(".") for part in re.split(r"[/\s]+", text.lower()) if part]
+    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
+    return any(p in ranks for p in parts) and all(p in ranks or len(p) == 1 for p in parts)
 
 
 #: "al-Khansa Brigade", "el-Sisi": a lowercase Arabic article still begins a proper name.

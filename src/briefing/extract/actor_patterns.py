@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from . import gazetteer
@@ -28,7 +28,13 @@ _MILITARY_MODIFIERS = (
 _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|Army|Military|Troops)"
 
 
-_BARE_MILITARY = re.compile(r"\b[Tt]he\s+(?P<noun>army|military|armed forces)\b")
+_BARE_MILITARY = re.compile(
+    r"\b[Tt]he\s+(?P<noun>army|military|armed forces)\b|\b(?P<troops>soldiers|troops)\b"
+)
+#: Words before "soldiers"/"troops" that make them someone else's than the main state's.
+_OTHER_TROOPS = word_set(
+    "peacekeeping foreign coalition allied rebel enemy child mutinous former international UN U.N. NATO"
+)
 
 
 def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Mention]:
@@ -46,25 +52,35 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     adjective = gazetteer.adjective_of(country)
     out = []
     for m in _BARE_MILITARY.finditer(analysis.text):
-        span = analysis.doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
-        following = analysis.doc[span.end] if span is not None and span.end < len(analysis.doc) else None
-        if following is not None and following.pos_ in {"NOUN", "PROPN"}:
-            continue  # "the army base", "the military airport": a modifier, not the actor
-        name = f"{adjective} {m['noun']}"
-        standard = tuple(f"{adjective} {noun}" for noun in ("forces", "military", "army"))
+        group = "noun" if m["noun"] else "troops"
+        span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+        if span is None or not _bare_military_actor(span):
+            continue
+        name = f"{adjective} {'army' if group == 'troops' else m[group]}"
+        standard = tuple(
+            f"{adjective} {noun}" for noun in ("forces", "military", "army", "soldiers", "troops")
+        )
         out.append(
             Mention(
-                m.start("noun"),
-                m.end("noun"),
-                m["noun"],
-                f"military:{country}",
-                name,
-                "military",
-                0.8,
-                standard,
+                m.start(group), m.end(group), m[group], f"military:{country}", name, "military", 0.8, standard
             )
         )
     return out
+
+
+def _bare_military_actor(span: Span) -> bool:
+    """ "the army", "15 soldiers": the main state's forces; not "the army base" (a modifier) nor
+    "Ugandan troops", "peacekeeping troops" (someone else's)."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN"}:
+        return False  # "the army base", "the military airport": a modifier, not the actor
+    if span[0].lower_ not in {"soldiers", "troops"}:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is None or not (
+        before.ent_type_ in {"NORP", "GPE", "ORG"} or before.text in _OTHER_TROOPS or before.pos_ == "PROPN"
+    )
 
 
 _LED_COALITION = re.compile(
