@@ -401,3 +401,16 @@ def test_a_known_armed_group_is_not_a_place(incidents_of) -> None:
         "He was the most senior commander killed in eight months of strikes between Israel and Hezbollah."
     )
     assert "Hezbollah" not in {i.location for i in found}
+
+
+def test_tolls_the_parse_hides(incidents_of) -> None:
+    listed = incidents_of("Three soldiers and a civilian were killed in an ambush by rebels in Tinoc.")
+    assert [i.killed for i in listed] == [4]
+    nominal = incidents_of(
+        "A suicide bomber struck a restaurant in Kismayo, resulting in the deaths of at least five people."
+    )
+    assert [i.killed for i in nominal] == [5]
+    dateline = incidents_of(
+        "MANILA, Philippines - Eleven soldiers were killed in an ambush by rebels in Tinoc, the army said."
+    )
+    assert [i.killed for i in dateline] == [11]

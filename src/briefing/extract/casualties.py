@@ -130,7 +130,8 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
-        elif token.lemma_.lower() == "body" and numbered_of(token):
+        elif token.lemma_.lower() in {"body", "death"} and numbered_of(token):
+            # "the bodies of 70 civilians", "resulting in the deaths of at least five people"
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
     return killed, injured
@@ -196,6 +197,8 @@ def _victim_count(verb: Token) -> int | None:
         victims = (
             [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
         )
+    if not victims and lemma in KILL_VERBS and verb.tag_ in {"VBG", "VBD"}:
+        victims = _object_the_parse_missed(verb)
     nouns = [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
     counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
@@ -205,6 +208,19 @@ def _victim_count(verb: Token) -> int | None:
         return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+def _object_the_parse_missed(verb: Token) -> list[Token]:
+    """ "killing at least 15 people as Moscow's forces sought...": the small model sometimes makes
+    the victims the subject of the next clause; a counted group of people right after the verb is
+    still its object."""
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            counted = token.lemma_.lower() in PERSON_NOUNS and _has_number(token)
+            return [token] if counted else []
+        if not (token.like_num or token.pos_ in {"ADV", "ADJ", "NUM", "DET"}):
+            return []
+    return []
 
 
 #: Singular victims listed beside a numbered group ("three children and their mother").
@@ -232,15 +248,16 @@ _SINGLE_VICTIMS = frozenset(
 
 
 def _one_more_victim(noun: Token) -> bool:
-    """A singular person noun with its own determiner, coordinated with a numbered group; an
-    attacker ("three people and the assailant") is never one."""
-    return (
-        noun.dep_ == "conj"
-        and noun.tag_ == "NN"
-        and noun.lemma_.lower() in _SINGLE_VICTIMS
-        and any(c.dep_ in {"det", "poss"} for c in noun.children)
-        and not _has_number(noun)
-    )
+    """A singular person with its own determiner, coordinated with a numbered group: "three
+    children and their mother", "seven police officers, a guard and a priest". An attacker
+    ("three people and the assailant") is never one; nor is "the driver", who may be anyone."""
+    if noun.dep_ != "conj" or noun.tag_ != "NN" or _has_number(noun):
+        return False
+    lemma = noun.lemma_.lower()
+    determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    if lemma in ATTACKERS or not determiners:
+        return False
+    return lemma in _SINGLE_VICTIMS or (lemma in PERSON_NOUNS and bool(determiners & {"a", "an"}))
 
 
 def _one_indefinite(noun: Token) -> int | None:
@@ -280,6 +297,8 @@ def count_of(noun: Token) -> int | None:
         if rest.lower() in COLLECTIVES:
             return None
         value = parse_number(rest)
+        if value is None:  # "Philippines - Eleven soldiers": a dateline glued to the number
+            value = parse_number(number.text)
         return int(value) if value is not None and value >= 1 else None
     if noun.like_num or noun.pos_ == "NUM":
         if _age_after_name(noun):
