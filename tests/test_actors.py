@@ -511,3 +511,13 @@ def test_ranks_and_half_bracketed_acronyms_are_cut_from_names(analysed: Analyser
     names = {a.name for a in actors}
     assert not names & {"Pfc", "S/Sgt"}
     assert not any("(" in n and ")" not in n for n in names)
+
+
+def test_a_name_the_model_split_in_two_is_one_person(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The bombers targeted the palace where Somali President Hassan Sheikh Mohamud resides.",
+            "Mohamud condemned the attack.",
+        )
+    )
+    assert "Hassan Sheikh Mohamud" in {a.name for a in actors}

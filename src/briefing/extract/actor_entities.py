@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
@@ -45,9 +45,22 @@ def _is_dateline(ent: Span) -> bool:
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
+def _joined_entities(doc: Doc) -> list[Span]:
+    """The model's entities, with back-to-back person names joined: it splits some long names
+    ("[Hassan Sheikh] [Mohamud]") into two people."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        previous = out[-1] if out else None
+        if previous is not None and previous.label_ == ent.label_ == "PERSON" and previous.end == ent.start:
+            out[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def entity_mentions(analysis: Analysis) -> list[Mention]:
     out = []
-    for ent in analysis.doc.ents:
+    for ent in _joined_entities(analysis.doc):
         kind = _ENTITY_KINDS.get(ent.label_)
         if not kind:
             continue
