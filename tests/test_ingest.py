@@ -614,7 +614,9 @@ def test_a_lead_sentence_that_restates_the_url_stays_in_the_body(tmp_path: Path)
 def test_publisher_names_dates_in_slugs_and_more_furniture(tmp_path: Path) -> None:
     assert source_from_url("https://www.thedailystar.net/news/world/x") == "The Daily Star"
     assert source_from_url("https://indianexpress.com/article/india/x/") == "Indian Express"
-    assert source_from_url("https://garoweonline.com/en/news/x") == "Garoweonline"  # not "Ga Rowe Online"
+    assert source_from_url("https://garoweonline.com/en/news/x") == "Garowe Online"  # not "Ga Rowe Online"
+    assert source_from_url("https://radiodalsan.com/x") == "Radio Dalsan"  # an outlet word and a name
+    assert source_from_url("https://atolltimes.mv/post/x") == "Atoll Times"
     article = read(
         tmp_path,
         "smh.txt",

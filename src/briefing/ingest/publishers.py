@@ -220,14 +220,67 @@ def _segmented(label: str) -> list[str] | None:
     if not wordsegment.UNIGRAMS:
         wordsegment.load()
     words = wordsegment.segment(label.lower())
-    if not 2 <= len(words) <= 4:
-        return None
-    for word in words:
-        if word not in _FUNCTION_WORDS and (
-            len(word) < 4 or wordsegment.UNIGRAMS.get(word, 0) < _COMMON_WORD
-        ):
-            return None
-    return words
+    if 2 <= len(words) <= 4 and all(
+        word in _FUNCTION_WORDS or (len(word) >= 4 and wordsegment.UNIGRAMS.get(word, 0) >= _COMMON_WORD)
+        for word in words
+    ):
+        return words
+    return _outlet_words(label.lower())
+
+
+#: Words that outlets put in their names; a domain that starts or ends with one is split there
+#: even when the rest is a rare word or a name ("radiodalsan" -> "Radio Dalsan", "atolltimes").
+OUTLET_WORDS = frozenset(
+    [
+        "times",
+        "news",
+        "post",
+        "star",
+        "network",
+        "daily",
+        "herald",
+        "tribune",
+        "radio",
+        "online",
+        "press",
+        "journal",
+        "today",
+        "world",
+        "express",
+        "mail",
+        "gazette",
+        "observer",
+        "standard",
+        "guardian",
+        "monitor",
+        "telegraph",
+        "voice",
+        "mirror",
+        "chronicle",
+        "report",
+        "insider",
+        "wire",
+        "media",
+        "reporter",
+        "bulletin",
+        "courier",
+        "dispatch",
+        "sentinel",
+        "review",
+        "weekly",
+        "globe",
+        "tv",
+    ]
+)
+
+
+def _outlet_words(label: str) -> list[str] | None:
+    for word in sorted(OUTLET_WORDS, key=len, reverse=True):
+        if label.startswith(word) and len(label) - len(word) >= 4:
+            return [word, *(_outlet_words(label[len(word) :]) or [label[len(word) :]])]
+        if label.endswith(word) and len(label) - len(word) >= 4:
+            return [*(_outlet_words(label[: -len(word)]) or [label[: -len(word)]]), word]
+    return None
 
 
 def source_from_text(lines: Iterable[str]) -> str | None:
