@@ -139,6 +139,12 @@ def test_seed_lead_is_the_first_paragraph_and_spaces_are_normal(seed: Article) -
         "Advertisement",
         "© 2017 Example Media. All rights reserved.",
         "https://example.org/some/other/story",
+        "Share this…",
+        "Please enter your comment!",
+        "S'il vous plaît entrez votre nom ici",
+        "Text size:",
+        "Police at the scene on Monday. Image used for representational purpose only. (HT file photo)",
+        "Smoke rises over the town after the strike. / Photo: Reuters / Reuters",
     ],
 )
 def test_furniture_lines_are_removed(tmp_path: Path, furniture: str) -> None:

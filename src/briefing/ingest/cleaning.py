@@ -93,7 +93,7 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from|watch|listen|"
         r"recommended|most read|top stor(?:y|ies)|explore more|editor'?s picks?|more stories|"
         r"related (?:stories|articles|content|topics|coverage)|you (?:may|might) also like|"
-        r"advertisement|sponsored|share this|share on|follow us)\s*(?:[:|»>›–—-]|$)",
+        r"advertisement|sponsored|share this|share on|follow us)\s*(?:[:|»>›–—…-]|\.\.\.|$)",
         r"^(?:share|tweet|email|print|save|comment)(?:\s+(?:this|on|via|article|story|page|link))*"
         r"(?:\s+(?:facebook|twitter|x|whatsapp|messenger|linkedin|reddit|pinterest|telegram|email))+",
         r"^(?:advertisement|advert|sponsored content|ad feedback|story continues below(?: advertisement)?)$",
@@ -123,6 +123,14 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"\bdoes not constitute a republication\b",
         r"^(?:related|latest|more|top) news\s*:?$",
         r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[,/]\s*(?:Reuters|AP|AFP|Getty Images|EPA|Anadolu)$",
+        # comment forms ("Please enter your comment!", the same in the theme's other languages)
+        r"^(?:please enter your (?:comment|name|email)|you have entered an incorrect email|leave a (?:reply|comment)"
+        r"|s'il vous pla[iî]t entrez votre|save my name, email)\b",
+        r"^(?:text size|font size|listen to (?:this )?article|reading time)\s*:?\s*\S{0,12}$",
+        # captions: "Image used for representational purpose only. (HT file photo)", "... / Photo: Reuters"
+        r"\bfor representational purposes? only\b",
+        r"\((?:[\w.&-]+\s+)?file (?:photo|picture|image)\)\s*$",
+        rf"\s/\s*{CREDIT_LABEL}\s*:\s*[^/]{{2,60}}(?:/[^/]{{2,60}})?$",
     )
 )
 
