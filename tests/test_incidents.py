@@ -414,3 +414,21 @@ def test_tolls_the_parse_hides(incidents_of) -> None:
         "MANILA, Philippines - Eleven soldiers were killed in an ambush by rebels in Tinoc, the army said."
     )
     assert [i.killed for i in dateline] == [11]
+
+
+def test_the_place_inside_a_country_or_region_named_before_it(incidents_of) -> None:
+    found = incidents_of(
+        "Twelve civilians were killed in an airstrike in Yemen's northern province of Saada.",
+        "Gunmen in Russia's North Caucasus region of Dagestan attacked a church on Sunday, killing six people.",
+        "Militants killed four soldiers in an attack on a post in Pakistan's northern Khyber Pakhtunkhwa province.",
+    )
+    assert [i.location for i in found] == ["Saada", "Dagestan", "northern Khyber Pakhtunkhwa"]
+
+
+def test_kinds_of_events_and_regions_of_several_states_place_nothing(incidents_of) -> None:
+    found = incidents_of(
+        "Militants attacked an army base in the town of Inates on Tuesday.",
+        "Fighters have carried out similar attacks across West Africa's Sahel region this year.",
+        "Jihadists killed nearly 50 soldiers in two attacks in May and July.",
+    )
+    assert [i.location for i in found] == ["Inates"]

@@ -246,8 +246,17 @@ def governor(token: Token) -> Token:
     return node
 
 
+#: Modifiers that make an event noun a kind of event, not one that happened ("similar attacks").
+GENERIC_MODIFIERS = frozenset({"similar", "such", "other", "numerous", "frequent", "repeated", "regular"})
+
+
 def is_realis(token: Token) -> bool:
-    """Skip future, conditional, negated and feared events ("We will continue to strike")."""
+    """Skip future, conditional, negated, feared and generic events ("We will continue to strike",
+    "have carried out similar attacks across the Sahel")."""
+    if token.pos_ == "NOUN" and any(
+        c.lower_ in GENERIC_MODIFIERS for c in token.children if c.dep_ in {"amod", "det"}
+    ):
+        return False
     verb = governor(token)
     for node in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp"} else verb):
         if node.lemma_.lower() in IRREALIS_VERBS:

@@ -130,6 +130,23 @@ WIDE_PLACES = {
     "iran",
     "syria",
     "iraq",
+    # regions spanning several states
+    "sahel",
+    "sahel region",
+    "west africa",
+    "east africa",
+    "north africa",
+    "central africa",
+    "horn of africa",
+    "maghreb",
+    "caucasus",
+    "balkans",
+    "central asia",
+    "south asia",
+    "southeast asia",
+    "latin america",
+    "central america",
+    "lake chad region",
 }
 #: Verbs whose direct object is a place being acted on ("retake Mosul", "striking Sabboura").
 PLACE_OBJECT_VERBS = {
@@ -221,7 +238,8 @@ class Place:
 
     @property
     def rank(self) -> tuple[bool, bool, bool, int]:
-        return (self.reference, self.container, self.wide, self.start)
+        """Most specific first: a named place before a country, even one that contains another."""
+        return (self.reference, self.wide, self.container, self.start)
 
     @property
     def key(self) -> str:
@@ -471,6 +489,12 @@ def _in_locative_position(token: Token) -> bool:
         i -= 1
     if i < 0:
         return False
+    if i >= 2 and doc[i].lower_ in {"'s", "’s"} and doc[i - 1].ent_type_ in {"GPE", "LOC"}:
+        i = doc[i - 1].left_edge.i - 1  # "in Pakistan's northern Khyber Pakhtunkhwa province"
+        while i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 0:
+            return False
     prev = doc[i]
     if prev.lower_ in LOCATIVE_PREPS:
         return True
@@ -564,7 +588,7 @@ def _contains_other(root: Token, place: Place, others: list[Place]) -> bool:
     Coordination is not containment ("Aleppo and Daraya"), so the walk stops at a conjunct; a
     province or region ("the province of Latakia") contains whatever it is named with.
     """
-    if _after_region_noun(root.doc, place.start):
+    if _after_region_noun(root.doc, place.start) or _names_region_of_other(root.doc, place, others):
         return True
     token = root
     for _ in range(6):
@@ -579,9 +603,25 @@ def _contains_other(root: Token, place: Place, others: list[Place]) -> bool:
     return False
 
 
-def _after_region_noun(doc: Doc, start: int) -> bool:
+def _names_region_of_other(doc: Doc, place: Place, others: list[Place]) -> bool:
+    """ "the North Caucasus region of Dagestan": the first place is where the second lies."""
+    end = place.end
     return (
-        start >= 2
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 2].lemma_.lower() in {"province", "governorate", "region", "state", "county"}
+        end + 2 < len(doc)
+        and doc[end].lemma_.lower() in REGION_NOUNS
+        and doc[end + 1].lower_ == "of"
+        and any(other.start == end + 2 for other in others)
     )
+
+
+#: Nouns for the divisions that hold a named place: "the province of Latakia".
+REGION_NOUNS = frozenset({"province", "governorate", "region", "state", "county"})
+
+
+def _after_region_noun(doc: Doc, start: int) -> bool:
+    """ "the town of Jableh in the province of Latakia": the province contains the town; but in
+    "Russia's North Caucasus region of Dagestan" the region noun belongs to the wider place."""
+    if not (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in REGION_NOUNS):
+        return False
+    before = doc[start - 3] if start >= 3 else None
+    return before is None or before.ent_type_ not in {"GPE", "LOC"}
