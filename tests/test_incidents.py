@@ -432,3 +432,11 @@ def test_kinds_of_events_and_regions_of_several_states_place_nothing(incidents_o
         "Jihadists killed nearly 50 soldiers in two attacks in May and July.",
     )
     assert [i.location for i in found] == ["Inates"]
+
+
+def test_two_spellings_of_a_town_are_one_place(incidents_of) -> None:
+    found = incidents_of(
+        "Government airstrikes on the town of Khan Sheikhoun killed 13 civilians on Monday.",
+        "The airstrikes on Khan Sheikoun also wounded 24 people, rescuers said.",
+    )
+    assert [(i.killed, i.injured) for i in found] == [(13, 24)]

@@ -14,7 +14,7 @@ from ..incident_types import types_compatible
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin
-from .places import FACILITY_NOUNS, Place, best_place, place_key, places_in
+from .places import FACILITY_NOUNS, Place, best_place, places_in
 
 
 @dataclass
@@ -42,7 +42,7 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
             continue
         place = mention.place
         assert place is not None
-        keys = {place_key(p.text) for p in mention.places if not p.reference}
+        keys = {p.key for p in mention.places if not p.reference}
         target = _find_target(mention, place, keys, incidents)
         if target is None:
             incidents.append(_new_incident(mention, place, keys))

@@ -243,8 +243,8 @@ class Place:
 
     @property
     def key(self) -> str:
-        """A comparison form: lower case, no compass prefix or article."""
-        return place_key(self.text)
+        """A comparison form: lower case, no compass prefix or article, spelling folded."""
+        return match_key(self.text)
 
 
 #: Trailing nouns for the grounds of a facility: "the consulate complex" is the consulate.
@@ -274,6 +274,14 @@ def place_key(text: str) -> str:
     while len(words) > 1 and (words[-1] in ANNEX_NOUNS or words[-1] in DIVISION_NOUNS):
         words = words[:-1]
     return " ".join(words)
+
+
+def match_key(text: str) -> str:
+    """The place key with transliteration variants folded, for telling whether two mentions name
+    one place: "Khan Sheikhoun"/"Khan Sheikoun", "al-Safra"/"Safra", "Dagestan"/"Daghestan"."""
+    key = re.sub(r"^(?:al|el|ad|as|ash|an|ar)[-\s]", "", place_key(text).replace("-", " "))
+    key = key.replace("h", "").replace("ou", "u").replace("ee", "i")
+    return re.sub(r"(.)\1", r"\1", key)
 
 
 @cache
