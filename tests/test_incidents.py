@@ -437,6 +437,10 @@ def test_kinds_of_events_and_regions_of_several_states_place_nothing(incidents_o
 def test_two_spellings_of_a_town_are_one_place(incidents_of) -> None:
     found = incidents_of(
         "Government airstrikes on the town of Khan Sheikhoun killed 13 civilians on Monday.",
-        "The airstrikes on Khan Sheikoun also wounded 24 people, rescuers said.",
+        "Separately, an airstrike hit a market in Saraqib.",
+        "Rescuers said airstrikes on Khan Sheikoun had also wounded 24 people.",
     )
-    assert [(i.killed, i.injured) for i in found] == [(13, 24)]
+    assert [(i.location, i.killed, i.injured) for i in found] == [
+        ("Khan Sheikhoun", 13, 24),  # "airstrikes", which the model tags as a verb, is still the event
+        ("Saraqib", None, None),
+    ]
