@@ -521,3 +521,17 @@ def test_a_name_the_model_split_in_two_is_one_person(analysed: Analyser) -> None
         )
     )
     assert "Hassan Sheikh Mohamud" in {a.name for a in actors}
+
+
+def test_abbreviated_offices_and_whose_office_stay_in_the_role(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                '"It was a cowardly attack," Gov. Ramon Vela said after the ambush.',
+                "The strike set three floors on fire, the region's governor Ivan Petrenko said on Telegram.",
+            )
+        )
+    )
+    assert actors["Ramon Vela"].role == "Governor"
+    assert actors["Ivan Petrenko"].role == "region's governor"
+    assert "Telegram" not in actors

@@ -211,6 +211,9 @@ NOT_ACTORS: frozenset[str] = frozenset(
         "Instagram",
         "YouTube",
         "TikTok",
+        "Telegram",
+        "WhatsApp",
+        "Weibo",
     )
 )
 

@@ -26,7 +26,7 @@ ROLE_WORDS: frozenset[str] = _words(
     leader head chief deputy director spokesman spokeswoman spokesperson official commander
     general gen lt lt. gen. col col. colonel maj maj. major capt capt. captain sgt sgt. sergeant
     admiral adm adm. officer petty private cpl corporal lieutenant brigadier marshal
-    ambassador envoy senator sen. rep. representative governor mayor chairman chairwoman chair
+    ambassador envoy senator sen. rep. representative governor gov gov. mayor chairman chairwoman chair
     founder ceo executive analyst researcher correspondent editor judge prosecutor attorney
     minister commissioner coordinator adviser advisor emissary negotiator cleric imam ayatollah
     mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker
@@ -57,7 +57,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     """
     mr mr. mrs mrs. ms ms. dr dr. sir lt lt. gen gen. general col col. colonel maj maj. major
     capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
-    brig brig. lieutenant senator sen. rep. governor mayor king prince queen ayatollah imam
+    brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
     spc spc. pvt pvt. pfc cpl cpl.
     """
 )
@@ -142,6 +142,13 @@ def _in_title_run(token: Token) -> bool:
         return True  # "CNN legal analyst", "the former prime minister"
     if token.dep_ == "compound" and token.pos_ == "NOUN":
         return True  # "press operations director"
+    if (
+        token.pos_ == "NOUN"
+        and token.is_lower
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ in {"'s", "’s"}
+    ):
+        return True  # "the region's governor": whose governor is part of the role
     return token.is_title or (token.is_upper and token.is_alpha)
 
 
@@ -223,7 +230,13 @@ def _clean(text: str) -> str | None:
     text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
+    text = _ABBREVIATED_OFFICE.sub(lambda m: _OFFICES[m.group(1).lower()], text)
     return _without_trailing_rank(text).strip(" ,;:-") or None
+
+
+#: Offices that newswire style abbreviates before a name ("Gov. Silvano Aureoles").
+_OFFICES = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "supt": "Superintendent"}
+_ABBREVIATED_OFFICE = re.compile(r"\b(Gov|Sen|Rep|Supt)\.(?=\s|$)", re.IGNORECASE)
 
 
 _AGE_PREFIX = re.compile(r"^(?:\d+[- ])?(?:year[- ])?old\s+(?=\w)|^aged \d+\s+", re.IGNORECASE)
