@@ -535,3 +535,20 @@ def test_abbreviated_offices_and_whose_office_stay_in_the_role(analysed: Analyse
     assert actors["Ramon Vela"].role == "Governor"
     assert actors["Ivan Petrenko"].role == "region's governor"
     assert "Telegram" not in actors
+
+
+def test_the_police_are_the_main_states_or_the_named_force(analysed: Analyser) -> None:
+    bare = find_actors(
+        analysed(
+            "MORELIA, Mexico - Gunmen ambushed a state police convoy in Mexico, killing 13 officers.",
+            "The police were serving a warrant, officials in Mexico said.",
+        )
+    )
+    assert "Mexican police" in {a.name for a in bare}
+    named = find_actors(
+        analysed(
+            "A gunman opened fire in a church in Antioch, Tennessee, the Metro Nashville Police Department said.",
+            "Police said the gunman was arrested. The police did not give a motive for the attack in the United States.",
+        )
+    )
+    assert not any(a.name.endswith(" police") for a in named)

@@ -30,6 +30,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 
 _BARE_MILITARY = re.compile(
     r"\b[Tt]he\s+(?P<noun>army|military|armed forces)\b|\b(?P<troops>soldiers|troops)\b"
+    r"|\b(?P<police>[Pp]olice)\b"
 )
 #: Words before "soldiers"/"troops" that make them someone else's than the main state's.
 _OTHER_TROOPS = word_set(
@@ -52,19 +53,23 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     adjective = gazetteer.adjective_of(country)
     out = []
     for m in _BARE_MILITARY.finditer(analysis.text):
-        group = "noun" if m["noun"] else "troops"
+        group = next(g for g in ("noun", "troops", "police") if m[g])
         span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is None or not _bare_military_actor(span):
             continue
-        name = f"{adjective} {'army' if group == 'troops' else m[group]}"
-        standard = tuple(
-            f"{adjective} {noun}" for noun in ("forces", "military", "army", "soldiers", "troops")
-        )
-        out.append(
-            Mention(
-                m.start(group), m.end(group), m[group], f"military:{country}", name, "military", 0.8, standard
+        if group == "police":
+            named = next((f for f in found if "police" in f.name.lower().split()), None)
+            if named is not None:  # "the police" after "Metro Nashville Police Department" is that force
+                key, name, kind, standard = named.key, named.name, named.kind, ()
+            else:
+                key, name, kind, standard = f"police:{country}", f"{adjective} police", "organization", ()
+        else:
+            key, kind = f"military:{country}", "military"
+            name = f"{adjective} {'army' if group == 'troops' else m[group]}"
+            standard = tuple(
+                f"{adjective} {noun}" for noun in ("forces", "military", "army", "soldiers", "troops")
             )
-        )
+        out.append(Mention(m.start(group), m.end(group), m[group], key, name, kind, 0.8, standard))
     return out
 
 
@@ -75,7 +80,7 @@ def _bare_military_actor(span: Span) -> bool:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.pos_ in {"NOUN", "PROPN"}:
         return False  # "the army base", "the military airport": a modifier, not the actor
-    if span[0].lower_ not in {"soldiers", "troops"}:
+    if span[0].lower_ not in {"soldiers", "troops", "police"}:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     return before is None or not (
