@@ -444,3 +444,12 @@ def test_two_spellings_of_a_town_are_one_place(incidents_of) -> None:
         ("Khan Sheikhoun", 13, 24),  # "airstrikes", which the model tags as a verb, is still the event
         ("Saraqib", None, None),
     ]
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_event(incidents_of) -> None:
+    found = incidents_of(
+        "Fifteen people were killed when Boko Haram attacked a village in Borno State, residents told AFP yesterday.",
+        "The attack happened at about 13:00 GMT on Monday in Kukawa, residents said.",
+        date=dt.date(2015, 6, 10),  # a Wednesday
+    )
+    assert [(i.killed, i.date) for i in found] == [(15, "2015-06-08")]

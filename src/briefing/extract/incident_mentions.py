@@ -10,14 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Actor
-from .analysis import Analysis, Sentence
+from .analysis import SPEECH_VERBS, Analysis, Sentence
 from .casualties import CUMULATIVE, count_casualties
 from .dates import follows_previous_day, resolve_date
 from .incident_places import group_by_place
-from .incident_triggers import is_anaphoric, is_realis, trigger_noun, trigger_type
+from .incident_triggers import governor, is_anaphoric, is_realis, trigger_noun, trigger_type
 from .perpetrators import find_perpetrator
 from .places import Place, best_place, places_in
 
@@ -129,9 +129,14 @@ def set_earlier(sentence: Sentence) -> bool:
     return any(EARLIER.search(ent.text) for ent in sentence.span.ents if ent.label_ in {"DATE", "TIME"})
 
 
+def _when_it_was_said(ent: Span) -> bool:
+    """ "residents told AFP yesterday", "the army said on Monday": the day of the report."""
+    return governor(ent.root).lemma_.lower() in SPEECH_VERBS
+
+
 def _date_in(sentence: Sentence, anchor: dt.date | None, previous: dt.date | None) -> dt.date | None:
     for ent in sentence.span.ents:
-        if ent.label_ not in {"DATE", "TIME", "EVENT"}:
+        if ent.label_ not in {"DATE", "TIME", "EVENT"} or _when_it_was_said(ent):
             continue
         if follows_previous_day(ent.text):
             return previous + dt.timedelta(days=1) if previous else None
