@@ -453,3 +453,14 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_event(incidents_of) -> Non
         date=dt.date(2015, 6, 10),  # a Wednesday
     )
     assert [(i.killed, i.date) for i in found] == [(15, "2015-06-08")]
+
+
+def test_fighting_is_an_event_and_a_long_name_one_victim(incidents_of) -> None:
+    fighting = incidents_of(
+        "Weekend fighting between rebels and soldiers near the village of Sikikede left 27 dead, a rebel leader said."
+    )
+    assert [(i.type, i.killed) for i in fighting] == [("clashes", 27)]
+    named = incidents_of(
+        "Officials said Izzat Ibrahim al-Douri had died in fighting with government troops in Salahuddin province."
+    )
+    assert [i.killed for i in named] == [1]

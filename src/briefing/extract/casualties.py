@@ -199,7 +199,9 @@ def _victim_count(verb: Token) -> int | None:
         )
     if not victims and lemma in KILL_VERBS and verb.tag_ in {"VBG", "VBD"}:
         victims = _object_the_parse_missed(verb)
-    nouns = [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
+    nouns = _one_per_name(
+        [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
+    )
     counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
     if numbered:
@@ -208,6 +210,32 @@ def _victim_count(verb: Token) -> int | None:
         return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+def _one_per_name(nouns: list[Token]) -> list[Token]:
+    """ "Izzat Ibrahim al-Douri had died": the parse may make each part of a name a subject; one
+    named person is one victim."""
+    kept: list[Token] = []
+    names: set[int] = set()
+    for noun in nouns:
+        if noun.ent_type_ == "PERSON" or (noun.is_punct or noun.lower_ in {"al", "el", "bin", "ibn"}):
+            name_start = _entity_start(noun)
+            if name_start in names:
+                continue
+            names.add(name_start)
+        kept.append(noun)
+    return kept
+
+
+def _entity_start(token: Token) -> int:
+    """The first token of the name a token belongs to (its run of name tokens)."""
+    i = token.i
+    doc = token.doc
+    while i > 0 and (
+        doc[i - 1].ent_type_ == "PERSON" or doc[i - 1].lower_ in {"al", "el", "-", "bin", "ibn"}
+    ):
+        i -= 1
+    return i
 
 
 def _object_the_parse_missed(verb: Token) -> list[Token]:

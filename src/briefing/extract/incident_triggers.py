@@ -33,6 +33,7 @@ NOUN_TRIGGERS = {
     "counterattack": "counterattack",
     "counter-attack": "counterattack",
     "clash": "clashes",
+    "fighting": "clashes",
     "skirmish": "clashes",
     "gunfire": "shooting",
     "firefight": "shooting",
