@@ -464,3 +464,16 @@ def test_fighting_is_an_event_and_a_long_name_one_victim(incidents_of) -> None:
         "Officials said Izzat Ibrahim al-Douri had died in fighting with government troops in Salahuddin province."
     )
     assert [i.killed for i in named] == [1]
+
+
+def test_a_verb_report_right_after_an_event_tells_its_detail(incidents_of) -> None:
+    found = incidents_of(
+        "At least 16 people were killed in an attack on two military posts in Khyber Pakhtunkhwa province.",
+        "A large group of militants attacked two army posts in Kalash in Chitral district, the army said.",
+    )
+    assert len(found) == 1 and found[0].killed == 16
+    apart = incidents_of(
+        "At least 16 people were killed in an attack on two military posts in Khyber Pakhtunkhwa province.",
+        "Separately, gunmen attacked a police station in Quetta.",
+    )
+    assert len(apart) == 2

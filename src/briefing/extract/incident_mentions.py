@@ -66,6 +66,8 @@ class EventMention:
     weak: bool = False  # only a verb like "killed" marks it as an event
     restrictive: bool = False  # its place says which event is meant ("the attacks in Brussels")
     earlier: bool = False  # set back in time ("last week", "earlier this month"): a past event
+    verbal: bool = False  # told by verbs only ("the convoy was attacked by rebels in Gumhang")
+    another: bool = False  # announced as a different event ("another airstrike", "Separately, ...")
 
     @property
     def place(self) -> Place | None:
@@ -101,6 +103,8 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
                 weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
                 restrictive=placed.restrictive,
                 earlier=set_earlier(sentence),
+                verbal=all(t.pos_ == "VERB" for t, _ in group),
+                another=any(is_another(t) for t, _ in group) or _starts_apart(sentence),
             )
             out.append(mention)
         previous_date = date or previous_date
@@ -121,6 +125,21 @@ EARLIER = re.compile(
     r"|(?:weeks|months|years)\s+ago|(?:a|one|two|three)\s+(?:week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )
+
+
+#: Words that introduce an event as not the one already reported.
+ANOTHER = frozenset({"another", "second", "third", "separate", "earlier", "previous", "new", "fresh"})
+
+
+def is_another(trigger: Token) -> bool:
+    return any(c.lower_ in ANOTHER for c in trigger.children if c.dep_ in {"det", "amod"})
+
+
+def _starts_apart(sentence: Sentence) -> bool:
+    """ "Separately, ...", "Elsewhere, ...", "In another attack, ...": a new event follows."""
+    return bool(
+        re.match(r"\W*(?:separately|elsewhere|meanwhile|in another|in a separate)\b", sentence.text, re.I)
+    )
 
 
 def set_earlier(sentence: Sentence) -> bool:

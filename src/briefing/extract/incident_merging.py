@@ -168,6 +168,8 @@ def _find_target(
         return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
     if mention.anaphoric and not mention.restrictive and compatible:
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
+    if compatible and _elaborates(mention, compatible[0]):
+        return compatible[0]  # "an ambush in Ifugao" ... "the convoy was attacked by rebels in Gumhang"
     if place.wide and compatible:
         return compatible[0]
     if _is_facility(place) and len(keys) == 1:
@@ -177,6 +179,22 @@ def _find_target(
         if towns:
             return towns[0]
     return None
+
+
+#: How many sentences after an event a verb-only report of the same kind still tells its detail.
+ELABORATION_SENTENCES = 3
+
+
+def _elaborates(mention: EventMention, incident: MergedIncident) -> bool:
+    """A report told by verbs alone, with no toll of its own, right after an event of its kind
+    reads as that event's detail ("Militants attacked two army posts in Kalash" after "an attack
+    on two military posts in Khyber Pakhtunkhwa"), unless it says it is another one."""
+    return (
+        mention.verbal
+        and not mention.another
+        and mention.killed is None
+        and mention.sentence.index - incident.touched <= ELABORATION_SENTENCES
+    )
 
 
 def _latest_first(incidents: list[MergedIncident]) -> list[MergedIncident]:
