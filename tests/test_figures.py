@@ -290,3 +290,15 @@ def test_tolls_told_as_states_and_expletives(analysis_of) -> None:
     assert labels[27].startswith("people dead")
     assert labels[22] == "deaths" and labels[5] == "deaths"
     assert labels[15] == "people wounded"
+
+
+def test_people_counted_as_missing_say_so(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of(
+            "Jihadists ambushed the troops, leaving four dead and four others missing.",
+            "Two security sources said 30 soldiers were still missing.",
+        )
+    )
+    labels = {f.value: f.label for f in figures}
+    assert labels[30] == "soldiers missing"
+    assert any(f.value == 4 and "missing" in f.label for f in figures)

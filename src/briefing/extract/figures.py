@@ -853,6 +853,9 @@ def _plain_phrase(noun: Token) -> str:
 def _outcome(noun: Token) -> str | None:
     """The verb telling what happened to the counted people: "killed", "shot dead", "injured"."""
     token = _first_conjunct(noun)
+    state = _state_of(token)
+    if state is not None:
+        return state
     if token.dep_ not in {"nsubj", "nsubjpass", "dobj"} or token.head.pos_ not in {"VERB", "AUX"}:
         return None
     verb = token.head
@@ -867,6 +870,23 @@ def _outcome(noun: Token) -> str | None:
         if conj.dep_ == "conj" and conj.lemma_.lower() in OUTCOME_VERBS and not _own_subject(conj):
             word += f" and {OUTCOME_VERBS[conj.lemma_.lower()]}"
     return word
+
+
+#: States that people are counted in: "32 are missing", "leaving four others missing".
+STATES = frozenset({"missing", "unaccounted"})
+
+
+def _state_of(noun: Token) -> str | None:
+    for child in noun.children:
+        if child.lower_ in STATES:
+            return child.lower_
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lower_ in STATES:
+        return noun.head.lower_  # "30 soldiers were still missing": the model reads a verb
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for child in noun.head.children:
+            if child.dep_ in {"acomp", "attr"} and child.lower_ in STATES:
+                return child.lower_
+    return None
 
 
 def _own_subject(verb: Token) -> bool:
