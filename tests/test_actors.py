@@ -552,3 +552,22 @@ def test_the_police_are_the_main_states_or_the_named_force(analysed: Analyser) -
         )
     )
     assert not any(a.name.endswith(" police") for a in named)
+
+
+def test_weapons_vehicles_and_holidays_are_not_actors(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Insurgents attacked a Land Cruiser near Palma and fired Grad rockets at a Humvee during Ramadan.",
+            "A Kassam rocket hit Ashkelon as Israelis marked Sukkot, the Feast of Tabernacles, police said.",
+        )
+    )
+    names = {a.name for a in actors}
+    assert not names & {
+        "Land Cruiser",
+        "Grad",
+        "Humvee",
+        "Ramadan",
+        "Kassam",
+        "Sukkot",
+        "Feast of Tabernacles",
+    }
