@@ -571,3 +571,18 @@ def test_weapons_vehicles_and_holidays_are_not_actors(analysed: Analyser) -> Non
         "Sukkot",
         "Feast of Tabernacles",
     }
+
+
+def test_known_insurgent_groups_and_cartels_are_armed_groups(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Rebels of the Allied Democratic Forces (ADF) killed 12 people near Oicha, officials said.",
+                "Maoists ambushed a police team in Sukma, and the ELN bombed a base in Arauca.",
+                "Gunmen of the CJNG attacked a bar in Celaya.",
+            )
+        )
+    )
+    for name in ("Allied Democratic Forces", "Communist Party of India (Maoist)", "National Liberation Army"):
+        assert actors[name].kind == "armed_group"
+    assert "Jalisco New Generation Cartel" in actors
