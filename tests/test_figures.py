@@ -302,3 +302,14 @@ def test_people_counted_as_missing_say_so(analysis_of) -> None:
     labels = {f.value: f.label for f in figures}
     assert labels[30] == "soldiers missing"
     assert any(f.value == 4 and "missing" in f.label for f in figures)
+
+
+def test_weights_of_explosives_are_figures(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of(
+            "Investigators said between 500 and 600 pounds of explosives were used in the attack.",
+            "The truck was packed with 1,000 kg of explosives.",
+        )
+    )
+    assert [(f.value, f.unit) for f in figures] == [(500, "lb"), (600, "lb"), (1000, "kg")]
+    assert all("explosives" in f.label for f in figures)

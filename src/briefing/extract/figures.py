@@ -355,6 +355,8 @@ def _read_entity(ent: Span) -> _Reading | None:
     unit, number_text = _unit_and_number(ent.label_, rest)
     if number_text is None:
         return None
+    if ent.label_ == "CARDINAL" and unit == "lb" and not (ent.end < len(doc) and doc[ent.end].lower_ == "of"):
+        return None  # "fined 300 pounds" is money; "300 pounds of explosives" a weight
     if unit is None and ent.label_ in {"MONEY", "CARDINAL"}:
         unit = _currency_before(ent)  # "$500": the sign often sits outside the entity
     if re.search(r"[\d\w]\s*-?\s*plus$|\+$", number_text):  # "60-plus", "20+": at least that many
@@ -407,8 +409,33 @@ def _unit_and_number(label: str, text: str) -> tuple[str | None, str | None]:
         match = re.match(r"^([\d.,]+|[a-z-]+(?:\s+[a-z-]+)*?)\s*([a-z]+)$", lowered)
         if match and match.group(2) in LENGTH_UNITS:
             return LENGTH_UNITS[match.group(2)], match.group(1)
-        return None, None
+        return _weight(lowered) or (None, None)
+    if label == "CARDINAL":
+        return _weight(lowered) or (None, lowered)
     return None, lowered
+
+
+#: Weights of explosives and cargo: "300 pounds of explosives" (not money: no currency sign).
+WEIGHT_UNITS = {
+    "pound": "lb",
+    "pounds": "lb",
+    "lb": "lb",
+    "lbs": "lb",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kg": "kg",
+    "tonne": "tonnes",
+    "tonnes": "tonnes",
+    "ton": "tons",
+    "tons": "tons",
+}
+
+
+def _weight(text: str) -> tuple[str, str] | None:
+    match = re.match(r"^(.*?[\d\w])\s*-?\s*([a-z]+)$", text)
+    if match and match.group(2) in WEIGHT_UNITS and match.group(1).strip():
+        return WEIGHT_UNITS[match.group(2)], match.group(1).strip()
+    return None
 
 
 def _read_token(doc: Doc, token: Token) -> _Reading | None:
