@@ -705,6 +705,8 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
         return "distance"
     if reading.unit and reading.unit.startswith("square"):
         return _area_label(reading.unit, number)
+    if reading.unit in set(WEIGHT_UNITS.values()):
+        return _weight_label(number.doc, reading)
     noun = _counted_noun(number)
     if noun is None and reading.unit not in {"USD", "EUR", "GBP"}:
         noun = _subject_of_total(number)
@@ -730,6 +732,17 @@ _STATES = {
     "missing": "missing",
     "homeless": "homeless",
 }
+
+
+def _weight_label(doc: Doc, reading: _Reading) -> str:
+    """ "500 pounds of explosives" weighs the explosives; a bare weight is just that."""
+    unit_word = doc[reading.end - 1]
+    after = doc[reading.end] if reading.end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        weighed = next((c for c in after.children if c.dep_ == "pobj"), None)
+        if weighed is not None:
+            return _plain_phrase(weighed)
+    return "weight" if unit_word.lower_ in WEIGHT_UNITS else unit_word.lower_
 
 
 def _bare_casualty_label(number: Token) -> str | None:
