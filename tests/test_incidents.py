@@ -477,3 +477,23 @@ def test_a_verb_report_right_after_an_event_tells_its_detail(incidents_of) -> No
         "Separately, gunmen attacked a police station in Quetta.",
     )
     assert len(apart) == 2
+
+
+def test_gapped_injury_counts_scales_and_sustained_injuries(incidents_of) -> None:
+    gapped = incidents_of(
+        "Two people were killed and five injured when a gunman opened fire in a mall in Tempe."
+    )
+    assert [(i.killed, i.injured) for i in gapped] == [(2, 5)]
+    dozen = incidents_of(
+        "Eleven soldiers were killed and nearly two dozen injured in an attack on a base in Djibo."
+    )
+    assert [(i.killed, i.injured) for i in dozen] == [(11, 24)]
+    sustained = incidents_of(
+        "A drone strike hit a truck near the town of Debre Sina.",
+        "Doctors said 18 people sustained severe injuries in the strike.",
+    )
+    assert [i.injured for i in sustained] == [18]
+    leader = incidents_of(
+        "An airstrike on the village of Kfar Kila killed a senior commander and three fighters."
+    )
+    assert [i.killed for i in leader] == [4]

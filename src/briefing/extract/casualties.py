@@ -130,11 +130,19 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
+        elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB" and _hurt_object(token):
+            count = next((count_of(c) for c in token.children if c.dep_ == "nsubj"), None)
+            if count:  # "18 people sustained severe injuries"
+                injured = max(injured or 0, count)
         elif token.lemma_.lower() in {"body", "death"} and numbered_of(token):
             # "the bodies of 70 civilians", "resulting in the deaths of at least five people"
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
     return killed, injured
+
+
+def _hurt_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"injury", "wound"} for c in verb.children)
 
 
 def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
@@ -193,7 +201,8 @@ def _victim_count(verb: Token) -> int | None:
     head = verb.head
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
-    if not victims and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+    if not victims and verb.dep_ in {"relcl", "acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        # "the wounded civilians" is not a count, but "were killed and five injured" (gapping) is
         victims = (
             [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
         )
@@ -276,10 +285,10 @@ _SINGLE_VICTIMS = frozenset(
 
 
 def _one_more_victim(noun: Token) -> bool:
-    """A singular person with its own determiner, coordinated with a numbered group: "three
-    children and their mother", "seven police officers, a guard and a priest". An attacker
+    """A singular person with its own determiner, listed with a numbered group: "three children
+    and their mother", "a senior commander and three fighters". An attacker
     ("three people and the assailant") is never one; nor is "the driver", who may be anyone."""
-    if noun.dep_ != "conj" or noun.tag_ != "NN" or _has_number(noun):
+    if noun.tag_ != "NN" or _has_number(noun):
         return False
     lemma = noun.lemma_.lower()
     determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
@@ -329,6 +338,11 @@ def count_of(noun: Token) -> int | None:
             value = parse_number(number.text)
         return int(value) if value is not None and value >= 1 else None
     if noun.like_num or noun.pos_ == "NUM":
+        scale = [c for c in noun.children if c.dep_ == "quantmod" and c.i > noun.i]
+        if scale:  # "nearly two dozen injured": the scale word hangs off the number
+            _, rest = split_qualifier(noun.doc[noun.left_edge.i : scale[-1].i + 1].text)
+            value = parse_number(rest)
+            return int(value) if value is not None and value >= 1 else None
         if _age_after_name(noun):
             return 1  # "Sgt Jeremy Daniels, 31 was shot": the number is his age; he is one victim
         if noun.lower_ in COLLECTIVES:
