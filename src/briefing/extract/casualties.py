@@ -183,7 +183,7 @@ def _combined_toll(verb: Token) -> bool:
 
 def _has_people(verb: Token) -> bool:
     """Whether a verb names its own victims ("injured scores of others"), even uncounted."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"} or _gapped_count(c)]
     return any(
         o.lemma_.lower() in PERSON_NOUNS
         or o.lower_ in COLLECTIVES
@@ -193,11 +193,17 @@ def _has_people(verb: Token) -> bool:
     )
 
 
+def _gapped_count(token: Token) -> bool:
+    """ "were killed and nearly two dozen injured": the count of the second verb, whose auxiliary
+    the sentence leaves out, which the parse hangs on as an adverbial."""
+    return token.dep_ == "npadvmod" and token.like_num and token.i < token.head.i
+
+
 def _victim_count(verb: Token) -> int | None:
     """The number of victims: the object of "killed", the subject of "were killed", "died"."""
     lemma = verb.lemma_.lower()
     roles = {"dobj", "nsubjpass"} | ({"nsubj"} if lemma == "die" or verb.tag_ == "VBN" else set())
-    victims = [c for c in verb.children if c.dep_ in roles]
+    victims = [c for c in verb.children if c.dep_ in roles or _gapped_count(c)]
     head = verb.head
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
