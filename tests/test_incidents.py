@@ -497,3 +497,14 @@ def test_gapped_injury_counts_scales_and_sustained_injuries(incidents_of) -> Non
         "An airstrike on the village of Kfar Kila killed a senior commander and three fighters."
     )
     assert [i.killed for i in leader] == [4]
+
+
+def test_more_gapped_tolls_and_people_lost(incidents_of) -> None:
+    rockets = incidents_of(
+        "A rocket attack on the town of Sderot killed two children and wounded more than two dozen people."
+    )
+    assert [(i.killed, i.injured) for i in rockets] == [(2, 24)]
+    gapped = incidents_of("At least one person was killed and seven others wounded in a shooting in Antioch.")
+    assert [(i.killed, i.injured) for i in gapped] == [(1, 7)]
+    lost = incidents_of('Gunmen attacked the village of Kuda. "We have lost 15 people," a resident said.')
+    assert [i.killed for i in lost] == [15]

@@ -130,6 +130,8 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
+        elif lemma == "lose" and token.pos_ == "VERB" and _lost_people(token):
+            killed = max(killed or 0, _lost_people(token) or 0)  # "We have so far lost 15 people"
         elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB" and _hurt_object(token):
             count = next((count_of(c) for c in token.children if c.dep_ == "nsubj"), None)
             if count:  # "18 people sustained severe injuries"
@@ -139,6 +141,14 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
     return killed, injured
+
+
+def _lost_people(verb: Token) -> int | None:
+    """ "lost 15 people", "lost four soldiers": people lost are dead; "lost 20 tanks" is no toll."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in PERSON_NOUNS and _has_number(child):
+            return count_of(child)
+    return None
 
 
 def _hurt_object(verb: Token) -> bool:
@@ -202,7 +212,10 @@ def _gapped_count(token: Token) -> bool:
 def _victim_count(verb: Token) -> int | None:
     """The number of victims: the object of "killed", the subject of "were killed", "died"."""
     lemma = verb.lemma_.lower()
-    roles = {"dobj", "nsubjpass"} | ({"nsubj"} if lemma == "die" or verb.tag_ == "VBN" else set())
+    gapped_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    roles = {"dobj", "nsubjpass"} | (
+        {"nsubj"} if lemma == "die" or verb.tag_ == "VBN" or gapped_passive else set()
+    )
     victims = [c for c in verb.children if c.dep_ in roles or _gapped_count(c)]
     head = verb.head
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
@@ -333,7 +346,8 @@ def count_of(noun: Token) -> int | None:
         ]
     if numbers:
         number = numbers[0]
-        phrase = noun.doc[number.left_edge.i : number.i + 1].text
+        scale = [c.i for c in number.children if c.dep_ == "quantmod" and c.i > number.i]
+        phrase = noun.doc[number.left_edge.i : max([number.i, *scale]) + 1].text  # "more than two dozen"
         if parse_range(phrase) is not None:
             return None
         _, rest = split_qualifier(phrase)
