@@ -586,3 +586,12 @@ def test_known_insurgent_groups_and_cartels_are_armed_groups(analysed: Analyser)
     for name in ("Allied Democratic Forces", "Communist Party of India (Maoist)", "National Liberation Army"):
         assert actors[name].kind == "armed_group"
     assert "Jalisco New Generation Cartel" in actors
+
+
+def test_the_grade_of_a_rank_goes_with_the_rank(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed("The soldiers were pronounced dead, said brigade spokeswoman 2nd Lt. Dana Rowe.")
+        )
+    )
+    assert actors["Dana Rowe"].role == "brigade spokeswoman"

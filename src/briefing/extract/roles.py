@@ -138,6 +138,8 @@ def _in_title_run(token: Token) -> bool:
         return False
     if token.lower_ in _TITLE_RUN_LOWER:
         return True
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_):
+        return True  # "brigade spokeswoman 2nd Lt. Selena Owens"
     if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
         return True  # "CNN legal analyst", "the former prime minister"
     if token.dep_ == "compound" and token.pos_ == "NOUN":
@@ -264,6 +266,8 @@ def _without_trailing_rank(text: str) -> str:
     end = len(words)
     while end > 1 and words[end - 1].lower().rstrip(".") in ranks:
         end -= 1
+    while end < len(words) and end > 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)", words[end - 1].lower()):
+        end -= 1  # "2nd Lt.": the grade of the rank
     while end < len(words) and end > 1 and words[end - 1].lower() in _SERVICES:
         end -= 1
     kept = words[:end]
