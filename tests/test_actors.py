@@ -595,3 +595,10 @@ def test_the_grade_of_a_rank_goes_with_the_rank(analysed: Analyser) -> None:
         )
     )
     assert actors["Dana Rowe"].role == "brigade spokeswoman"
+
+
+def test_a_long_known_name_matches_in_any_case(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed("The Britain-based Syrian Observatory for Human rights said 13 people were killed in Idlib.")
+    )
+    assert "Syrian Observatory for Human Rights" in {a.name for a in actors}

@@ -621,7 +621,8 @@ def known_actors() -> tuple[Known, ...]:
 def known_pattern() -> re.Pattern[str]:
     """One regex over every known form, longest first so "Islamic State group" beats "IS".
 
-    Forms are case-sensitive (so "IS" never matches "is") and must stand as whole words; a
+    Forms are case-sensitive (so "IS" never matches "is"), but for the first word of names of three
+    words or more; they must stand as whole words; a
     following hyphen is allowed ("IS-controlled", "ISIL-held" still name the group).
     """
     forms = {form for known in known_actors() for form in (known.name, *known.aliases)}
@@ -633,7 +634,13 @@ def _form_regex(form: str) -> str:
     """Regex for a form, letting straight and curly apostrophes and dashes stand for each other."""
     escaped = re.escape(form.replace("’", "'").replace("–", "-"))
     escaped = escaped.replace("'", "['’]").replace(r"\-", r"[-–]")
-    return _SPELLING_IN_FORM.sub(lambda m: _SPELLING_PATTERNS[m.group(0).lower()[:3]], escaped)
+    escaped = _SPELLING_IN_FORM.sub(lambda m: _SPELLING_PATTERNS[m.group(0).lower()[:3]], escaped)
+    if (
+        len(form.split()) >= 3
+    ):  # "Syrian Observatory for Human rights": long names keep their sense in any case
+        first, _, rest = escaped.partition(r"\ ")
+        return rf"{first}\ (?i:{rest})"
+    return escaped
 
 
 #: Inside a known form, any transliteration of the name matches ("Jaish-e-Mohammad" is the
