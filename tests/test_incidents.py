@@ -508,3 +508,8 @@ def test_more_gapped_tolls_and_people_lost(incidents_of) -> None:
     assert [(i.killed, i.injured) for i in gapped] == [(1, 7)]
     lost = incidents_of('Gunmen attacked the village of Kuda. "We have lost 15 people," a resident said.')
     assert [i.killed for i in lost] == [15]
+
+
+def test_the_state_of_a_name_is_a_place(incidents_of) -> None:
+    found = incidents_of("A double car bombing in the central state of Galmudug wounded several soldiers.")
+    assert [i.location for i in found] == ["Galmudug"]

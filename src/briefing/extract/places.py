@@ -51,6 +51,14 @@ PLACE_NOUNS = {
     "valley",
     "port",
     "heart",
+    "state",
+    "county",
+    "territory",
+    "prefecture",
+    "township",
+    "commune",
+    "locality",
+    "oblast",
 }
 #: Nouns that make a name a facility: "Mosul University", "the Mezzeh military airport".
 FACILITY_NOUNS = {
