@@ -513,3 +513,11 @@ def test_more_gapped_tolls_and_people_lost(incidents_of) -> None:
 def test_the_state_of_a_name_is_a_place(incidents_of) -> None:
     found = incidents_of("A double car bombing in the central state of Galmudug wounded several soldiers.")
     assert [i.location for i in found] == ["Galmudug"]
+
+
+def test_threats_and_foiled_plots_are_not_events(incidents_of) -> None:
+    found = incidents_of(
+        "He was cleared of threats to kill charges and was jailed at Birmingham Crown Court.",
+        "Police foiled a plot to bomb a church in Lahore.",
+    )
+    assert found == []

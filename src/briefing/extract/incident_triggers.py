@@ -101,6 +101,10 @@ REFINEMENTS = {
 MEDIA_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "camera", "dashcam", "film"}
 
 
+#: Nouns whose infinitive is an intention, not an event: "threats to kill", "a plot to bomb".
+IRREALIS_NOUNS = {"threat", "plot", "plan", "conspiracy", "scheme", "vow", "pledge", "order", "call"}
+
+
 MODALS = {"will", "would", "shall", "should", "could", "may", "might", "must", "can"}
 #: Governing verbs that make an event hypothetical: "fear an increase in attacks", "vow to strike".
 IRREALIS_VERBS = {
@@ -128,6 +132,10 @@ IRREALIS_VERBS = {
     "seek",
     "try",
     "attempt",
+    "foil",
+    "thwart",
+    "avert",
+    "disrupt",
 }
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
 
@@ -262,8 +270,12 @@ def is_realis(token: Token) -> bool:
         c.lower_ in GENERIC_MODIFIERS for c in token.children if c.dep_ in {"amod", "det"}
     ):
         return False
+    if token.dep_ in {"acl", "xcomp"} and token.head.lemma_.lower() in IRREALIS_NOUNS:
+        return False  # "threats to kill", "a plot to bomb"
     verb = governor(token)
-    for node in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp"} else verb):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    governs = verb.dep_ in {"xcomp", "ccomp"} or (verb.dep_ == "advcl" and infinitive)
+    for node in (verb, verb.head if governs else verb):
         if node.lemma_.lower() in IRREALIS_VERBS:
             return False
         if any(c.dep_ in {"aux", "neg"} and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
