@@ -602,3 +602,14 @@ def test_a_long_known_name_matches_in_any_case(analysed: Analyser) -> None:
         analysed("The Britain-based Syrian Observatory for Human rights said 13 people were killed in Idlib.")
     )
     assert "Syrian Observatory for Human Rights" in {a.name for a in actors}
+
+
+def test_a_role_word_the_model_tags_as_a_verb_is_still_a_title(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Enoch Miller was killed in the fight and suspect David Gaver, 28, was shot in the stomach."
+            )
+        )
+    )
+    assert actors["David Gaver"].role == "suspect"

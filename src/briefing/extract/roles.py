@@ -116,7 +116,7 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     run = doc[i + 1 : name.start]
     while len(run) and (
         run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}
-        or run[0].pos_ in _NOT_TITLE_STARTS
+        or (run[0].pos_ in _NOT_TITLE_STARTS and run[0].lower_ not in ROLE_WORDS)
     ):
         run = run[1:]  # "However Assistant State's Attorney": a sentence adverb is not part of it
     if not len(run) or not any(t.lower_ in ROLE_WORDS for t in run):
