@@ -13,7 +13,8 @@ Builds are incremental at every stage, each keyed by content hashes, never by ti
   inputs are unchanged (`render.output`): a page whose templates' reads still give the same
   values is not rendered (`render.pages`), a briefing whose extraction key and relate's additions
   are unchanged is not serialised (`render.json_out`), a PDF whose HTML is unchanged is not
-  rendered. When the whole-build key (every extraction key, the config, the templates and
+  rendered, and its HTML is not rendered either when its templates' reads are unchanged
+  (`render.pdf`). When the whole-build key (every extraction key, the config, the templates and
   briefing's own code) equals the previous build's and the previous site is intact, the site is
   already what this build would produce, and nothing after ingest runs at all.
 This module imports extraction (spaCy), relate and the renderers only when they have work, so a
@@ -57,6 +58,7 @@ from .render.output import Manifest, Output
 
 if TYPE_CHECKING:
     from .render.pages import PageDeps
+    from .render.pdf import PdfKeys
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -167,8 +169,10 @@ def build(
     _fail_if_strict(strict, report)
 
     from .render.pages import PageDeps
+    from .render.pdf import PdfKeys
 
     page_deps = PageDeps.load(caches / PAGES_NAME if use_cache else None)
+    pdf_keys = PdfKeys.load(caches / PDF_KEYS_NAME if use_cache and want_pdf else None)
     gc.freeze()
     # Each briefing's extraction key: with what relate added, a key of everything in it (so an
     # unchanged briefing's JSON is not serialised again, nor its page's reads evaluated again).
@@ -188,10 +192,12 @@ def build(
             page_deps,
             extraction_keys,
             caches if use_cache else None,
+            pdf_keys,
         )
     report.written, report.reused = output.written, output.reused
     report.pdfs_rendered = stats["pdfs_rendered"]
     page_deps.save()
+    pdf_keys.save()
     output.manifest(report.site_dir, build_key, stats).save(manifest_path)
     if not cached_corpus:
         corpus_cache.save(related_key, corpus)
@@ -202,6 +208,8 @@ def build(
 MANIFEST_NAME = "manifest.json"
 #: What each page of the last finished site read (see render.pages).
 PAGES_NAME = "pages.json"
+#: The content key of each PDF of the last finished site by its reads (see render.pdf.PdfKeys).
+PDF_KEYS_NAME = "pdfs.json"
 
 
 def render_site(
@@ -215,30 +223,36 @@ def render_site(
     page_deps: PageDeps | None = None,
     extraction_keys: dict[str, str] | None = None,
     caches: Path | None = None,
+    pdf_keys: PdfKeys | None = None,
 ) -> dict[str, int]:
     """Pages, JSON and PDFs into the staging folder; returns the counts the manifest keeps.
-    `page_deps`: what the previous build's pages read (render.pages); `extraction_keys`: each
-    briefing's extraction key, if the extraction cache is trusted; `caches`: the cache folder
-    (compiled templates are kept there)."""
-    from .render.html import render_html
+    `page_deps`: what the previous build's pages (HTML and PDFs) read (render.pages);
+    `extraction_keys`: each briefing's extraction key, if the extraction cache is trusted;
+    `caches`: the cache folder (compiled templates are kept there); `pdf_keys`: the PDFs' content
+    keys by their reads (render.pdf)."""
+    from .render.html import page_tracker, render_html
     from .render.json_out import json_keys, write_json
     from .render.pdf import render_pdfs
 
     notify("render", 0, 1)
     versions = json_keys(corpus.briefings, extraction_keys) if extraction_keys is not None else None
+    tracker = page_tracker(corpus, config, want_pdf, page_deps, versions)
     pages = render_html(
         corpus,
         config,
         site_dir,
         pdf=want_pdf,
         output=output,
-        page_deps=page_deps,
-        versions=versions,
+        tracker=tracker,
         bytecode_dir=caches / "jinja" if caches else None,
     )
     write_json(corpus.briefings, site_dir, output, versions)
     before = output.written
-    pdfs = render_pdfs(corpus, config, site_dir, jobs=jobs, output=output) if want_pdf else []
+    pdfs = (
+        render_pdfs(corpus, config, site_dir, jobs=jobs, output=output, tracker=tracker, pdf_keys=pdf_keys)
+        if want_pdf
+        else []
+    )
     notify("render", 1, 1)
     return {
         "articles": len(corpus.briefings),

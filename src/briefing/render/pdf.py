@@ -1,9 +1,10 @@
 """PDFs through WeasyPrint: one per briefing (pdf/<slug>.pdf) and one digest per period
 (pdf/digest-<key>.pdf).
 
-The HTML of every PDF is rendered here from the same template chain as the site; WeasyPrint lays it
-out in worker processes (render.pdf_worker), because it costs ~0.05 s a page and keeps memory after
-a render. Workers receive plain data (HTML strings and paths) and build their own restricted URL
+The HTML of every PDF comes from the same template chain as the site, and is only rendered when the
+PDF may have changed: like an HTML page, a PDF is first keyed by what its templates read in the
+previous build (`Keyer`). WeasyPrint lays the HTML out in worker processes (render.pdf_worker),
+because it costs ~0.05 s a page and keeps memory after a render. Workers receive plain data (HTML strings and paths) and build their own restricted URL
 fetcher. When only a few PDFs are dirty they are rendered in this process instead, as starting the
 pool costs more than they do; WeasyPrint is only imported when something renders.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import multiprocessing
 import os
 import queue
@@ -30,14 +32,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from ..cache import write_atomic
 from ..config import SiteConfig
 from ..model import ActorEntry, Briefing, Corpus, IncidentEntry, Period
-from .html import PDF_DIR, briefing_path, briefing_pdf_path, digest_pdf_path
+from .html import PDF_DIR, briefing_path, briefing_pdf_path, digest_pdf_path, page_tracker
 from .output import Output, digest
+from .pages import Tracker
 from .templates import THEME_PACKAGE, copy_static, make_environment, render
 from .timeline import timeline_svg
 
@@ -47,6 +52,8 @@ PDF_STYLESHEET = "static/pdf.css"
 PDF_FORMAT = "2"
 #: Up to this many dirty PDFs render in the build process; more start the worker pool.
 IN_PROCESS_MAX = 4
+#: The format of the PDF key cache (`PdfKeys`).
+PDF_KEYS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -91,21 +98,28 @@ def render_pdfs(
     *,
     jobs: int | None = None,
     output: Output | None = None,
+    tracker: Tracker | None = None,
+    pdf_keys: PdfKeys | None = None,
 ) -> list[Path]:
     """Write every briefing PDF, then every digest PDF; return their paths in that order.
 
-    With `output`, a PDF whose key is unchanged is linked from the previous build and never
-    rendered again. A briefing PDF's key covers its HTML string, the static files it may fetch and
-    the renderers' versions; a digest's key covers its own HTML and the keys of its briefings' PDFs.
+    With `output`, a PDF whose content key is unchanged is linked from the previous build and never
+    rendered again. A briefing PDF's content key covers its HTML string, the static files it may
+    fetch and the renderers' versions; a digest's covers its own HTML and the content keys of its
+    briefings' PDFs. With `tracker` (the one that keyed the HTML pages) and `pdf_keys`, a PDF whose
+    templates' reads give the same values as in the previous build gets its content key from
+    `pdf_keys` without its HTML being rendered at all (see `Keyer`).
     """
     out = output or Output(site_dir)
+    tracker = tracker or page_tracker(corpus, config, with_pdf=True)
     env = make_environment(config)
     env.globals.update(briefing_path=briefing_path)
+    tracker.install(env, {})  # no corpus globals in PDF templates: only the data-aware filters
     copy_static(config, site_dir)
     (site_dir / PDF_DIR).mkdir(parents=True, exist_ok=True)
     base_url = site_dir.resolve().as_uri() + "/"
     where = (base_url, allowed_roots(site_dir), (base_url + PDF_STYLESHEET,))
-    salt = pdf_salt(site_dir)
+    keyer = Keyer(env, tracker, pdf_salt(site_dir), out, pdf_keys or PdfKeys(None))
     runner = Runner(jobs)
     paths: list[Path] = []
     keys: dict[str, str] = {}
@@ -131,12 +145,11 @@ def render_pdfs(
     try:
         for b in corpus.briefings:
             rel = briefing_pdf_path(b.slug)
-            html = briefing_html(env, b)
-            keys[b.slug] = key = digest(salt, html)
-            if not out.reuse(rel, key):
+            keys[b.slug], html = keyer.key(rel, BRIEFING_TEMPLATE, briefing_context(b))
+            if html is not None:
                 runner.submit(
                     PdfJob(html, str(site_dir / rel), *where),
-                    functools.partial(briefing_done, b.slug, rel, key),
+                    functools.partial(briefing_done, b.slug, rel, keys[b.slug]),
                 )
                 blocked[b.slug] = []
                 if runner.queued > IN_PROCESS_MAX:
@@ -147,9 +160,9 @@ def render_pdfs(
             rel = digest_pdf_path(period.key)
             glance = period_summary(corpus, period, members)
             # One sheet per briefing in the key's HTML: the real counts follow from the briefings' keys.
-            html = digest_html(env, period, members, glance, {b.slug: sheet_ids(b.slug, 1) for b in members})
-            key = digest(salt, html, *(keys[b.slug] for b in members))
-            if not out.reuse(rel, key):
+            context = digest_context(period, members, glance, {b.slug: sheet_ids(b.slug, 1) for b in members})
+            key, html = keyer.key(rel, DIGEST_TEMPLATE, context, [keys[b.slug] for b in members])
+            if html is not None:
                 digests.append(PendingDigest(rel, key, period, members, glance))
             paths.append(site_dir / rel)
         if runner.queued + len(digests) > IN_PROCESS_MAX:
@@ -211,8 +224,26 @@ def allowed_roots(site_dir: Path) -> tuple[str, ...]:
     return (str(site_dir.resolve()), str(Path(str(theme_static)).resolve()))
 
 
-def briefing_html(env: jinja2.Environment, briefing: Briefing) -> str:
-    return render(env, "pdf/briefing.html", briefing=briefing, created=briefing.date)
+BRIEFING_TEMPLATE = "pdf/briefing.html"
+DIGEST_TEMPLATE = "pdf/digest.html"
+
+
+def briefing_context(briefing: Briefing) -> dict[str, Any]:
+    return {"briefing": briefing, "created": briefing.date}
+
+
+def digest_context(
+    period: Period, briefings: list[Briefing], glance: PeriodSummary, slots: Mapping[str, Sequence[str]]
+) -> dict[str, Any]:
+    """A digest's cover with the period at a glance, its contents, and for each briefing the ids of
+    the empty sheets its pages are drawn under (`slots`, by slug)."""
+    return {
+        "period": period,
+        "briefings": briefings,
+        "created": newest_date(briefings),
+        "glance": glance,
+        "slots": slots,
+    }
 
 
 def digest_html(
@@ -222,17 +253,96 @@ def digest_html(
     glance: PeriodSummary,
     slots: Mapping[str, Sequence[str]],
 ) -> str:
-    """A digest's cover with the period at a glance, its contents, and for each briefing the ids of
-    the empty sheets its pages are drawn under (`slots`, by slug)."""
-    return render(
-        env,
-        "pdf/digest.html",
-        period=period,
-        briefings=briefings,
-        created=newest_date(briefings),
-        glance=glance,
-        slots=slots,
-    )
+    return render(env, DIGEST_TEMPLATE, **digest_context(period, briefings, glance, slots))
+
+
+class Keyer:
+    """Finds each PDF's content key (the key its file is recorded under in the manifest), rendering
+    its HTML only when the previous build's key cannot be reused.
+
+    First the templates' reads that the previous build recorded for the PDF (pages.json, through the
+    tracker) are evaluated against this build's data: when their key, salted, is the one `pdf_keys`
+    noted with the previous content key, the HTML would come out the same, and the previous file is
+    linked without rendering anything. Otherwise the HTML is rendered (recording its reads), and its
+    hash is the content key: after a template edit that leaves a PDF's HTML as it was, the PDF is
+    still reused, unrendered by WeasyPrint."""
+
+    def __init__(
+        self, env: jinja2.Environment, tracker: Tracker, salt: str, out: Output, pdf_keys: PdfKeys
+    ) -> None:
+        self.env = env
+        self.tracker = tracker
+        self.salt = salt
+        self.out = out
+        self.pdf_keys = pdf_keys
+
+    def key(
+        self, rel: str, template: str, context: dict[str, Any], inputs: Sequence[str] = ()
+    ) -> tuple[str, str | None]:
+        """The content key of the PDF at `rel` and, when WeasyPrint must render it, its HTML (None:
+        the previous build's file was linked). `inputs`: other content keys it depends on."""
+        reads = self.tracker.reuse_key(template, rel, context)
+        if reads is not None:
+            reads_key = digest(self.salt, reads, *inputs)
+            content = self.pdf_keys.content_key(rel, reads_key)
+            if content is not None and self.out.reuse(rel, content):
+                self.tracker.reuse(rel)
+                self.pdf_keys.note(rel, reads_key, content)
+                return content, None
+        html, reads = self.tracker.render(self.env, template, rel, context)
+        content = digest(self.salt, html, *inputs)
+        self.pdf_keys.note(rel, digest(self.salt, reads, *inputs), content)
+        return content, None if self.out.reuse(rel, content) else html
+
+
+class PdfKeys:
+    """The PDF key cache (`.cache/pdfs.json`): for each PDF of the last finished site, the key of
+    its templates' reads (salted like its content key) and its content key.
+
+    A cache, never trusted alone: a content key found here is only used if the manifest records the
+    file on disk under that very key, and a reads key determines the HTML (see render.pages). So an
+    unreadable, stale or damaged file only costs rendering the PDFs' HTML again."""
+
+    def __init__(self, path: Path | None, previous: dict[str, tuple[str, str]] | None = None) -> None:
+        self.path = path
+        self.previous = previous or {}
+        self.current: dict[str, tuple[str, str]] = {}  # rel -> (reads key, content key)
+
+    @classmethod
+    def load(cls, path: Path | None) -> PdfKeys:
+        """The cache at `path`; empty when there is none, it is unreadable or `path` is None."""
+        if path is None:
+            return cls(None)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["pdfs"] if data.get("version") == PDF_KEYS_VERSION else {}
+            previous = {
+                rel: (reads, content)
+                for rel, (reads, content) in entries.items()
+                if type(reads) is str and type(content) is str
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            previous = {}
+        return cls(path, previous)
+
+    def content_key(self, rel: str, reads_key: str) -> str | None:
+        """The content key noted for `rel` with these reads, if any."""
+        entry = self.previous.get(rel)
+        return entry[1] if entry is not None and entry[0] == reads_key else None
+
+    def note(self, rel: str, reads_key: str, content_key: str) -> None:
+        self.current[rel] = (reads_key, content_key)
+
+    def save(self) -> None:
+        """Write this build's keys (only those: PDFs no longer built are dropped)."""
+        if self.path is None:
+            return
+        data = {
+            "version": PDF_KEYS_VERSION,
+            "pdfs": {rel: list(keys) for rel, keys in sorted(self.current.items())},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, json.dumps(data, separators=(",", ":")))
 
 
 @dataclass(frozen=True)
