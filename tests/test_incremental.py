@@ -153,6 +153,46 @@ def test_stale_manifest_from_an_interrupted_build_is_harmless(project: Path) -> 
     assert_same_as_clean_build(project, third)
 
 
+def test_a_pdf_whose_reads_are_unchanged_is_linked_without_rendering_its_html(project: Path) -> None:
+    """A PDF's HTML is rendered only when what its templates read changed (then the PDF is laid
+    out again only if the HTML changed): not for the PDFs an article edit does not touch, not
+    after editing a template of the HTML pages alone, and for every PDF after editing a PDF
+    template, whether the HTML then changes or not."""
+    first = run_build(project)
+    assert first.pdf_html_rendered == first.pdfs_rendered == first.pdfs
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+    second = run_build(project)
+    assert second.pdf_html_rendered == second.pdfs_rendered == 2
+
+    templates = project / "templates"
+    (templates / "base.html").write_text(
+        '{% extends "default:base.html" %}{% block footer %}CHANGED-FOOTER{{ super() }}{% endblock %}',
+        encoding="utf-8",
+    )
+    third = run_build(project)
+    assert (third.pdf_html_rendered, third.pdfs_rendered) == (0, 0)
+
+    (templates / "pdf").mkdir()
+    (templates / "pdf" / "briefing.html").write_text(
+        '{% extends "default:pdf/briefing.html" %}', encoding="utf-8"
+    )
+    fourth = run_build(project)
+    assert (fourth.pdf_html_rendered, fourth.pdfs_rendered) == (fourth.pdfs, 0)  # the same HTML
+
+    before = inodes(fourth.site_dir)
+    (templates / "pdf" / "briefing.html").write_text(
+        '{% extends "default:pdf/briefing.html" %}{% block body_class %}single edited{% endblock %}',
+        encoding="utf-8",
+    )
+    fifth = run_build(project)
+    assert fifth.pdf_html_rendered == fifth.pdfs_rendered == fifth.pdfs  # digests draw the briefings
+    assert {name for name in inodes(fifth.site_dir) if name.endswith(".pdf")} <= changed(
+        before, inodes(fifth.site_dir)
+    )
+    assert_same_as_clean_build(project, fifth)
+
+
 def test_a_pdf_is_rendered_again_exactly_when_what_its_template_read_changed(project: Path) -> None:
     """PDFs are keyed by their templates' reads, like pages: a new title re-renders the PDFs that
     print it (its own, those listing it as related, the digests drawing them), and only those
@@ -198,6 +238,7 @@ def test_a_damaged_pdf_key_cache_costs_html_renders_never_a_stale_pdf(project: P
     second = run_build(project)
     pdfs = {name for name in changed(before, inodes(second.site_dir)) if name.endswith(".pdf")}
     assert second.pdfs_rendered == len(pdfs) == 2
+    assert second.pdf_html_rendered == second.pdfs
     assert_same_as_clean_build(project, second)
     assert sorted(json.loads(cache.read_text(encoding="utf-8"))["pdfs"]) == rels
 

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,15 +213,16 @@ def page_tracker(
     return Tracker(corpus, data, environment_key(config, with_pdf), page_deps or PageDeps(None), versions)
 
 
-def environment_key(config: SiteConfig, with_pdf: bool) -> str:
+def environment_key(config: SiteConfig, with_pdf: bool, templates: Mapping[str, str] | None = None) -> str:
     """What every page depends on besides its data: briefing's code and theme (the built-in
     templates, filters and helpers), the override folder, the whole config, PDFs on or off, and
-    Jinja's version."""
+    Jinja's version. With `templates` (the source of every template the pages can load, by name:
+    `templates.template_sources`), those stand for the override folder."""
     from ..cache import code_fingerprint, tree_fingerprint
 
     payload = {
         "code": code_fingerprint(),
-        "overrides": tree_fingerprint(override_dir(config)),
+        "overrides": tree_fingerprint(override_dir(config)) if templates is None else dict(templates),
         "config": dataclasses.asdict(config),
         "pdf": with_pdf,
         "jinja": jinja2.__version__,
