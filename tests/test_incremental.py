@@ -9,9 +9,11 @@ here measures time: speed is the benchmark script's job.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from briefing.build import BuildReport, build
@@ -57,6 +59,10 @@ def files(site: Path) -> dict[str, bytes]:
 
 def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {name for name in after if before.get(name) != after[name]}
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
 
 
 def assert_same_as_clean_build(project: Path, report: BuildReport, *, pdf: bool = True) -> None:
@@ -145,6 +151,96 @@ def test_stale_manifest_from_an_interrupted_build_is_harmless(project: Path) -> 
     assert not third.up_to_date
     assert Manifest.load(manifest).intact(third.site_dir)
     assert_same_as_clean_build(project, third)
+
+
+def test_a_pdf_whose_reads_are_unchanged_is_linked_without_rendering_its_html(project: Path) -> None:
+    """A PDF's HTML is rendered only when what its templates read changed (then the PDF is laid
+    out again only if the HTML changed): not for the PDFs an article edit does not touch, not
+    after editing a template of the HTML pages alone, and for every PDF after editing a PDF
+    template, whether the HTML then changes or not."""
+    first = run_build(project)
+    assert first.pdf_html_rendered == first.pdfs_rendered == first.pdfs
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+    second = run_build(project)
+    assert second.pdf_html_rendered == second.pdfs_rendered == 2
+
+    templates = project / "templates"
+    (templates / "base.html").write_text(
+        '{% extends "default:base.html" %}{% block footer %}CHANGED-FOOTER{{ super() }}{% endblock %}',
+        encoding="utf-8",
+    )
+    third = run_build(project)
+    assert (third.pdf_html_rendered, third.pdfs_rendered) == (0, 0)
+
+    (templates / "pdf").mkdir()
+    (templates / "pdf" / "briefing.html").write_text(
+        '{% extends "default:pdf/briefing.html" %}', encoding="utf-8"
+    )
+    fourth = run_build(project)
+    assert (fourth.pdf_html_rendered, fourth.pdfs_rendered) == (fourth.pdfs, 0)  # the same HTML
+
+    before = inodes(fourth.site_dir)
+    (templates / "pdf" / "briefing.html").write_text(
+        '{% extends "default:pdf/briefing.html" %}{% block body_class %}single edited{% endblock %}',
+        encoding="utf-8",
+    )
+    fifth = run_build(project)
+    assert fifth.pdf_html_rendered == fifth.pdfs_rendered == fifth.pdfs  # digests draw the briefings
+    assert {name for name in inodes(fifth.site_dir) if name.endswith(".pdf")} <= changed(
+        before, inodes(fifth.site_dir)
+    )
+    assert_same_as_clean_build(project, fifth)
+
+
+def test_a_pdf_is_rendered_again_exactly_when_what_its_template_read_changed(project: Path) -> None:
+    """PDFs are keyed by their templates' reads, like pages: a new title re-renders the PDFs that
+    print it (its own, those listing it as related, the digests drawing them), and only those
+    (the appended sentence of the test above re-renders one briefing's PDF and its digest)."""
+    first = run_build(project)
+    before = inodes(first.site_dir)
+    md = project / "content" / ARTICLES[1]
+    md.write_text(
+        md.read_text(encoding="utf-8").replace("title: Death of Abu", "title: The death of Abu"),
+        encoding="utf-8",
+    )
+
+    second = run_build(project)
+    rewritten = {name for name in changed(before, inodes(second.site_dir)) if name.endswith(".pdf")}
+    printing = {
+        name
+        for name in inodes(second.site_dir)
+        if name.endswith(".pdf") and "The death of Abu" in pdf_text(second.site_dir / name)
+    }
+    assert "pdf/centcom-death-of-abu-jandal-al-kuwaiti.pdf" in printing
+    assert rewritten == printing
+    assert second.pdfs_rendered == len(rewritten)
+    assert_same_as_clean_build(project, second)
+
+
+@pytest.mark.parametrize("damage", ["not json", "swap", "drop"])
+def test_a_damaged_pdf_key_cache_costs_html_renders_never_a_stale_pdf(project: Path, damage: str) -> None:
+    """pdfs.json is a cache: unreadable, with entries swapped between PDFs or missing, the PDFs'
+    HTML is rendered again to key them, and only the PDFs whose HTML changed are laid out again."""
+    first = run_build(project)
+    before = inodes(first.site_dir)
+    cache = project / "out" / ".cache" / "pdfs.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    rels = sorted(data["pdfs"])
+    if damage == "swap":  # every PDF gets the next one's keys
+        data["pdfs"] = {rel: data["pdfs"][rels[(n + 1) % len(rels)]] for n, rel in enumerate(rels)}
+    elif damage == "drop":
+        data["pdfs"] = {}
+    cache.write_text("not json" if damage == "not json" else json.dumps(data), encoding="utf-8")
+    article = project / "content" / ARTICLES[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA closing sentence was added.\n")
+
+    second = run_build(project)
+    pdfs = {name for name in changed(before, inodes(second.site_dir)) if name.endswith(".pdf")}
+    assert second.pdfs_rendered == len(pdfs) == 2
+    assert second.pdf_html_rendered == second.pdfs
+    assert_same_as_clean_build(project, second)
+    assert sorted(json.loads(cache.read_text(encoding="utf-8"))["pdfs"]) == rels
 
 
 def test_config_change_that_affects_relate_is_not_served_from_the_corpus_cache(project: Path) -> None:

@@ -13,7 +13,8 @@ Builds are incremental at every stage, each keyed by content hashes, never by ti
   inputs are unchanged (`render.output`): a page whose templates' reads still give the same
   values is not rendered (`render.pages`), a briefing whose extraction key and relate's additions
   are unchanged is not serialised (`render.json_out`), a PDF whose HTML is unchanged is not
-  rendered. When the whole-build key (every extraction key, the config, the templates and
+  rendered, and its HTML is not rendered either when its templates' reads are unchanged
+  (`render.pdf`). When the whole-build key (every extraction key, the config, the templates and
   briefing's own code) equals the previous build's and the previous site is intact, the site is
   already what this build would produce, and nothing after ingest runs at all.
 This module imports extraction (spaCy), relate and the renderers only when they have work, so a
@@ -56,7 +57,10 @@ from .relate import slugify
 from .render.output import Manifest, Output
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .render.pages import PageDeps
+    from .render.pdf import PdfKeys
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -80,6 +84,7 @@ class BuildReport:
     written: int = 0  # files written by this build (pages, JSON, feeds, PDFs)
     reused: int = 0  # files linked unchanged from the previous build
     pdfs_rendered: int = 0  # PDFs WeasyPrint rendered (the rest were reused)
+    pdf_html_rendered: int = 0  # PDFs whose HTML was rendered (the rest were keyed by their reads)
     up_to_date: bool = False  # nothing changed: the previous site was kept as it is
 
     @property
@@ -149,49 +154,58 @@ def build(
         _fail_if_strict(strict, report)
         return _finish(report, started, previous.stats, up_to_date=True)
 
-    corpus_cache = CorpusCache(caches / "corpus.json" if use_cache else None)
-    related_key = corpus_key(keys, config.digest.period)
-    cache = ExtractionCache(caches / "extract" if use_cache else None)
-    corpus = corpus_cache.load(related_key, lambda: [cache.get(key) for key in keys])
-    cached_corpus = corpus is not None
-    if corpus is None:
-        from .relate import relate
+    from .render.pdf import PdfKeys, early_workers
 
-        workers = jobs or os.cpu_count() or 1
-        briefings = extract_briefings(
-            articles, config, notify, cache, workers, executor, scheduler, keys, report
+    # PDF workers start now, so that WeasyPrint is imported on the other core meanwhile.
+    with early_workers(jobs) if want_pdf else contextlib.nullcontext() as pdf_pool:
+        corpus_cache = CorpusCache(caches / "corpus.json" if use_cache else None)
+        related_key = corpus_key(keys, config.digest.period)
+        cache = ExtractionCache(caches / "extract" if use_cache else None)
+        corpus = corpus_cache.load(related_key, lambda: [cache.get(key) for key in keys])
+        cached_corpus = corpus is not None
+        if corpus is None:
+            from .relate import relate
+
+            workers = jobs or os.cpu_count() or 1
+            briefings = extract_briefings(
+                articles, config, notify, cache, workers, executor, scheduler, keys, report
+            )
+            corpus = relate(briefings, config.digest.period)
+        gc.freeze()
+        write_log(report, out_dir / LOG_NAME)
+        _fail_if_strict(strict, report)
+
+        from .render.pages import PageDeps
+
+        page_deps = PageDeps.load(caches / PAGES_NAME if use_cache else None)
+        pdf_keys = PdfKeys.load(caches / PDF_KEYS_NAME if use_cache and want_pdf else None)
+        gc.freeze()
+        # Each briefing's extraction key: with what relate added, a key of everything in it (so an
+        # unchanged briefing's JSON is not serialised again, nor its page's reads evaluated again).
+        extraction_keys = (
+            {slug: key for (_, slug), key in zip(articles, keys, strict=True)} if use_cache else None
         )
-        corpus = relate(briefings, config.digest.period)
-    gc.freeze()
-    write_log(report, out_dir / LOG_NAME)
-    _fail_if_strict(strict, report)
-
-    from .render.pages import PageDeps
-
-    page_deps = PageDeps.load(caches / PAGES_NAME if use_cache else None)
-    gc.freeze()
-    # Each briefing's extraction key: with what relate added, a key of everything in it (so an
-    # unchanged briefing's JSON is not serialised again, nor its page's reads evaluated again).
-    extraction_keys = (
-        {slug: key for (_, slug), key in zip(articles, keys, strict=True)} if use_cache else None
-    )
-    with staged_site(out_dir) as site_dir:
-        output = Output(site_dir, report.site_dir if report.site_dir.is_dir() else None, previous)
-        stats = render_site(
-            corpus,
-            config,
-            site_dir,
-            output,
-            want_pdf,
-            jobs,
-            notify,
-            page_deps,
-            extraction_keys,
-            caches if use_cache else None,
-        )
+        with staged_site(out_dir) as site_dir:
+            output = Output(site_dir, report.site_dir if report.site_dir.is_dir() else None, previous)
+            stats = render_site(
+                corpus,
+                config,
+                site_dir,
+                output,
+                want_pdf,
+                jobs,
+                notify,
+                page_deps,
+                extraction_keys,
+                caches if use_cache else None,
+                pdf_keys,
+                pdf_pool,
+            )
     report.written, report.reused = output.written, output.reused
     report.pdfs_rendered = stats["pdfs_rendered"]
+    report.pdf_html_rendered = stats["pdf_html_rendered"]
     page_deps.save()
+    pdf_keys.save()
     output.manifest(report.site_dir, build_key, stats).save(manifest_path)
     if not cached_corpus:
         corpus_cache.save(related_key, corpus)
@@ -202,6 +216,8 @@ def build(
 MANIFEST_NAME = "manifest.json"
 #: What each page of the last finished site read (see render.pages).
 PAGES_NAME = "pages.json"
+#: The content key of each PDF of the last finished site by its reads (see render.pdf.PdfKeys).
+PDF_KEYS_NAME = "pdfs.json"
 
 
 def render_site(
@@ -215,36 +231,60 @@ def render_site(
     page_deps: PageDeps | None = None,
     extraction_keys: dict[str, str] | None = None,
     caches: Path | None = None,
+    pdf_keys: PdfKeys | None = None,
+    pdf_pool: ProcessPoolExecutor | None = None,
 ) -> dict[str, int]:
     """Pages, JSON and PDFs into the staging folder; returns the counts the manifest keeps.
-    `page_deps`: what the previous build's pages read (render.pages); `extraction_keys`: each
-    briefing's extraction key, if the extraction cache is trusted; `caches`: the cache folder
-    (compiled templates are kept there)."""
-    from .render.html import render_html
+    `page_deps`: what the previous build's pages (HTML and PDFs) read (render.pages);
+    `extraction_keys`: each briefing's extraction key, if the extraction cache is trusted;
+    `caches`: the cache folder (compiled templates are kept there); `pdf_keys`: the PDFs' content
+    keys by their reads, `pdf_pool`: PDF workers already started (render.pdf).
+
+    The PDFs are keyed first and laid out by the workers while the HTML pages and the JSON are
+    written here."""
+    from .render.html import page_tracker, render_html
     from .render.json_out import json_keys, write_json
-    from .render.pdf import render_pdfs
+    from .render.pdf import start_pdfs
 
     notify("render", 0, 1)
     versions = json_keys(corpus.briefings, extraction_keys) if extraction_keys is not None else None
-    pages = render_html(
-        corpus,
-        config,
-        site_dir,
-        pdf=want_pdf,
-        output=output,
-        page_deps=page_deps,
-        versions=versions,
-        bytecode_dir=caches / "jinja" if caches else None,
-    )
-    write_json(corpus.briefings, site_dir, output, versions)
-    before = output.written
-    pdfs = render_pdfs(corpus, config, site_dir, jobs=jobs, output=output) if want_pdf else []
+    tracker = page_tracker(corpus, config, want_pdf, page_deps, versions)
+    pdf_stage = None
+    if want_pdf:
+        pdf_stage = start_pdfs(
+            corpus,
+            config,
+            site_dir,
+            jobs=jobs,
+            output=output,
+            tracker=tracker,
+            pdf_keys=pdf_keys,
+            pool=pdf_pool,
+        )
+    try:
+        pages = render_html(
+            corpus,
+            config,
+            site_dir,
+            pdf=want_pdf,
+            output=output,
+            tracker=tracker,
+            bytecode_dir=caches / "jinja" if caches else None,
+        )
+        if pdf_stage:
+            pdf_stage.poll()
+        write_json(corpus.briefings, site_dir, output, versions)
+        pdfs = pdf_stage.finish() if pdf_stage else []
+    finally:
+        if pdf_stage:
+            pdf_stage.close()
     notify("render", 1, 1)
     return {
         "articles": len(corpus.briefings),
         "pages": len(pages),
         "pdfs": len(pdfs),
-        "pdfs_rendered": output.written - before,
+        "pdfs_rendered": pdf_stage.rendered if pdf_stage else 0,
+        "pdf_html_rendered": pdf_stage.keyer.rendered if pdf_stage else 0,
     }
 
 

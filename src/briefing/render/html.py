@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,8 +161,7 @@ def render_html(
     *,
     pdf: bool | None = None,
     output: Output | None = None,
-    page_deps: PageDeps | None = None,
-    versions: dict[str, str] | None = None,
+    tracker: Tracker | None = None,
     bytecode_dir: Path | None = None,
 ) -> list[Path]:
     """Write every HTML page, static files, feeds, robots.txt, sitemap and search index; return
@@ -170,9 +169,8 @@ def render_html(
 
     `pdf` says whether PDFs will be rendered (default: `config.pdf.enabled`), so pages only link
     PDFs that exist. `output` decides whether a page is written or the previous build's identical
-    file is linked (default: write everything); `page_deps` holds the reads behind the previous
-    build's pages and receives this build's (default: none, every page is rendered); `versions`
-    (slug -> a key of the briefing's content) lets it skip re-reading unchanged briefings;
+    file is linked (default: write everything); `tracker` keys pages by their reads (see
+    `page_tracker`; default: one without the previous build's reads, so every page is rendered);
     `bytecode_dir` keeps compiled templates between builds.
     """
     from .feeds import write_feeds
@@ -181,9 +179,8 @@ def render_html(
     with_pdf = config.pdf.enabled if pdf is None else pdf
     out = output or Output(site_dir)
     env = make_environment(config, bytecode_dir)
-    data = site_globals(corpus, with_pdf)
-    tracker = Tracker(corpus, data, environment_key(config, with_pdf), page_deps or PageDeps(None), versions)
-    env.globals.update(data)
+    tracker = tracker or page_tracker(corpus, config, with_pdf)
+    env.globals.update(site_globals(corpus, with_pdf))  # the tracked ones are proxied just below
     tracker.install(env, tracker.proxied_globals())
     site = Site(env, corpus, config, site_dir, out, tracker)
     copy_static(config, site_dir)
@@ -201,15 +198,31 @@ def render_html(
     return pages
 
 
-def environment_key(config: SiteConfig, with_pdf: bool) -> str:
+def page_tracker(
+    corpus: Corpus,
+    config: SiteConfig,
+    with_pdf: bool,
+    page_deps: PageDeps | None = None,
+    versions: dict[str, str] | None = None,
+) -> Tracker:
+    """The tracker that keys this build's pages (HTML and the PDFs' HTML) by their reads:
+    `page_deps` holds the reads behind the previous build's pages and receives this build's
+    (default: none); `versions` (slug -> a key of the briefing's content) lets it skip
+    re-reading unchanged briefings."""
+    data = site_globals(corpus, with_pdf)
+    return Tracker(corpus, data, environment_key(config, with_pdf), page_deps or PageDeps(None), versions)
+
+
+def environment_key(config: SiteConfig, with_pdf: bool, templates: Mapping[str, str] | None = None) -> str:
     """What every page depends on besides its data: briefing's code and theme (the built-in
     templates, filters and helpers), the override folder, the whole config, PDFs on or off, and
-    Jinja's version."""
+    Jinja's version. With `templates` (the source of every template the pages can load, by name:
+    `templates.template_sources`), those stand for the override folder."""
     from ..cache import code_fingerprint, tree_fingerprint
 
     payload = {
         "code": code_fingerprint(),
-        "overrides": tree_fingerprint(override_dir(config)),
+        "overrides": tree_fingerprint(override_dir(config)) if templates is None else dict(templates),
         "config": dataclasses.asdict(config),
         "pdf": with_pdf,
         "jinja": jinja2.__version__,

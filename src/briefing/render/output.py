@@ -4,9 +4,9 @@ build's file into the staging folder when its inputs are unchanged instead of wr
 Each output path is recorded with a key of its inputs, known before the file is produced, so an
 unchanged file is neither produced nor written: for an HTML page the values its templates read
 (render.pages), for a briefing's JSON its extraction key and what relate added (render.json_out),
-for a PDF the hash of its HTML string (~0.1 s a page with WeasyPrint). Files cheap to produce
-(feeds, the search index, the schema) are keyed by the hash of their bytes: "unchanged" simply
-means "same bytes". A file produced again whose bytes are the same is linked all the same. The
+for a PDF the hash of its HTML string (~0.1 s a page with WeasyPrint), itself known from the PDF's
+template reads when they are unchanged (render.pdf). Files cheap to produce (feeds, the search
+index, the schema) are keyed by the hash of their bytes: "unchanged" simply means "same bytes". A file produced again whose bytes are the same is linked all the same. The
 keys and the identity of every file of the finished site (inode, size, mtime) go to
 `manifest.json` once the new site is in place.
 

@@ -363,28 +363,37 @@ class Tracker:
 
         env.filters["tojson"] = tojson_of_data
 
-    def reuse_key(self, template: str, rel: str, context: dict[str, Any]) -> str | None:
+    def reuse_key(
+        self, template: str, rel: str, context: dict[str, Any], base: str | None = None
+    ) -> str | None:
         """The key `rel` has if the reads its previous render made still give the same values
-        (None when the previous build has no reads for it)."""
+        (None when the previous build has no reads for it). `base`: an environment key of the
+        page's own instead of the tracker's (the PDFs have one: render.pdf)."""
         previous = self.store.previous.get(rel)
-        if previous is None or self.store.base != self.base:  # the key hashes the base: no match
-            return None
+        if previous is None or (base is None and self.store.base != self.base):
+            return None  # the key hashes the base: no match
         digest, numbers = previous
         now = self._row_now
         try:
             values = [now[n] or self._row_value(n, context) for n in numbers]
         except (IndexError, TypeError, ValueError):  # a damaged store
             return None
-        return self._key(template, rel, context, digest, values)
+        return self._key(base or self.base, template, rel, context, digest, values)
 
     def reuse(self, rel: str) -> None:
         """Note that `rel` was reused: its reads are the previous build's."""
         self.store.current[rel] = self.store.previous[rel]
 
     def render(
-        self, env: jinja2.Environment, template: str, rel: str, context: dict[str, Any]
+        self,
+        env: jinja2.Environment,
+        template: str,
+        rel: str,
+        context: dict[str, Any],
+        base: str | None = None,
     ) -> tuple[str, str]:
-        """Render `template` with `context`; return the HTML and its key (and store its reads)."""
+        """Render `template` with `context`; return the HTML and its key (and store its reads).
+        `base`: as for `reuse_key`."""
         wrapped = {name: self._root(value, ("c", name)) for name, value in context.items()}
         self.deps = {}
         try:
@@ -396,7 +405,7 @@ class Tracker:
         known = self._values.get
         values = [known(dep) or self._dep_value(dep, context) for dep in deps]
         self.store.current[rel] = (digest, deps)
-        return html, self._key(template, rel, context, digest, values)
+        return html, self._key(base or self.base, template, rel, context, digest, values)
 
     def row_values_now(self) -> list[str | None]:
         """Each stored row's value now, None where it is not known (not evaluated by this build,
@@ -444,8 +453,10 @@ class Tracker:
 
     # --- keys --------------------------------------------------------------------------------
 
-    def _key(self, template: str, rel: str, context: dict[str, Any], digest: str, values: list[str]) -> str:
-        h = hashlib.sha256(f"{self.base}\0{template}\0{rel}\0{digest}\0".encode())
+    def _key(
+        self, base: str, template: str, rel: str, context: dict[str, Any], digest: str, values: list[str]
+    ) -> str:
+        h = hashlib.sha256(f"{base}\0{template}\0{rel}\0{digest}\0".encode())
         for name in sorted(context):
             h.update(f"{name}={self._root_ident(context[name])}\0".encode())
         h.update("\n".join(values).encode("utf-8"))

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+import jinja2.meta
 
 from ..config import SiteConfig
 from ..errors import BuildError
@@ -101,6 +102,24 @@ def template_errors() -> Iterator[None]:
         raise BuildError(f"template error: {exc.message}") from None
 
 
+def template_sources(env: jinja2.Environment, names: Iterable[str]) -> dict[str, str] | None:
+    """The source of each template `names` are, extend, include or import, directly or not, as the
+    lookup chain finds it, by name; None when one of them names a template only at run time."""
+    sources: dict[str, str] = {}
+    todo = list(names)
+    with template_errors():
+        while todo:
+            name = todo.pop()
+            if name in sources:
+                continue
+            sources[name] = env.loader.get_source(env, name)[0] if env.loader else ""
+            for referenced in jinja2.meta.find_referenced_templates(env.parse(sources[name], name)):
+                if referenced is None:
+                    return None
+                todo.append(referenced)
+    return sources
+
+
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template to a string, with template errors reported as BuildError."""
     with template_errors():
@@ -108,18 +127,38 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
 
 
 def copy_static(config: SiteConfig, site_dir: Path) -> Path:
-    """Copy the theme's static files, then the override folder's `static/` on top of them.
+    """Copy the theme's static files, and the override folder's `static/` in their place.
 
-    Idempotent, so both the HTML and the PDF renderer can call it.
+    Idempotent, so both the HTML and the PDF renderer can call it, and a second call writes
+    nothing: PDF workers may be reading the stylesheet by then (a copy truncates the file first).
     """
     target = site_dir / STATIC_DIR
     theme = resources.files(THEME_PACKAGE).joinpath("theme/default/static")
     with resources.as_file(theme) as theme_path:
-        shutil.copytree(theme_path, target, dirs_exist_ok=True)
-    own = override_dir(config) / STATIC_DIR
-    if own.is_dir():
-        shutil.copytree(own, target, dirs_exist_ok=True)
+        sources = static_files(theme_path)
+        sources.update(static_files(override_dir(config) / STATIC_DIR))  # the override wins
+        for rel, source in sources.items():
+            copy_if_changed(source, target / rel)
     return target
+
+
+def static_files(folder: Path) -> dict[str, Path]:
+    """The files below `folder` by relative path (none if it does not exist)."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    """`shutil.copy2`, unless `target` already is such a copy (same size and modification time)."""
+    try:
+        have, want = target.stat(), source.stat()
+        if (have.st_size, have.st_mtime_ns) == (want.st_size, want.st_mtime_ns):
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
 
 
 def page_size(config: SiteConfig) -> str:
