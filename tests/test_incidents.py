@@ -521,3 +521,20 @@ def test_threats_and_foiled_plots_are_not_events(incidents_of) -> None:
         "Police foiled a plot to bomb a church in Lahore.",
     )
     assert found == []
+
+
+def test_the_city_inside_a_region_named_before_it(incidents_of) -> None:
+    found = incidents_of(
+        "Eight people were killed in an Israeli airstrike in the West Bank city of Jenin.",
+        "A missile attack in the suburbs of the Black Sea port city of Odesa killed two people.",
+    )
+    assert [i.location for i in found] == ["Jenin", "Odesa"]
+
+
+def test_shooting_in_the_village_attacked_and_no_shooting_at_all(incidents_of) -> None:
+    found = incidents_of(
+        "The attack happened in Lingyado village in Zamfara state, residents said.",
+        "About 150 attackers surrounded the village, shooting residents who came out to greet them.",
+        '"We almost forgot the sound of a bullet because there was no shooting for a long time," said a resident.',
+    )
+    assert len(found) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..incident_types import types_compatible
+from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin
@@ -211,8 +211,14 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
     if referred is not None:
         keys = {referred.key}
         target = next(
-            (i for i in compatible if i.keys & keys and (i.type == mention.type or mention.weak)), None
-        )  # a toll "in the area" ("41 people were killed") belongs to the event there
+            (
+                i
+                for i in compatible
+                if i.keys & keys and (i.type in {mention.type, GENERIC_INCIDENT_TYPE} or mention.weak)
+            ),
+            None,
+        )  # a toll "in the area" ("41 people were killed") belongs to the event there; so does
+        # "shooting residents" in "the village" a report of an attack on it placed
         if target is None:
             incidents.append(_new_incident(mention, referred, keys))
         else:

@@ -295,6 +295,9 @@ def match_key(text: str) -> str:
 @cache
 def is_wide(text: str) -> bool:
     """True for countries and wider regions (by pycountry and a few common short names)."""
+    whole = re.sub(r"^the\s+", "", text.lower().replace("\u2019", "'"))
+    if whole in WIDE_PLACES:
+        return True  # "West Bank" before its compass word is read as a direction
     key = place_key(text)
     if key in WIDE_PLACES:
         return True
@@ -620,13 +623,20 @@ def _contains_other(root: Token, place: Place, others: list[Place]) -> bool:
 
 
 def _names_region_of_other(doc: Doc, place: Place, others: list[Place]) -> bool:
-    """ "the North Caucasus region of Dagestan": the first place is where the second lies."""
+    """ "the North Caucasus region of Dagestan", "the Black Sea port city of Odesa", "the West
+    Bank city of Jenin": the first place is where the second lies."""
     end = place.end
+    while (
+        end < len(doc)
+        and end - place.end < 2
+        and doc[end].lemma_.lower() in REGION_NOUNS | PLACE_NOUNS | {"port"}
+    ):
+        end += 1
     return (
-        end + 2 < len(doc)
-        and doc[end].lemma_.lower() in REGION_NOUNS
-        and doc[end + 1].lower_ == "of"
-        and any(other.start == end + 2 for other in others)
+        end > place.end
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and any(other.start == end + 1 for other in others)
     )
 
 
