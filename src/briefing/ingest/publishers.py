@@ -200,7 +200,16 @@ def _name_from_domain(labels: list[str]) -> str | None:
 def _cited_word(word: str, index: int) -> str:
     if index and word in _FUNCTION_WORDS:
         return word  # "Express and Star"
-    return word.upper() if len(word) <= 3 and word not in _FUNCTION_WORDS else word.capitalize()
+    acronym = len(word) <= 3 and word not in _FUNCTION_WORDS and not _very_common(word)
+    return word.upper() if acronym else word.capitalize()  # "BBC", "TBS News"; but "New Arab"
+
+
+def _very_common(word: str) -> bool:
+    import wordsegment
+
+    if not wordsegment.UNIGRAMS:
+        wordsegment.load()
+    return wordsegment.UNIGRAMS.get(word, 0) >= _COMMON_SHORT_WORD
 
 
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "a"})
@@ -220,12 +229,18 @@ def _segmented(label: str) -> list[str] | None:
     if not wordsegment.UNIGRAMS:
         wordsegment.load()
     words = wordsegment.segment(label.lower())
-    if 2 <= len(words) <= 4 and all(
-        word in _FUNCTION_WORDS or (len(word) >= 4 and wordsegment.UNIGRAMS.get(word, 0) >= _COMMON_WORD)
-        for word in words
-    ):
+    if 2 <= len(words) <= 4 and all(_common_word(word, wordsegment.UNIGRAMS.get(word, 0)) for word in words):
         return words
     return _outlet_words(label.lower())
+
+
+def _common_word(word: str, count: float) -> bool:
+    """Common enough to split off: four letters or more and common, or a very common short word
+    ("new", "san"), so that "newarab" is "New Arab" but "garoweonline" is not "Ga Rowe Online"."""
+    return word in _FUNCTION_WORDS or count >= (_COMMON_WORD if len(word) >= 4 else _COMMON_SHORT_WORD)
+
+
+_COMMON_SHORT_WORD = 100_000_000
 
 
 #: Words that outlets put in their names; a domain that starts or ends with one is split there
