@@ -235,11 +235,12 @@ def _segmented(label: str) -> list[str] | None:
 
 
 def _common_word(word: str, count: float) -> bool:
-    """Common enough to split off: four letters or more and common, or a very common short word
-    ("new", "san"), so that "newarab" is "New Arab" but "garoweonline" is not "Ga Rowe Online"."""
-    return word in _FUNCTION_WORDS or count >= (_COMMON_WORD if len(word) >= 4 else _COMMON_SHORT_WORD)
+    """Common enough to split off: four letters or more, and common, so that "garoweonline" is not
+    "Ga Rowe Online"; brands that run a short word on ("allafrica") stay as written."""
+    return word in _FUNCTION_WORDS or (len(word) >= 4 and count >= _COMMON_WORD)
 
 
+#: Short words this common are words, not acronyms, when a split leaves them ("Two Circles").
 _COMMON_SHORT_WORD = 100_000_000
 
 
