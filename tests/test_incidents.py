@@ -538,3 +538,11 @@ def test_shooting_in_the_village_attacked_and_no_shooting_at_all(incidents_of) -
         '"We almost forgot the sound of a bullet because there was no shooting for a long time," said a resident.',
     )
     assert len(found) == 1
+
+
+def test_a_raid_told_by_its_verb_and_one_a_year_before(incidents_of) -> None:
+    found = incidents_of(
+        "Police in Rio de Janeiro raided the Vila Cruzeiro favela before dawn on Tuesday.",
+        "The operation comes one year after a raid in Rio that killed 28 people.",
+    )
+    assert [(i.type, i.killed) for i in found] == [("raid", None), ("raid", 28)]

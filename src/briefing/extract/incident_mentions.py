@@ -142,9 +142,23 @@ def _starts_apart(sentence: Sentence) -> bool:
     )
 
 
+def tells_other_event(sentence: Sentence) -> bool:
+    """A toll in this sentence belongs to another or an earlier event ("after another convoy hit a
+    bomb", "last week")."""
+    return set_earlier(sentence) or any(t.lower_ == "another" and t.dep_ == "det" for t in sentence.span)
+
+
+#: "comes one year after a raid of the Jacarezinho favela": what follows "after" came first.
+SINCE_EARLIER = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+after\b", re.I
+)
+
+
 def set_earlier(sentence: Sentence) -> bool:
     """ "Last week, nine soldiers were killed in a suicide attack": a past event recalled beside
     the one reported, which a shared province must not merge with it."""
+    if SINCE_EARLIER.search(sentence.text):
+        return True
     return any(EARLIER.search(ent.text) for ent in sentence.span.ents if ent.label_ in {"DATE", "TIME"})
 
 

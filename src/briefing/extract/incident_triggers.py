@@ -72,6 +72,7 @@ VERB_TRIGGERS = {
     "capture": "offensive",
     "liberate": "offensive",
     "storm": "assault",
+    "raid": "raid",
     "shoot": "shooting",
     "kill": "killing",
     "murder": "killing",
