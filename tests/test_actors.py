@@ -613,3 +613,12 @@ def test_a_role_word_the_model_tags_as_a_verb_is_still_a_title(analysed: Analyse
         )
     )
     assert actors["David Gaver"].role == "suspect"
+
+
+def test_an_age_before_the_role_in_an_apposition_is_dropped(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed("Ivan Orlov, a 66-year-old priest at the church in Derbent, was killed in the attack.")
+        )
+    )
+    assert actors["Ivan Orlov"].role == "priest at the church in Derbent"

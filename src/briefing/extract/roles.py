@@ -188,7 +188,10 @@ def _top_of_noun_phrase(token: Token) -> Token:
 
 
 def _appos_phrase(token: Token, stop: int | None) -> str | None:
-    span = token.doc[_start_without_det(token) : (stop or token.right_edge.i + 1)]
+    start = _start_without_det(token)
+    while start < token.i and _is_age_word(token.doc[start]):
+        start += 1  # "a 66-year-old priest at the church": the age is not the role
+    span = token.doc[start : (stop or token.right_edge.i + 1)]
     if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
         return None
     if _ends_in_titled_name(span):
