@@ -622,3 +622,14 @@ def test_an_age_before_the_role_in_an_apposition_is_dropped(analysed: Analyser) 
         )
     )
     assert actors["Ivan Orlov"].role == "priest at the church in Derbent"
+
+
+def test_a_local_office_takes_the_place_its_sentence_names(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "In the Zaporizhzhia region in southeast Ukraine, governor Ivan Fedko said shells struck a farm."
+            )
+        )
+    )
+    assert actors["Ivan Fedko"].role == "governor of Zaporizhzhia"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from ..model import Actor, Evidence
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
+from .places import places_in
 from .roles import role_of
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
@@ -31,8 +34,20 @@ def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             role = role_of(span) if span is not None else None
             if role:
-                cluster.role = role
+                cluster.role = _with_jurisdiction(role, span) if span is not None else role
                 break
+
+
+#: Offices held over a place, which news names once in the sentence: "In the Zaporizhzhia
+#: region, governor Ivan Fedorov said" -> "governor of Zaporizhzhia".
+LOCAL_OFFICES = frozenset({"governor", "regional governor", "mayor", "police chief", "provincial governor"})
+
+
+def _with_jurisdiction(role: str, name: Span) -> str:
+    if role.lower() not in LOCAL_OFFICES:
+        return role
+    places = [p for p in places_in(name.sent) if not p.wide and not p.reference]
+    return f"{role} of {places[0].text}" if len(places) == 1 else role
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
