@@ -313,3 +313,10 @@ def test_weights_of_explosives_are_figures(analysis_of) -> None:
     )
     assert [(f.value, f.unit) for f in figures] == [(500, "lb"), (600, "lb"), (1000, "kg")]
     assert all("explosives" in f.label for f in figures)
+
+
+def test_how_often_is_not_how_many(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of("The police chief was shot three times and two bodyguards were killed.")
+    )
+    assert values(figures) == [2]

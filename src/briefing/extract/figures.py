@@ -135,6 +135,8 @@ CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "hrs", "h
 ERA_WORDS = {"bc", "bce", "ad", "ce"}
 CALIBRE_WORDS = {"calibre", "caliber", "-calibre", "-caliber", "mm", "magnum"}
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+#: "shot three times", "went four times to the hospital": how often, not how many.
+FREQUENCY_WORDS = {"times"}
 #: Nouns counted by listicle headlines that scrapes leave in the body ("5 ways", "8 things").
 BUILDING_SIZES = {"floor", "floors", "storey", "storeys", "story", "stories", "stor", "level", "levels"}
 LISTICLE_NOUNS = {"things", "ways", "reasons", "facts", "questions"}
@@ -557,10 +559,10 @@ def _past_hyphen(doc: Doc, token: Token) -> Token:
 
 
 def _labels_number_as_non_count(nxt: Token, text: str) -> bool:
-    """ "8pm", "1100 BC", "a .22 calibre handgun", "a 911 call": a time, an era year, a calibre or
-    an emergency number, never a count, whatever the story."""
+    """ "8pm", "1100 BC", "a .22 calibre handgun", "a 911 call", "shot three times": a time, an era
+    year, a calibre, an emergency number or a frequency, never a count, whatever the story."""
     word = nxt.lower_
-    return word in CLOCK_WORDS | ERA_WORDS | CALIBRE_WORDS or text in EMERGENCY_NUMBERS
+    return word in CLOCK_WORDS | ERA_WORDS | CALIBRE_WORDS | FREQUENCY_WORDS or text in EMERGENCY_NUMBERS
 
 
 def _is_list_marker(first: Token, nxt: Token | None) -> bool:
