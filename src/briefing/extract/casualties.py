@@ -130,8 +130,8 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
                 injured = max(injured or 0, count)
             else:
                 killed = max(killed or 0, count)
-        elif lemma == "lose" and token.pos_ == "VERB" and _lost_people(token):
-            killed = max(killed or 0, _lost_people(token) or 0)  # "We have so far lost 15 people"
+        elif lemma == "lose" and token.pos_ == "VERB" and (lost := _lost_people(token)):
+            killed = max(killed or 0, lost)  # "We have so far lost 15 people"
         elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB" and _hurt_object(token):
             count = next((count_of(c) for c in token.children if c.dep_ == "nsubj"), None)
             if count:  # "18 people sustained severe injuries"
@@ -246,7 +246,7 @@ def _one_per_name(nouns: list[Token]) -> list[Token]:
     kept: list[Token] = []
     names: set[int] = set()
     for noun in nouns:
-        if noun.ent_type_ == "PERSON" or (noun.is_punct or noun.lower_ in {"al", "el", "bin", "ibn"}):
+        if noun.ent_type_ == "PERSON" or noun.is_punct or noun.lower_ in _NAME_PARTICLES:
             name_start = _entity_start(noun)
             if name_start in names:
                 continue
@@ -259,11 +259,13 @@ def _entity_start(token: Token) -> int:
     """The first token of the name a token belongs to (its run of name tokens)."""
     i = token.i
     doc = token.doc
-    while i > 0 and (
-        doc[i - 1].ent_type_ == "PERSON" or doc[i - 1].lower_ in {"al", "el", "-", "bin", "ibn"}
-    ):
+    while i > 0 and (doc[i - 1].ent_type_ == "PERSON" or doc[i - 1].lower_ in _NAME_PARTICLES | {"-"}):
         i -= 1
     return i
+
+
+#: Small words inside Arabic names that the model leaves out of the PERSON entity ("al-Douri").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 
 
 def _object_the_parse_missed(verb: Token) -> list[Token]:
@@ -346,8 +348,7 @@ def count_of(noun: Token) -> int | None:
         ]
     if numbers:
         number = numbers[0]
-        scale = [c.i for c in number.children if c.dep_ == "quantmod" and c.i > number.i]
-        phrase = noun.doc[number.left_edge.i : max([number.i, *scale]) + 1].text  # "more than two dozen"
+        phrase = _number_phrase(number)
         if parse_range(phrase) is not None:
             return None
         _, rest = split_qualifier(phrase)
@@ -358,9 +359,8 @@ def count_of(noun: Token) -> int | None:
             value = parse_number(number.text)
         return int(value) if value is not None and value >= 1 else None
     if noun.like_num or noun.pos_ == "NUM":
-        scale = [c for c in noun.children if c.dep_ == "quantmod" and c.i > noun.i]
-        if scale:  # "nearly two dozen injured": the scale word hangs off the number
-            _, rest = split_qualifier(noun.doc[noun.left_edge.i : scale[-1].i + 1].text)
+        if _scale_after(noun):  # "nearly two dozen injured": the scale word hangs off the number
+            _, rest = split_qualifier(_number_phrase(noun))
             value = parse_number(rest)
             return int(value) if value is not None and value >= 1 else None
         if _age_after_name(noun):
@@ -377,6 +377,15 @@ def count_of(noun: Token) -> int | None:
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return count_of(noun.head.head)
     return None
+
+
+def _scale_after(number: Token) -> list[int]:
+    return [c.i for c in number.children if c.dep_ == "quantmod" and c.i > number.i]
+
+
+def _number_phrase(number: Token) -> str:
+    """The number with its qualifier and the scale word after it: "more than two dozen"."""
+    return number.doc[number.left_edge.i : max([number.i, *_scale_after(number)]) + 1].text
 
 
 def _age_after_name(number: Token) -> bool:

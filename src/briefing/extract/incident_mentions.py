@@ -87,6 +87,7 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
         cumulative = CUMULATIVE.search(sentence.text) is not None
         killed, injured = (None, None) if cumulative else count_casualties(sentence.span)
         perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
+        earlier, apart = set_earlier(sentence), _starts_apart(sentence)
         for index, placed in enumerate(group_by_place(triggers, sentence_places)):
             group = placed.triggers
             kinds = kinds_of(group)
@@ -102,9 +103,9 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
                 anaphoric=any(is_anaphoric(t) for t, _ in group if trigger_noun(t)),
                 weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
                 restrictive=placed.restrictive,
-                earlier=set_earlier(sentence),
+                earlier=earlier,
                 verbal=all(t.pos_ == "VERB" for t, _ in group),
-                another=any(is_another(t) for t, _ in group) or _starts_apart(sentence),
+                another=apart or any(is_another(t) for t, _ in group),
             )
             out.append(mention)
         previous_date = date or previous_date
@@ -124,6 +125,11 @@ EARLIER = re.compile(
     r"\b(?:(?:last|previous|past)\s+(?:week|weekend|month|year)|earlier\s+this\s+(?:week|month|year)"
     r"|(?:weeks|months|years)\s+ago|(?:a|one|two|three)\s+(?:week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
+)
+
+#: "comes one year after a raid of the Jacarezinho favela": what follows "after" came first.
+SINCE_EARLIER = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+after\b", re.I
 )
 
 
@@ -146,12 +152,6 @@ def tells_other_event(sentence: Sentence) -> bool:
     """A toll in this sentence belongs to another or an earlier event ("after another convoy hit a
     bomb", "last week")."""
     return set_earlier(sentence) or any(t.lower_ == "another" and t.dep_ == "det" for t in sentence.span)
-
-
-#: "comes one year after a raid of the Jacarezinho favela": what follows "after" came first.
-SINCE_EARLIER = re.compile(
-    r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+after\b", re.I
-)
 
 
 def set_earlier(sentence: Sentence) -> bool:

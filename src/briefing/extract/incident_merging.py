@@ -90,16 +90,8 @@ def _same_event_by_toll(a: MergedIncident, b: MergedIncident) -> bool:
 def _absorb_incident(target: MergedIncident, other: MergedIncident) -> None:
     """Fold a second report of the same event into the first, keeping the first's place unless
     the second's is more specific."""
-    if other.place is not None and (
-        target.place is None or _more_specific(other.place, target.place, other.keys)
-    ):
-        target.place = other.place
-    if PRIORITY.index(other.type) < PRIORITY.index(target.type):
-        target.type = other.type
-    target.keys |= other.keys
+    _fold_details(target, other.type, other.place, other.keys, other.date, other.perpetrator)
     target.injured = target.injured or other.injured
-    target.date = target.date or other.date
-    target.perpetrator = target.perpetrator or other.perpetrator
     target.sentences += [s for s in other.sentences if s not in target.sentences]
 
 
@@ -327,17 +319,30 @@ def _new_incident(mention: EventMention, place: Place, keys: set[str]) -> Merged
 def _absorb(incident: MergedIncident, mention: EventMention, place: Place | None, keys: set[str]) -> None:
     """Fold a mention into an incident, keeping the most specific type and place and the richest toll."""
     incident.touched = mention.sentence.index
-    if not mention.weak and PRIORITY.index(mention.type) < PRIORITY.index(incident.type):
-        incident.type = mention.type
+    kind = incident.type if mention.weak else mention.type  # "killed" alone never retypes an event
+    _fold_details(incident, kind, place, keys, mention.date, mention.perpetrator)
+    incident.killed = max(incident.killed or 0, mention.killed or 0) or None
+    incident.injured = max(incident.injured or 0, mention.injured or 0) or None
+    if mention.sentence not in incident.sentences:
+        incident.sentences.append(mention.sentence)
+
+
+def _fold_details(
+    incident: MergedIncident,
+    kind: str,
+    place: Place | None,
+    keys: set[str],
+    date: dt.date | None,
+    perpetrator: str | None,
+) -> None:
+    """Keep the most specific type and place of two reports, and what either one adds."""
+    if PRIORITY.index(kind) < PRIORITY.index(incident.type):
+        incident.type = kind
     if place is not None and (incident.place is None or _more_specific(place, incident.place, keys)):
         incident.place = place
     incident.keys |= keys
-    incident.killed = max(incident.killed or 0, mention.killed or 0) or None
-    incident.injured = max(incident.injured or 0, mention.injured or 0) or None
-    incident.date = incident.date or mention.date
-    incident.perpetrator = incident.perpetrator or mention.perpetrator
-    if mention.sentence not in incident.sentences:
-        incident.sentences.append(mention.sentence)
+    incident.date = incident.date or date
+    incident.perpetrator = incident.perpetrator or perpetrator
 
 
 def _more_specific(new: Place, old: Place, new_keys: set[str]) -> bool:

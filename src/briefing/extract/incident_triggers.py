@@ -176,9 +176,8 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         return _verb_trigger(token, lemma)
     if token.pos_ == "VERB" and lemma in NOUN_TRIGGERS and token.tag_ in {"VBZ", "NNS"}:
-        return NOUN_TRIGGERS[
-            lemma
-        ]  # "Government airstrikes on the town...": a plural noun the model took for a verb
+        # "Government airstrikes on the town...": a plural noun the model took for a verb
+        return NOUN_TRIGGERS[lemma]
     if token.lower_ == "wounded" and any(c.lower_ == "mortally" for c in token.children):
         return "killing"
     return None

@@ -629,7 +629,7 @@ def _names_region_of_other(doc: Doc, place: Place, others: list[Place]) -> bool:
     while (
         end < len(doc)
         and end - place.end < 2
-        and doc[end].lemma_.lower() in REGION_NOUNS | PLACE_NOUNS | {"port"}
+        and doc[end].lemma_.lower() in PLACE_NOUNS  # the region nouns and "port" among them
     ):
         end += 1
     return (

@@ -138,7 +138,7 @@ def _in_title_run(token: Token) -> bool:
         return False
     if token.lower_ in _TITLE_RUN_LOWER:
         return True
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_):
+    if _ORDINAL.fullmatch(token.lower_):
         return True  # "brigade spokeswoman 2nd Lt. Selena Owens"
     if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
         return True  # "CNN legal analyst", "the former prime minister"
@@ -153,6 +153,9 @@ def _in_title_run(token: Token) -> bool:
         return True  # "the region's governor": whose governor is part of the role
     return token.is_title or (token.is_upper and token.is_alpha)
 
+
+#: The grade before a rank: "2nd Lt.", "1st Sgt".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 _NOT_TITLE_STARTS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PRON", "VERB", "AUX"})
 
@@ -269,7 +272,7 @@ def _without_trailing_rank(text: str) -> str:
     end = len(words)
     while end > 1 and words[end - 1].lower().rstrip(".") in ranks:
         end -= 1
-    while end < len(words) and end > 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)", words[end - 1].lower()):
+    while end < len(words) and end > 1 and _ORDINAL.fullmatch(words[end - 1].lower()):
         end -= 1  # "2nd Lt.": the grade of the rank
     while end < len(words) and end > 1 and words[end - 1].lower() in _SERVICES:
         end -= 1

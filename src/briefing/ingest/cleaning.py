@@ -63,7 +63,7 @@ PHOTO_CREDIT_END = re.compile(
 #: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name").
 CAPTION_DATE_END = re.compile(
     r"[,\s](?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
-    r"(?:\s+[A-Z]{2,}/[A-Z][\w .'-]+|\s+(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu))?\s*$",
+    r"(?:\s+[A-Z]{2,}/[A-Z][\w .'-]+|\s+(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu))?\s*$",
     re.IGNORECASE,
 )
 
@@ -116,9 +116,8 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:author|authors) of the article\s*:?$",
         r"\bthis (?:feature|video|content) is (?:currently )?(?:unavailable|not available)\b",
         r"^please try again later\.?$",
-        r"^file (?:photo|picture|image)\s*:",
+        r"^file (?:photo|picture|image)\s*(?::|of\b)",  # "File photo:", "File image of rescuers..."
         r"^file\s*:\s*\S",  # "FILE: A soldier stands guard along the border fence"
-        r"^file (?:photo|picture|image) of\b",
         r"\s\|\s*(?:photo|image|picture)\s*(?:credit|courtesy)\s*:\s*[^|]{2,60}$",
         r"^(?:picture|photo) taken\b.{0,60}$",
         r"^[A-Z]{2,}(?:/[A-Z][\w .'-]+)+$",

@@ -205,11 +205,16 @@ def _cited_word(word: str, index: int) -> str:
 
 
 def _very_common(word: str) -> bool:
+    return _unigrams().get(word, 0) >= _COMMON_SHORT_WORD
+
+
+def _unigrams() -> dict[str, float]:
+    """wordsegment's word counts, loaded on first use: only domains that need them pay for it."""
     import wordsegment
 
     if not wordsegment.UNIGRAMS:
         wordsegment.load()
-    return wordsegment.UNIGRAMS.get(word, 0) >= _COMMON_SHORT_WORD
+    return wordsegment.UNIGRAMS
 
 
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "a"})
@@ -226,10 +231,9 @@ def _segmented(label: str) -> list[str] | None:
         return None
     import wordsegment
 
-    if not wordsegment.UNIGRAMS:
-        wordsegment.load()
+    counts = _unigrams()
     words = wordsegment.segment(label.lower())
-    if 2 <= len(words) <= 4 and all(_common_word(word, wordsegment.UNIGRAMS.get(word, 0)) for word in words):
+    if 2 <= len(words) <= 4 and all(_common_word(word, counts.get(word, 0)) for word in words):
         return words
     return _outlet_words(label.lower())
 
@@ -290,8 +294,12 @@ OUTLET_WORDS = frozenset(
 )
 
 
+#: Longest first, so "network" is tried before "news" would match less of it.
+_OUTLET_WORDS_LONGEST_FIRST = sorted(OUTLET_WORDS, key=len, reverse=True)
+
+
 def _outlet_words(label: str) -> list[str] | None:
-    for word in sorted(OUTLET_WORDS, key=len, reverse=True):
+    for word in _OUTLET_WORDS_LONGEST_FIRST:
         if label.startswith(word) and len(label) - len(word) >= 4:
             return [word, *(_outlet_words(label[len(word) :]) or [label[len(word) :]])]
         if label.endswith(word) and len(label) - len(word) >= 4:
