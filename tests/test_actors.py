@@ -633,3 +633,21 @@ def test_a_local_office_takes_the_place_its_sentence_names(analysed: Analyser) -
         )
     )
     assert actors["Ivan Fedko"].role == "governor of Zaporizhzhia"
+
+
+def test_a_relative_clause_or_honorific_is_not_part_of_the_role(analysed: Analyser) -> None:
+    """ "the doctor who treated him" is a doctor; "correspondent, Dr. X" leaves no "Dr." behind."""
+    actors = find_actors(
+        analysed(
+            "Anil Verma, the doctor who treated the wounded guards, said two were in a critical state.",
+            "Verma said the hospital had run out of blood.",
+            "The agency's chief medical correspondent, Dr. Rhea Patel, reported from the border town.",
+            "Patel said the clinic was shelled twice. Patel spoke to reporters.",
+            "Tom Ashby, the Labour politician who raised the case in parliament, called for an inquiry.",
+            "Ashby wrote to ministers.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Anil Verma"] == "doctor"
+    assert roles["Rhea Patel"] == "agency's chief medical correspondent"
+    assert roles["Tom Ashby"] == "Labour politician"

@@ -47,7 +47,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     schoolgirl schoolboy survivor hostage prisoner inmate defendant accused missionary medic
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
     resident villager eyewitness farmer trader shopkeeper administrator legislator councillor
-    councilor magistrate diplomat mediator
+    councilor magistrate diplomat mediator politician aide candidate professor expert economist
+    consultant surgeon
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -194,12 +195,24 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     start = _start_without_det(token)
     while start < token.i and _is_age_word(token.doc[start]):
         start += 1  # "a 66-year-old priest at the church": the age is not the role
-    span = token.doc[start : (stop or token.right_edge.i + 1)]
+    span = token.doc[start : (stop or _end_before_clause(token))]
     if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
         return None
     if _ends_in_titled_name(span):
         return None  # "her boyfriend, Army Spc. Caleb Barnes": another person, not this one's role
     return _clean(span.text)
+
+
+def _end_before_clause(token: Token) -> int:
+    """Where an apposed role ends: before a relative clause that tells what the person did ("the
+    doctor who treated him", "a student who created the graph"), which describes, not names, a role."""
+    end = token.right_edge.i + 1
+    for child in token.subtree:
+        if child.dep_ == "relcl" and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    while end > token.i + 1 and token.doc[end - 1].is_punct:
+        end -= 1
+    return end
 
 
 def _ends_in_titled_name(span: Span) -> bool:
@@ -239,7 +252,12 @@ def _clean(text: str) -> str | None:
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
     text = _ABBREVIATED_OFFICE.sub(lambda m: _OFFICES[m.group(1).lower()], text)
-    return _without_trailing_rank(text).strip(" ,;:-") or None
+    text = _TRAILING_HONORIFIC.sub("", _without_trailing_rank(text))
+    return text.strip(" ,;:-") or None
+
+
+#: An honorific the name's apposition left on the role: "chief medical correspondent, Dr.".
+_TRAILING_HONORIFIC = re.compile(r",?\s+(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?$")
 
 
 #: Offices that newswire style abbreviates before a name ("Gov. Silvano Aureoles").
