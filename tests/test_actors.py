@@ -636,18 +636,40 @@ def test_a_local_office_takes_the_place_its_sentence_names(analysed: Analyser) -
 
 
 def test_a_relative_clause_or_honorific_is_not_part_of_the_role(analysed: Analyser) -> None:
-    """ "the doctor who treated him" is a doctor; "correspondent, Dr. X" leaves no "Dr." behind."""
+    """ "a senior doctor who treated him" is a senior doctor; "correspondent, Dr. X" leaves no "Dr."."""
     actors = find_actors(
         analysed(
-            "Anil Verma, the doctor who treated the wounded guards, said two were in a critical state.",
+            "Anil Verma, a senior doctor who treated the wounded guards, said two were critical.",
             "Verma said the hospital had run out of blood.",
             "The agency's chief medical correspondent, Dr. Rhea Patel, reported from the border town.",
             "Patel said the clinic was shelled twice. Patel spoke to reporters.",
             "Tom Ashby, the Labour politician who raised the case in parliament, called for an inquiry.",
             "Ashby wrote to ministers.",
+            "Sami Aziz, a soldier who defected from the army, was shot dead in Deraa. Aziz was 30.",
         )
     )
     roles = {a.name: a.role for a in actors}
-    assert roles["Anil Verma"] == "doctor"
+    assert roles["Anil Verma"] == "senior doctor"
+    assert roles["Sami Aziz"] == "soldier who defected from the army"  # a bare noun keeps its clause
     assert roles["Rhea Patel"] == "agency's chief medical correspondent"
     assert roles["Tom Ashby"] == "Labour politician"
+
+
+def test_roles_from_predicates_naming_verbs_and_office_clauses(analysed: Analyser) -> None:
+    """A role can be the name's predicate, the noun it was "identified as", the fuller description
+    that a bare "the priest" refers back to, or the office a "who heads ..." clause gives."""
+    actors = find_actors(
+        analysed(
+            "Ahmed Saleh was a local journalist. Saleh was shot dead in Mogadishu on Monday.",
+            "The victim was identified as John Okafor, police said. Okafor was 34.",
+            "In Derbent, the gunmen killed an Orthodox priest. Local TV named the priest as Ivan Petrov.",
+            "Maria Ruiz, who heads the Red Cross delegation in Goma, said aid was blocked. Ruiz left.",
+            "Yasir Adel, a member of the council, and his cousin, Omar, were shot. Adel died later.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Ahmed Saleh"] == "local journalist"
+    assert roles["John Okafor"] == "victim"
+    assert roles["Ivan Petrov"] == "Orthodox priest"
+    assert roles["Maria Ruiz"] == "head of the Red Cross delegation"
+    assert roles["Yasir Adel"] == "member of the council"

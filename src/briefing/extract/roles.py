@@ -81,7 +81,13 @@ _TITLE_RUN_LOWER: frozenset[str] = ROLE_WORDS | {
 def role_of(name: Span) -> str | None:
     """The role a sentence gives the person whose name is `name`, or None."""
     before, title_start = _title_before(name)
-    after = _apposition_role(name, title_start) or _role_introduced_before(name)
+    after = (
+        _apposition_role(name, title_start)
+        or _role_introduced_before(name)
+        or _predicate_role(name)
+        or _identified_as_role(name)
+        or _office_clause_role(name)
+    )
     parts = [part for part in (before, after) if part]
     return ", ".join(parts) if parts else None
 
@@ -105,6 +111,88 @@ def _role_introduced_before(name: Span) -> str | None:
     if any(t.ent_type_ == "PERSON" for t in phrase):
         return None
     return _clean(phrase.text)
+
+
+def _predicate_role(name: Span) -> str | None:
+    """ "Ahmed Saleh was a local journalist": the role as the predicate of the name's "to be"."""
+    root = name.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attribute = next((c for c in root.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attribute is None or attribute.lower_ not in ROLE_WORDS:
+        return None
+    role = _appos_phrase(attribute, stop=None)
+    if role is None or len(role.split()) > _MAX_PREDICATE_ROLE_WORDS:
+        return None  # "the top manager in the league who ...": a description, not a role
+    if any(t.ent_type_ == "PERSON" for t in attribute.subtree):
+        return None
+    return role
+
+
+#: A predicate is a role when it is short ("a local journalist"); longer ones describe.
+_MAX_PREDICATE_ROLE_WORDS = 6
+
+
+#: Verbs that put a role on a name: "the victim was identified as X", "the gunman was named as X".
+_NAMING_VERBS = frozenset({"identify", "name"})
+
+
+def _identified_as_role(name: Span) -> str | None:
+    """ "The victim was identified as John Okafor": the role is the one the name is given to."""
+    root = name.root
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
+        return None
+    verb = root.head.head
+    described = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+    if described is None or described.lower_ not in ROLE_WORDS:
+        return None
+    earlier = _earlier_description(described)
+    if earlier is not None:
+        return _appos_phrase(earlier, stop=_end_before_clause(earlier, earlier.left_edge.i))
+    return _appos_phrase(described, stop=described.i + 1)
+
+
+#: How far back "the priest" looks for the fuller "an Orthodox priest in Derbent" it refers to.
+_DESCRIPTION_LOOKBACK_SENTENCES = 4
+
+
+def _earlier_description(noun: Token) -> Token | None:
+    """ "... killed an Orthodox priest in Derbent. TV named the priest as X": a bare definite role
+    refers back to the fuller description of the same noun a few sentences earlier."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "prep"} for c in noun.children):
+        return None
+    doc = noun.doc
+    first = noun.sent.start
+    for _ in range(_DESCRIPTION_LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for token in reversed(doc[first : noun.i]):
+        if token.lemma_ == noun.lemma_ and token.pos_ == "NOUN":
+            if any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+                return token
+            return None
+    return None
+
+
+#: "X, who heads the delegation": the office a relative clause gives, by its verb.
+_OFFICE_VERBS = {"head": "head", "lead": "leader", "command": "commander", "chair": "chair", "run": "head"}
+
+
+def _office_clause_role(name: Span) -> str | None:
+    """ "Maria Ruiz, who heads the Red Cross delegation" is the head of the Red Cross delegation."""
+    for clause in name.root.rights:
+        if clause.dep_ != "relcl" or clause.lemma_ not in _OFFICE_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        office = next((c for c in clause.rights if c.dep_ == "dobj"), None)
+        if office is not None:
+            held = office.doc[office.left_edge.i : office.right_edge.i + 1]
+            return _clean(f"{_OFFICE_VERBS[clause.lemma_]} of {held.text}")
+    return None
 
 
 def _title_before(name: Span) -> tuple[str | None, int]:
@@ -195,7 +283,7 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     start = _start_without_det(token)
     while start < token.i and _is_age_word(token.doc[start]):
         start += 1  # "a 66-year-old priest at the church": the age is not the role
-    span = token.doc[start : (stop or _end_before_clause(token))]
+    span = token.doc[start : (stop or _end_before_clause(token, start))]
     if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
         return None
     if _ends_in_titled_name(span):
@@ -203,16 +291,33 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     return _clean(span.text)
 
 
-def _end_before_clause(token: Token) -> int:
-    """Where an apposed role ends: before a relative clause that tells what the person did ("the
-    doctor who treated him", "a student who created the graph"), which describes, not names, a role."""
+def _end_before_clause(token: Token, start: int) -> int:
+    """Where an apposed role ends: before another person coordinated with this one ("a member of
+    the committee, and his cousin, Adnan"), and before a relative clause that tells what the person
+    did ("the student who created the graph") unless the role is a bare noun without it ("a soldier
+    who defected from the army" is not just a soldier)."""
+    doc = token.doc
     end = token.right_edge.i + 1
     for child in token.subtree:
-        if child.dep_ == "relcl" and child.i > token.i:
+        if child.i <= token.i:
+            continue
+        another_person = child.dep_ == "conj" and _is_another_person(child)
+        what_they_did = child.dep_ == "relcl" and _content_words(doc[start : child.left_edge.i]) >= 2
+        if another_person or what_they_did:
             end = min(end, child.left_edge.i)
-    while end > token.i + 1 and token.doc[end - 1].is_punct:
+    while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
     return end
+
+
+def _is_another_person(conjunct: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in conjunct.subtree) or any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in conjunct.children
+    )
+
+
+def _content_words(span: Span) -> int:
+    return sum(1 for t in span if not (t.is_punct or t.dep_ == "det"))
 
 
 def _ends_in_titled_name(span: Span) -> bool:
