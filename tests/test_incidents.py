@@ -546,3 +546,63 @@ def test_a_raid_told_by_its_verb_and_one_a_year_before(incidents_of) -> None:
         "The operation comes one year after a raid in Rio that killed 28 people.",
     )
     assert [(i.type, i.killed) for i in found] == [("raid", None), ("raid", 28)]
+
+
+def test_an_exchange_of_fire_is_an_event_and_a_group_is_not_its_place(incidents_of) -> None:
+    found = incidents_of(
+        "Five armed members of the Eastern Hills Mujahidin exchanged fire with police in a village of "
+        "Tana District on Sunday, killing one militant."
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("clashes", "Tana District", 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Twelve people are dead after gunmen attacked a bar in Salta on Sunday.", 12),
+        ("Four women and seven men were declared dead after the attack on a bar in Salta.", 11),
+        ("The missile attack on a building in Salta took the lives of 35 residents.", 35),
+        ("The death toll from the bombing in Salta has risen to 35.", 35),
+        ("At least 32 dead in suicide bombing in Salta", 32),
+    ],
+)
+def test_tolls_told_without_a_kill_verb(incidents_of, sentence: str, killed: int) -> None:
+    found = incidents_of(sentence)
+    assert [(i.location, i.killed) for i in found] == [("Salta", killed)]
+
+
+def test_a_running_total_in_a_side_clause_leaves_the_events_own_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Three people were shot dead at the Kamba refugee camp in Bora on Monday, taking the toll "
+        "of killings in the camps to 20 so far this year."
+    )
+    assert len(found) == 1 and found[0].killed == 3
+
+
+def test_an_event_placed_only_sentences_later_is_still_reported(incidents_of) -> None:
+    found = incidents_of(
+        "Twelve people are dead and two are missing after an armed group invaded a bar early Sunday.",
+        "Officials said the gunmen began firing at everyone inside.",
+        "Police reached the bar, in the town of San Jacinto, after a call about gunfire.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("San Jacinto", 12)]
+
+
+def test_a_country_under_another_name_yields_to_the_town_named_next(incidents_of) -> None:
+    found = incidents_of(
+        "Armed men killed at least a dozen people in northeast Democratic Republic of Congo on Sunday.",
+        "The men attacked the town of Mbau in Beni territory before dawn.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Mbau", 12)]
+
+
+def test_a_toll_told_between_two_reports_of_an_event_is_its_own(incidents_of) -> None:
+    found = incidents_of(
+        "A missile struck an apartment block in Dnipro on Saturday.",
+        "Rescuers are still searching the rubble.",
+        "Cranes arrived overnight. Volunteers brought food and water.",
+        "Officials said 40 people were rescued and 75 were injured.",
+        "Many of the injured are children.",
+        "Officials said the strike on the building in Dnipro came at 3 pm.",
+    )
+    assert [(i.location, i.injured) for i in found] == [("Dnipro", 75)]

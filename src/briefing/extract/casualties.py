@@ -105,10 +105,18 @@ ATTACKERS = frozenset(
 SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 
 
-def count_casualties(span: Span) -> tuple[int | None, int | None]:
+def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
+    """Killed and injured as `span` states them; tokens in `skip` (a running total's clause) are
+    not read."""
     killed = injured = None
     for token in span:
+        if token.i in skip:
+            continue
         lemma = token.lemma_.lower()
+        stated = _stated_dead(token)
+        if stated:  # "Twelve people are dead", "were declared dead", "the lives of 35", "toll rose to 35"
+            killed = max(killed or 0, stated)
+            continue
         if lemma == "leave" and token.pos_ == "VERB":
             left = _left_dead_or_injured(token)  # "The fighting left 27 dead and 15 wounded"
             if left is not None:
@@ -141,6 +149,52 @@ def count_casualties(span: Span) -> tuple[int | None, int | None]:
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
     return killed, injured
+
+
+#: Verbs that declare people dead: "were declared dead", "was found dead", "are dead".
+_DEAD_PREDICATE_VERBS = frozenset({"be", "declare", "find", "pronounce", "confirm", "report", "leave"})
+#: Verbs that take lives: "took the lives of 35 residents", "claimed the lives of".
+_LIFE_VERBS = frozenset({"take", "claim", "cost"})
+#: Verbs by which a death toll reaches its number: "the death toll rose to 35".
+_TOLL_VERBS = frozenset({"rise", "climb", "increase", "reach", "jump", "stand", "hit", "grow", "mount"})
+
+
+def _stated_dead(token: Token) -> int | None:
+    """Tolls told without a kill verb: a predicate "dead", lives taken, a death toll's number."""
+    lower = token.lower_
+    if lower == "dead" and token.dep_ in {"acomp", "oprd"}:
+        if token.head.lemma_.lower() not in _DEAD_PREDICATE_VERBS:
+            return None
+        subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        nouns = [n for subject in subjects for n in [subject, *subject.conjuncts]]
+        counts = [count_of(n) for n in nouns if _has_number(n)]
+        return sum(c for c in counts if c) or None
+    if lower == "dead" and any(c.dep_ == "nummod" for c in token.children):
+        return count_of(token)  # "At least 32 dead in suicide bombing"
+    if token.lemma_.lower() == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIFE_VERBS:
+        of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        return next((count_of(o) for o in of if o.dep_ == "pobj"), None)
+    if token.pos_ == "VERB" and token.lemma_.lower() in _TOLL_VERBS and _counts_the_dead(token):
+        reached = [
+            o for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at"} for o in c.children
+        ]
+        reached += [c for c in token.children if c.dep_ == "dobj"]
+        return next((count_of(o) for o in reached if o.dep_ in {"pobj", "dobj"} and count_of(o)), None)
+    return None
+
+
+def _counts_the_dead(verb: Token) -> bool:
+    """ "The death toll has risen", "the number of victims killed has increased"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() == "toll" and any(c.lower_ == "death" for c in subject.children):
+            return True
+        if subject.lemma_.lower() in {"number", "count"}:
+            counted = [o for c in subject.children if c.dep_ == "prep" for o in c.children]
+            if any(o.lemma_.lower() in {"dead", "death", "victim", "fatality", "casualty"} for o in counted):
+                return any(
+                    t.lemma_.lower() in KILL_VERBS | {"dead", "death", "fatality"} for t in subject.subtree
+                )
+    return False
 
 
 def _lost_people(verb: Token) -> int | None:

@@ -597,6 +597,18 @@ def country_of(form: str) -> str | None:
     return country_names().get(form)
 
 
+@functools.cache
+def _state_names_folded() -> frozenset[str]:
+    return frozenset(form.lower() for form in country_names() if form not in DEMONYMS)
+
+
+def is_state_name(form: str) -> bool:
+    """Whether `form` names a state (any case, an alias such as "DR Congo" included), not its
+    people ("Congolese")."""
+    form = form.strip().lower()
+    return form.removeprefix("the ") in _state_names_folded()
+
+
 def demonyms_of(country: str) -> list[str]:
     """Adjective forms of a state, e.g. "Iraq" -> ["Iraqi", "Iraqis"]; used as its aliases."""
     return [d for d, c in DEMONYMS.items() if c == country]

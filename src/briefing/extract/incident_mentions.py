@@ -84,8 +84,7 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
             continue  # "A total of 109 people have been killed": a running toll, not an event
         sentence_places = places_in(sentence.span)
         date = _date_in(sentence, analysis.date, previous_date)
-        cumulative = CUMULATIVE.search(sentence.text) is not None
-        killed, injured = (None, None) if cumulative else count_casualties(sentence.span)
+        killed, injured = count_casualties(sentence.span, skip=running_total_clause(sentence))
         perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
         earlier, apart = set_earlier(sentence), _starts_apart(sentence)
         for index, placed in enumerate(group_by_place(triggers, sentence_places)):
@@ -110,6 +109,27 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
             out.append(mention)
         previous_date = date or previous_date
     return out
+
+
+def running_total_clause(sentence: Sentence) -> frozenset[int]:
+    """The tokens that tell a running total ("so far this year", "a total of"), whose numbers are
+    not this event's toll: the whole sentence when the total is its main clause, else only the
+    clause that tells it ("Three people were shot dead on Monday, taking the toll to 20 so far")."""
+    match = CUMULATIVE.search(sentence.text)
+    if match is None:
+        return frozenset()
+    span = sentence.span
+    words = span.doc.char_span(
+        span.start_char + match.start(), span.start_char + match.end(), alignment_mode="expand"
+    )
+    clause = governor(words.root) if words is not None else span.root
+    if (
+        clause.dep_ == "ROOT"
+        or clause.i == span.root.i
+        or clause.dep_ not in {"advcl", "conj", "relcl", "xcomp", "acl"}
+    ):
+        return frozenset(t.i for t in span)
+    return frozenset(t.i for t in clause.subtree)
 
 
 def kinds_of(group: list[tuple[Token, str]]) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
-from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin
+from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, where_said
 from .places import FACILITY_NOUNS, Place, best_place, places_in
 
 
@@ -238,12 +238,12 @@ def _worth_placing(mention: EventMention) -> bool:
     )
 
 
-def _nearby_place(mention: EventMention, analysis: Analysis) -> Place | None:
+def _nearby_place(mention: EventMention, analysis: Analysis, own_sentence: bool = False) -> Place | None:
     """ "A man shot his girlfriend and then himself. Officers found them at their home in Fort
     Worth.": news often names the place in the sentence just before or after the event. The
     nearest sentence wins, the one before on a tie; wide places (countries) are not borrowed."""
     index = mention.sentence.index
-    for distance in range(1, NEARBY_SENTENCES + 1):
+    for distance in range(0 if own_sentence else 1, NEARBY_SENTENCES + 1):
         for other in (index - distance, index + distance):
             if not 0 <= other < len(analysis.sentences):
                 continue
@@ -255,9 +255,47 @@ def _nearby_place(mention: EventMention, analysis: Analysis) -> Place | None:
                 and not p.reference
                 and not is_origin(span.doc, p)
                 and not in_side_clause(span.doc, p)
+                and not where_said(span.doc, p)
             ]
             if places:
                 return best_place(places)
+    return None
+
+
+def place_lone_event(mentions: list[EventMention], analysis: Analysis) -> MergedIncident | None:
+    """An article that reports an event but never names a place in the same breath ("Twelve
+    people are dead after gunmen invaded a bar" ... "the bar, located in Jaral del Progreso") still
+    reports one incident: the first report with a toll (or the first report), placed by its
+    neighbouring sentences, else by the first specific place the article names, and joined by
+    every compatible report. Only for articles where no incident was placed otherwise."""
+    tolled = [m for m in mentions if m.killed or m.injured]
+    if not tolled and all(m.weak for m in mentions):
+        return None  # "killed" alone, without a toll, may be anything
+    lead = (tolled or mentions)[0]
+    place = _nearby_place(lead, analysis, own_sentence=True) or _first_specific_place(analysis)
+    if place is None:
+        return None
+    incident = _new_incident(lead, place, {place.key})
+    for mention in mentions:
+        if mention is not lead and _compatible(incident, mention):
+            _absorb_detail(incident, mention)
+    return incident
+
+
+def _first_specific_place(analysis: Analysis) -> Place | None:
+    for sentence in analysis.sentences:
+        doc = sentence.span.doc
+        places = [
+            p
+            for p in places_in(sentence.span)
+            if not p.wide
+            and not p.reference
+            and not is_origin(doc, p)
+            and not in_side_clause(doc, p)
+            and not where_said(doc, p)
+        ]
+        if places:
+            return best_place(places)
     return None
 
 

@@ -139,6 +139,11 @@ def _where_it_was_said(trigger: Token, token: Token) -> bool:
     return trigger.i not in own_clause
 
 
+def where_said(doc: Doc, place: Place) -> bool:
+    """ "the rebel leader told AFP in Nairobi": a place on a verb of speaking."""
+    return governor(doc[place.start]).lemma_.lower() in SPEECH_VERBS
+
+
 def in_side_clause(doc: Doc, place: Place, trigger: Token | None = None) -> bool:
     """Whether a place lies in an "as ..."/"while ..." clause of its sentence ("The attacks came as
     leaders were expected in Washington"), one that does not hold the trigger when one is given:

@@ -52,6 +52,9 @@ NOUN_TRIGGERS = {
     "homicide": "killing",
     "rape": "rape",
     "lynching": "killing",
+    "assassination": "killing",
+    "rampage": "attack",
+    "riot": "clashes",
 }
 #: Verbs that report an event, with the type they give.
 VERB_TRIGGERS = {
@@ -83,7 +86,10 @@ VERB_TRIGGERS = {
     "rape": "rape",
     "molest": "sexual assault",
     "assault": "assault",
+    "assassinate": "killing",
 }
+#: Verbs that report an event only with "fire" ("opened fire", "exchanged fire with the army").
+FIRE_VERBS = {"open": "shooting", "exchange": "clashes", "trade": "clashes"}
 #: Modifiers that refine a trigger: "air strike" -> airstrike, "car bomb" -> bombing.
 REFINEMENTS = {
     ("air", "strike"): "airstrike",
@@ -95,6 +101,9 @@ REFINEMENTS = {
     ("suicide", "bombing"): "bombing",
     ("car", "bomb"): "bombing",
     ("ground", "assault"): "assault",
+    ("drone", "attack"): "airstrike",
+    ("missile", "attack"): "missile strike",
+    ("rocket", "strike"): "rocket attack",
 }
 
 
@@ -169,6 +178,16 @@ def trigger_type(token: Token) -> str | None:
             if refined:
                 return refined
         return base
+    if lemma == "exchange" and _exchange_of_fire(token):
+        return "clashes"
+    if (
+        token.pos_ == "VERB"
+        and lemma in FIRE_VERBS
+        and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
+    ):
+        return FIRE_VERBS[lemma]
+    if token.pos_ == "VERB" and lemma == "fire":
+        return _fire_trigger(token)
     if token.pos_ == "NOUN" and lemma in OPERATION_NOUNS and _has_military_goal(token):
         return "offensive"
     if token.pos_ in {"NOUN"} and lemma == "body" and numbered_of(token):
@@ -181,6 +200,38 @@ def trigger_type(token: Token) -> str | None:
     if token.lower_ == "wounded" and any(c.lower_ == "mortally" for c in token.children):
         return "killing"
     return None
+
+
+#: What is fired, and the event firing it makes: "fired rockets into the city".
+FIRED_WEAPONS = {
+    "rocket": "rocket attack",
+    "missile": "missile strike",
+    "mortar": "mortar attack",
+    "shell": "shelling",
+}
+
+
+def _fire_trigger(verb: Token) -> str | None:
+    """ "fired rockets at the town" is a rocket attack; "began firing at everyone inside" a
+    shooting; "was fired from his job" nothing."""
+    weapons = [FIRED_WEAPONS.get(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    if any(weapons):
+        return next(w for w in weapons if w)
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "into", "upon"} for c in verb.children):
+        return "shooting"
+    return None
+
+
+def _exchange_of_fire(token: Token) -> bool:
+    """ "an exchange of fire", "the exchange of gunfire": a clash told by its noun phrase."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "exchange":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.lemma_.lower() in {"fire", "gunfire"} for g in c.children)
+        for c in token.children
+    )
 
 
 def _has_military_goal(token: Token) -> bool:

@@ -30,7 +30,7 @@ from ..model import Actor, Evidence, Incident
 from .analysis import Analysis
 from .casualties import CUMULATIVE, count_casualties
 from .incident_mentions import find_mentions, tells_other_event
-from .incident_merging import MergedIncident, merge_mentions
+from .incident_merging import MergedIncident, merge_mentions, place_lone_event
 
 DESCRIPTION_LIMIT = 220
 
@@ -43,6 +43,9 @@ FOLLOW_UP_SENTENCES = 2
 def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
     mentions = find_mentions(analysis, actors)
     incidents = [i for i in merge_mentions(mentions, analysis) if i.place is not None]
+    if not incidents and mentions:
+        lone = place_lone_event(mentions, analysis)
+        incidents = [lone] if lone is not None else []
     _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
     return [_to_incident(i) for i in incidents]
 
@@ -71,8 +74,14 @@ def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reporte
 
 
 def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:
-    """The incident last reported at most FOLLOW_UP_SENTENCES before sentence `index`; for a toll
+    """The one incident whose reports surround sentence `index`, else the incident last reported
+    at most FOLLOW_UP_SENTENCES before it; for a toll
     that comes before any incident is named (a lead that opens with the dead), the first one."""
+    around = [
+        i for i in incidents if min(s.index for s in i.sentences) < index < max(s.index for s in i.sentences)
+    ]
+    if len(around) == 1:
+        return around[0]  # told between two reports of one event, and of no other: its detail
     last_before = {
         id(i): max((s.index for s in i.sentences if s.index < index), default=None) for i in incidents
     }

@@ -92,6 +92,21 @@ FACILITY_NOUNS = {
     "checkpoint",
     "hotel",
     "nightclub",
+    "bar",
+    "restaurant",
+    "cafe",
+    "mall",
+    "supermarket",
+    "monastery",
+    "temple",
+    "shrine",
+    "synagogue",
+    "cathedral",
+    "clinic",
+    "madrasa",
+    "seminary",
+    "outpost",
+    "garrison",
 }
 COMPASS = {
     "northern",
@@ -299,8 +314,8 @@ def is_wide(text: str) -> bool:
     if whole in WIDE_PLACES:
         return True  # "West Bank" before its compass word is read as a direction
     key = place_key(text)
-    if key in WIDE_PLACES:
-        return True
+    if key in WIDE_PLACES or gazetteer.is_state_name(key):
+        return True  # "northeast Democratic Republic of Congo" is the country
     try:
         pycountry.countries.lookup(key)
     except LookupError:
@@ -367,7 +382,27 @@ def _continues_organisation(doc: Doc, start: int) -> bool:
 
 
 #: Last words that make a name an organisation however it starts.
-ORGANISATION_ENDS = frozenset({"police", "army", "command", "corps", "brigade", "ministry", "forces"})
+ORGANISATION_ENDS = frozenset(
+    {
+        "police",
+        "army",
+        "command",
+        "corps",
+        "brigade",
+        "ministry",
+        "forces",
+        "mujahidin",
+        "mujahideen",
+        "movement",
+        "militia",
+        "group",
+        "party",
+        "taskforce",
+        "rebels",
+        "insurgents",
+        "fighters",
+    }
+)
 
 
 def _is_source(doc: Doc, start: int) -> bool:
