@@ -606,3 +606,19 @@ def test_a_toll_told_between_two_reports_of_an_event_is_its_own(incidents_of) ->
         "Officials said the strike on the building in Dnipro came at 3 pm.",
     )
     assert [(i.location, i.injured) for i in found] == [("Dnipro", 75)]
+
+
+def test_a_reference_point_places_an_event_only_when_nothing_else_does(incidents_of) -> None:
+    found = incidents_of(
+        "A suicide bombing near the border with Syria killed at least 32 people in a cultural "
+        "centre in the province of Kilis on Monday."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Kilis", 32)]
+
+
+def test_a_lead_placed_only_in_a_country_happened_where_the_story_was_filed(incidents_of) -> None:
+    found = incidents_of(
+        "PORT-AU-PRINCE, Haiti (AP) — Gang members killed two police officers in the latest attack "
+        "on law enforcement in Haiti, officials said."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Port-au-Prince", 2)]

@@ -75,6 +75,18 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
     Wider scopes (the reporting clause: "Speaking in Paris, he said the offensive...") are not
     searched: a place there is where something was said, not where the event happened.
     """
+    found = _scoped_places(trigger, places)
+    if found[0] and all(p.reference for p in found[0]):
+        # "a bombing near the border with Syria": a reference point places the event only when
+        # nothing else in the sentence does ("... killed 32 in Suruc district")
+        rest = [p for p in places if not p.reference]
+        better = _scoped_places(trigger, rest)
+        if better[0] and not all(p.wide for p in better[0]):
+            return better
+    return found
+
+
+def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
     for level, scope in enumerate((trigger, governor(trigger))):
         tokens = _scope_tokens(scope, trigger)
         inside = [p for p in places if p.start in tokens]

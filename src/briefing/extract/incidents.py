@@ -31,6 +31,7 @@ from .analysis import Analysis
 from .casualties import CUMULATIVE, count_casualties
 from .incident_mentions import find_mentions, tells_other_event
 from .incident_merging import MergedIncident, merge_mentions, place_lone_event
+from .places import dateline_place
 
 DESCRIPTION_LIMIT = 220
 
@@ -47,6 +48,7 @@ def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
         lone = place_lone_event(mentions, analysis)
         incidents = [lone] if lone is not None else []
     _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
+    _place_lead_at_dateline(incidents, analysis)
     return [_to_incident(i) for i in incidents]
 
 
@@ -71,6 +73,18 @@ def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reporte
             latest.injured, filled = injured, True
         if filled:
             latest.sentences.append(sentence)
+
+
+def _place_lead_at_dateline(incidents: list[MergedIncident], analysis: Analysis) -> None:
+    """ "PORT-AU-PRINCE, Haiti (AP) — Gangs killed two officers in Haiti": the event the dateline's
+    sentence reports, placed there only in the country, happened where the story was filed."""
+    lead = [i for i in incidents if i.place is not None and i.place.wide and i.sentences[0].index == 0]
+    if not lead:
+        return
+    filed = dateline_place(analysis.doc)
+    if filed is not None:
+        for incident in lead:
+            incident.place = filed
 
 
 def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:

@@ -453,6 +453,28 @@ def _is_people_adjective(text: str) -> bool:
     )
 
 
+#: A wire dateline opening a paragraph: "PORT-AU-PRINCE, Haiti (AP) —", "MOGADISHU, Somalia -".
+_DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|\(|[—–-]\s))")
+#: Small words that stay lower case inside a place name: "Port-au-Prince", "Rio de Janeiro".
+_NAME_PARTICLES = frozenset({"au", "de", "del", "da", "do", "la", "le", "el", "es", "of", "sur"})
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The city of a wire story's dateline, where the story was filed: for an event the lead
+    places only in a country, the best place there is."""
+    match = _DATELINE.match(doc.text)
+    if match is None or len(match.group(1)) < 3:
+        return None
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span):
+        return None
+    words = re.split(r"([ -])", match.group(1).lower())
+    text = "".join(w if w in _NAME_PARTICLES or w in {" ", "-"} else w.capitalize() for w in words)
+    if is_wide(text) or _is_acronym(match.group(1)):
+        return None
+    return Place(text=text, start=span.start, end=span.end, wide=False, container=False, reference=False)
+
+
 def best_place(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: p.rank) if places else None
 
