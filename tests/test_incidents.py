@@ -622,3 +622,19 @@ def test_a_lead_placed_only_in_a_country_happened_where_the_story_was_filed(inci
         "on law enforcement in Haiti, officials said."
     )
     assert [(i.location, i.killed) for i in found] == [("Port-au-Prince", 2)]
+
+
+def test_two_towns_sharing_only_their_province_are_two_events(incidents_of) -> None:
+    found = incidents_of(
+        "Unidentified gunmen shot dead two men in the city of Jassim in Daraa province on Sunday.",
+        "Also, gunmen opened fire on Ali Hassan, a soldier, in the town of Um Walad in Daraa province, "
+        "killing him.",
+    )
+    assert sorted(i.location for i in found) == ["Jassim", "Um Walad"]
+
+
+def test_a_compass_point_of_a_wide_region_is_still_wide() -> None:
+    from briefing.extract.places import is_wide
+
+    assert is_wide("northern West Bank") and is_wide("eastern Syria")
+    assert not is_wide("North Kivu")

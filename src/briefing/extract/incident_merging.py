@@ -153,7 +153,7 @@ def _find_target(
     mention: EventMention, place: Place, keys: set[str], incidents: list[MergedIncident]
 ) -> MergedIncident | None:
     compatible = _latest_first([i for i in incidents if _compatible(i, mention)])
-    overlapping = [i for i in compatible if i.keys & keys]
+    overlapping = [i for i in compatible if _same_place(i, place, keys)]
     if overlapping:
         return overlapping[0]
     if mention.anaphoric and compatible and compatible[0].place is not None and compatible[0].place.wide:
@@ -171,6 +171,17 @@ def _find_target(
         if towns:
             return towns[0]
     return None
+
+
+def _same_place(incident: MergedIncident, place: Place, keys: set[str]) -> bool:
+    """Whether a report's places overlap an incident's: one names the other's place or a place
+    containing it. Two towns that share only the province they lie in ("gunmen shot a man in
+    Jassim, Daraa" ... "gunmen opened fire on a soldier in Um Walad, Daraa") are two events."""
+    if not incident.keys & keys:
+        return False
+    if incident.place is None or incident.place.wide or place.wide:
+        return True
+    return place.key in incident.keys or incident.place.key in keys
 
 
 #: How many sentences after an event a verb-only report of the same kind still tells its detail.

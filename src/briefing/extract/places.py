@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .casualties import PERSON_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Labels the small model wrongly gives to place names; accepted only in a locative position.
@@ -313,6 +314,9 @@ def is_wide(text: str) -> bool:
     whole = re.sub(r"^the\s+", "", text.lower().replace("\u2019", "'"))
     if whole in WIDE_PLACES:
         return True  # "West Bank" before its compass word is read as a direction
+    first, _, rest = whole.partition(" ")
+    if first in COMPASS and rest in WIDE_PLACES:
+        return True  # "the northern West Bank", "eastern Syria"
     key = place_key(text)
     if key in WIDE_PLACES or gazetteer.is_state_name(key):
         return True  # "northeast Democratic Republic of Congo" is the country
@@ -332,14 +336,19 @@ def places_in(span: Span) -> list[Place]:
         if place is not None and _names_no_scene(span.doc, place):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
             continue
-        if place is not None and _names_a_place(place.text):
+        if place is not None and _names_a_place(place.text) and not _names_a_person(span.doc, place):
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
-        if _names_a_place(place.text):
+        if _names_a_place(place.text) and not _names_a_person(span.doc, place):
             found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
+
+
+def _names_a_person(doc: Doc, place: Place) -> bool:
+    """ "opened fire on Ali Hassan, a soldier": who was shot, not where."""
+    return _described_as_person(doc[place.start : place.end].root)
 
 
 def _names_a_place(text: str) -> bool:
@@ -511,6 +520,11 @@ def _place_from_entity(ent: Span) -> Place | None:
     else:
         return None
     return _build(doc, start, end)
+
+
+def _described_as_person(root: Token) -> bool:
+    """ "Ali Hassan, a soldier who defected": a name set beside a noun for a person."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
 
 
 def _places_after_prepositions(span: Span, taken: set[int]) -> list[Place]:
