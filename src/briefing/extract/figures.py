@@ -178,11 +178,18 @@ def _first_ages(found: list[tuple[Figure, str, str | None]]) -> list[tuple[Figur
     for item in found:
         figure = item[0]
         if figure.unit == "years" and figure.label.startswith("age"):
-            if figure.value in ages or len(ages) >= MAX_AGES:
+            if figure.value in ages or len(ages) >= MAX_AGES or not _of_a_named_person(figure.label):
                 continue
             ages.add(figure.value)
         kept.append(item)
     return kept
+
+
+def _of_a_named_person(label: str) -> bool:
+    """ "age of Scott C. Dayton" tells who the story is about; the age of "a 47-year-old man" or
+    "an 18-year-old suicide bomber" only describes someone, and analysts do not list it."""
+    holder = label.removeprefix("age of ").split()
+    return bool(holder) and all(word[:1].isupper() for word in holder)
 
 
 def _readings(span: Span) -> list[_Reading]:
@@ -981,7 +988,33 @@ _SAME_OUTCOME = {
 
 
 def _same_count(a: str, b: str) -> bool:
-    return a == b or _toll_key(a) == _toll_key(b) != ""
+    if a == b or _toll_key(a) == _toll_key(b) != "":
+        return True
+    # "12 people killed" ... "12 bodies", "six lives": a generic word for the same toll
+    outcome = _toll_outcome(a)
+    return outcome is not None and outcome == _toll_outcome(b) and (_generic(a) or _generic(b))
+
+
+#: Words that count the dead, or the hurt, without saying who they were.
+_DEAD_WORDS = frozenset({"lives", "deaths", "bodies", "dead", "fatalities"})
+_HURT_WORDS = frozenset({"injuries", "wounded", "injured"})
+#: Words for victims in general, which another mention of the same toll names more precisely.
+_GENERIC_VICTIMS = frozenset({"people", "persons", "person", "others", "victims", "individuals"})
+
+
+def _toll_outcome(core: str) -> str | None:
+    words = core.split()
+    key = _toll_key(core)
+    if key.endswith(" killed") or (words and words[-1] in _DEAD_WORDS):
+        return "killed"
+    if key.endswith(" injured") or (words and words[-1] in _HURT_WORDS):
+        return "injured"
+    return None
+
+
+def _generic(core: str) -> bool:
+    words = core.split()
+    return len(words) == 1 or bool(set(words) & _GENERIC_VICTIMS)
 
 
 def _toll_key(core: str) -> str:
