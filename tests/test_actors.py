@@ -673,3 +673,15 @@ def test_roles_from_predicates_naming_verbs_and_office_clauses(analysed: Analyse
     assert roles["Ivan Petrov"] == "Orthodox priest"
     assert roles["Maria Ruiz"] == "head of the Red Cross delegation"
     assert roles["Yasir Adel"] == "member of the council"
+
+
+def test_a_short_state_name_beside_its_full_name_is_that_state(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Rebels killed 12 people in the Democratic Republic of Congo on Sunday.",
+            "Violence has surged in eastern Congo since January. Congo's government condemned it.",
+        )
+    )
+    states = [a for a in actors if a.kind == "country"]
+    assert [s.name for s in states] == ["DR Congo"]
+    assert "Congo" in states[0].aliases

@@ -29,7 +29,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 
 
 _BARE_MILITARY = re.compile(
-    r"\b[Tt]he\s+(?P<noun>army|military|armed forces)\b|\b(?P<troops>soldiers|troops)\b"
+    r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta)\b|\b(?P<troops>soldiers|troops)\b"
     r"|\b(?P<police>[Pp]olice)\b"
 )
 #: Words before "soldiers"/"troops" that make them someone else's than the main state's.
@@ -329,6 +329,19 @@ def country_mentions(analysis: Analysis) -> list[Mention]:
         country = gazetteer.country_of(form)
         if country:
             out.append(_country_mention(m.start(), m.end(), form, country, 1.0))
+    return _short_names_resolved(out)
+
+
+def _short_names_resolved(mentions: list[Mention]) -> list[Mention]:
+    """ "eastern Congo" in a story about the "Democratic Republic of Congo" is that state: a short
+    name shared by several states means the one the article also names in full."""
+    named = {m.name for m in mentions}
+    out = []
+    for mention in mentions:
+        fuller = [c for c in gazetteer.STATES_SHARING_A_SHORT_NAME.get(mention.name, ()) if c in named]
+        if len(fuller) == 1:
+            mention = _country_mention(mention.start, mention.end, mention.text, fuller[0], mention.weight)
+        out.append(mention)
     return out
 
 

@@ -567,6 +567,11 @@ def is_people(form: str) -> bool:
 
 
 #: Country names that are also common first names or US states: only trusted with spaCy's support.
+#: Short names that several states share, and the states whose fuller names an article may use
+#: for the one it means: "Congo" beside "DR Congo" is DR Congo.
+STATES_SHARING_A_SHORT_NAME: dict[str, tuple[str, ...]] = {
+    "Congo": ("DR Congo",),
+}
 AMBIGUOUS_COUNTRIES: frozenset[str] = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Jersey"})
 
 
