@@ -685,3 +685,16 @@ def test_a_short_state_name_beside_its_full_name_is_that_state(analysed: Analyse
     states = [a for a in actors if a.kind == "country"]
     assert [s.name for s in states] == ["DR Congo"]
     assert "Congo" in states[0].aliases
+
+
+def test_an_office_ending_in_general_is_not_cut_as_a_rank(analysed: Analyser) -> None:
+    """ "Inspector General" is an office: neither is "General" a rank to cut, nor the words before
+    it an organisation."""
+    actors = find_actors(
+        analysed(
+            "Punjab Inspector General Usman Anwar said two attackers were killed. Anwar spoke in Lahore.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Usman Anwar"] == "Punjab Inspector General"
+    assert not any(a.kind == "organization" and "Inspector" in a.name for a in actors)

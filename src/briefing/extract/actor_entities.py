@@ -58,6 +58,18 @@ def _joined_entities(doc: Doc) -> list[Span]:
     return out
 
 
+def _title_before_a_name(span: Span) -> bool:
+    """An "organisation" that ends in a role word and runs into a person's name is the start of
+    that person's title."""
+    if span[-1].lower_ not in ROLE_WORDS:
+        return False
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i < span.end + 3 and doc[i].lower_.rstrip(".") in TITLE_TOKENS | {"general"}:
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
 def entity_mentions(analysis: Analysis) -> list[Mention]:
     out = []
     for ent in _joined_entities(analysis.doc):
@@ -73,6 +85,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
+        if kind == "organization" and _title_before_a_name(span):
+            continue  # "[Khyber Pakhtunkhwa Inspector] General Akhtar Hayat": part of his title
         if kind != "person" and _HONORIFIC.match(span.text):
             person = _name_after_honorific(span)
             if person is not None:

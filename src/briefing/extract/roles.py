@@ -393,7 +393,7 @@ def _without_trailing_rank(text: str) -> str:
     words = text.split()
     ranks = _RANKS
     end = len(words)
-    while end > 1 and words[end - 1].lower().rstrip(".") in ranks:
+    while end > 1 and words[end - 1].lower().rstrip(".") in ranks and not _office_of_general(words, end):
         end -= 1
     while end < len(words) and end > 1 and _ORDINAL.fullmatch(words[end - 1].lower()):
         end -= 1  # "2nd Lt.": the grade of the rank
@@ -411,6 +411,16 @@ _RANKS = _words(
     "lt gen general col colonel maj major capt captain sgt sergeant adm admiral brig brigadier"
     " lieutenant spc pvt pfc cpl corporal"
 )
+
+
+#: Offices whose name ends in "General", which is then no rank: "Inspector General".
+_GENERAL_OFFICES = _words(
+    "inspector attorney secretary solicitor director governor surgeon auditor consul adjutant advocate"
+)
+
+
+def _office_of_general(words: list[str], end: int) -> bool:
+    return end >= 2 and words[end - 1].lower() == "general" and words[end - 2].lower() in _GENERAL_OFFICES
 
 
 def _is_role_not_rank(word: str, ranks: frozenset[str]) -> bool:
