@@ -638,3 +638,15 @@ def test_a_compass_point_of_a_wide_region_is_still_wide() -> None:
 
     assert is_wide("northern West Bank") and is_wide("eastern Syria")
     assert not is_wide("North Kivu")
+
+
+def test_a_name_describing_a_common_noun_is_not_a_place(incidents_of) -> None:
+    """ "based on Sharia law": the preposition governs "law"; but "the Kamba refugee camps" and
+    "the Wagadou forest" are places."""
+    from briefing.extract.nlp import nlp
+    from briefing.extract.places import places_in
+
+    doc = nlp()("The group seeks a state based on Sharia law and has fought since 2009.")
+    assert [p.text for p in places_in(doc[:])] == []
+    found = incidents_of("Three men were shot dead at the Kamba refugee camps on Monday.")
+    assert [i.location for i in found] == ["Kamba"]

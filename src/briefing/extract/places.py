@@ -60,6 +60,22 @@ PLACE_NOUNS = {
     "commune",
     "locality",
     "oblast",
+    "division",
+    "sector",
+    "zone",
+    "subdivision",
+    "forest",
+    "desert",
+    "mountains",
+    "mountain",
+    "hills",
+    "river",
+    "lake",
+    "coast",
+    "plains",
+    "highway",
+    "road",
+    "corridor",
 }
 #: Nouns that make a name a facility: "Mosul University", "the Mezzeh military airport".
 FACILITY_NOUNS = {
@@ -616,7 +632,14 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS  # "its ally Russia": an actor
     if root.dep_ in {"compound", "amod", "nmod"}:
-        return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or _in_locative_position(span[0])
+        # "in Kabul province", "near the Baghdad airport"; not "based on Sharia law", where the
+        # preposition governs the common noun the name only describes
+        chain = [root.head]
+        while chain[-1].dep_ == "compound" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+            chain.append(chain[-1].head)  # "the Madhurchara refugee camps"
+        if any(t.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS for t in chain):
+            return True
+        return _in_locative_position(span[0]) and chain[0].pos_ == "PROPN"
     if root.dep_ == "dobj":
         verb = root.head.lemma_.lower()
         if verb == "attack" and is_wide(span.text):
