@@ -650,3 +650,11 @@ def test_a_name_describing_a_common_noun_is_not_a_place(incidents_of) -> None:
     assert [p.text for p in places_in(doc[:])] == []
     found = incidents_of("Three men were shot dead at the Kamba refugee camps on Monday.")
     assert [i.location for i in found] == ["Kamba"]
+
+
+def test_a_later_report_counting_some_of_the_victims_is_the_same_event(incidents_of) -> None:
+    found = incidents_of(
+        "Gunmen killed six people in an attack on a village in Borno on Monday.",
+        "The attack, which killed a teacher, happened in Gwoza, the police said.",
+    )
+    assert [i.killed for i in found] == [6]

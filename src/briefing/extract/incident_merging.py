@@ -160,6 +160,11 @@ def _find_target(
         return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
     if mention.anaphoric and not mention.restrictive and compatible:
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
+    partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
+    if mention.anaphoric and not mention.restrictive and partial:
+        return partial[
+            0
+        ]  # "six killed in an attack on an island" ... "the killings, which cost the life of a civilian"
     if compatible and _elaborates(mention, compatible[0]):
         return compatible[0]  # "an ambush in Ifugao" ... "the convoy was attacked by rebels in Gumhang"
     if place.wide and compatible:
@@ -326,13 +331,17 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
     return None
 
 
-def _compatible(incident: MergedIncident, mention: EventMention) -> bool:
+def _compatible(incident: MergedIncident, mention: EventMention, partial_toll: bool = False) -> bool:
+    """Whether a report may be of this incident; with `partial_toll`, a smaller toll is a part of
+    the victims ("the killings, which cost the life of a civilian")."""
     if not types_compatible(incident.type, mention.type):
         return False
     if mention.earlier and not incident.earlier:
         return False  # "Last week, nine soldiers were killed ...": not the event reported
     if incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed):
-        return False
+        part = partial_toll and mention.killed < incident.killed
+        if not part:
+            return False
     return not (incident.date and mention.date and incident.date != mention.date)
 
 
