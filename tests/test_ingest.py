@@ -657,3 +657,18 @@ def test_wire_captions_breadcrumbs_and_archive_notices(tmp_path: Path) -> None:
     assert article.title == "Hostages freed at Pakistani army headquarters"
     assert article.date == dt.date(2009, 10, 10)
     assert article.paragraphs == (f"{SENTENCE_1} {SENTENCE_2}",)
+
+
+def test_a_publisher_is_named_as_its_page_spells_its_domain(tmp_path: Path) -> None:
+    """ "prothomalo.com" is "Prothom Alo" when the story says "told Prothom Alo"; a domain the
+    page never spells falls back to the split domain ("thesaveratimes" -> "The Savera Times")."""
+    article = tmp_path / "camp.txt"
+    article.write_text(
+        "https://en.prothomalo.com/bangladesh/x\n\nThree killed in camp shooting\n\n"
+        "Three people were shot dead at a refugee camp on Monday, police said.\n\n"
+        "A police officer told Prothom Alo that two suspects were arrested after the shooting.\n",
+        encoding="utf-8",
+    )
+    assert read_article(article, tmp_path).source == "Prothom Alo"
+    assert source_from_url("https://thesaveratimes.com/?p=1") == "The Savera Times"
+    assert source_from_url("https://thecitypaperbogota.com/news/x") == "Thecitypaperbogota"

@@ -152,8 +152,9 @@ def host_of(url: str | None) -> str | None:
     return host or None
 
 
-def source_from_url(url: str | None) -> str | None:
-    """The publisher for a URL: a known outlet's citation name, else a name made from the domain."""
+def source_from_url(url: str | None, page_text: str = "") -> str | None:
+    """The publisher for a URL: a known outlet's citation name, else the name as the page spells
+    the domain ("prothomalo.com" and "told Prothom Alo"), else a name made from the domain."""
     host = host_of(url)
     if not host:
         return None
@@ -162,7 +163,33 @@ def source_from_url(url: str | None) -> str | None:
         candidate = ".".join(labels[start:])
         if candidate in KNOWN_PUBLISHERS:
             return KNOWN_PUBLISHERS[candidate]
-    return _name_from_domain(labels)
+    return _spelled_in_page(labels, page_text) or _name_from_domain(labels)
+
+
+#: Runs of capitalised words (with the small words inside outlet names) that may spell a domain.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of|the|and|[A-Z][\w&'’-]*)){0,4}")
+
+
+def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
+    """The outlet's name as the page writes it, found by its letters: "Prothom Alo" for
+    "prothomalo", "HumAngle" for "humanglemedia" is not (the letters must match whole)."""
+    if not page_text or len(labels) < 2:
+        return None
+    core = labels[:-1]
+    if len(core) > 1 and core[-1] in GENERIC_SECOND_LEVEL:
+        core = core[:-1]
+    label = core[-1]
+    if len(label) < 5 or not label.isalpha():
+        return None
+    wanted = {label, label + labels[-1]}  # "amu.tv" may be spelled "Amu TV"
+    for match in _CAPITALISED_RUN.finditer(page_text):
+        words = match.group(0).split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                spelled = " ".join(words[i:j]).rstrip("’'")
+                if re.sub(r"[^a-z0-9]", "", spelled.lower()) in wanted and spelled.lower() != spelled:
+                    return spelled
+    return None
 
 
 #: Hosting platforms whose sub-domains are separate publications.
@@ -233,7 +260,9 @@ def _segmented(label: str) -> list[str] | None:
 
     counts = _unigrams()
     words = wordsegment.segment(label.lower())
-    if 2 <= len(words) <= 4 and all(_common_word(word, counts.get(word, 0)) for word in words):
+    if 2 <= len(words) <= 4 and all(
+        _common_word(word, counts.get(word, 0)) and word != "a" for word in words
+    ):
         return words
     return _outlet_words(label.lower())
 
@@ -299,6 +328,8 @@ _OUTLET_WORDS_LONGEST_FIRST = sorted(OUTLET_WORDS, key=len, reverse=True)
 
 
 def _outlet_words(label: str) -> list[str] | None:
+    if label.startswith("the") and len(label) - 3 >= 4 and (rest := _outlet_words(label[3:])):
+        return ["the", *rest]  # "thesaveratimes" -> The Savera Times; "thecitypaperbogota" stays
     for word in _OUTLET_WORDS_LONGEST_FIRST:
         if label.startswith(word) and len(label) - len(word) >= 4:
             return [word, *(_outlet_words(label[len(word) :]) or [label[len(word) :]])]

@@ -51,7 +51,7 @@ def article_from_lines(
         title=title,
         paragraphs=tuple(page.paragraphs),
         date=page.date or date_from_url(url),
-        source=publishers.source_from_url(url)
+        source=publishers.source_from_url(url, "\n".join(raw_lines))
         or publishers.source_from_text(raw_lines)
         or publishers.source_from_dateline(page.paragraphs[0]),
         url=url,
