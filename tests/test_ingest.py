@@ -672,3 +672,13 @@ def test_a_publisher_is_named_as_its_page_spells_its_domain(tmp_path: Path) -> N
     assert read_article(article, tmp_path).source == "Prothom Alo"
     assert source_from_url("https://thesaveratimes.com/?p=1") == "The Savera Times"
     assert source_from_url("https://thecitypaperbogota.com/news/x") == "Thecitypaperbogota"
+
+
+def test_day_first_dated_captions_and_comment_prompts_are_furniture() -> None:
+    from briefing.ingest.cleaning import Kind, classify
+
+    assert classify("Police inspect the scene of a bombing in Narathiwat, 14 July 2015.") is Kind.FURNITURE
+    assert classify("Have something to say? Paid Subscribers get all access to make & read comments.") is (
+        Kind.FURNITURE
+    )
+    assert classify("The attack took place on 14 July 2015.") is Kind.TEXT

@@ -60,9 +60,11 @@ PHOTO_CREDIT_END = re.compile(
 )
 
 #: Wire photo captions end with where and the full date the picture was taken ("..., in
-#: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name").
+#: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name",
+#: "Police inspect the scene of a bombing in Narathiwat, 14 July 2015.").
 CAPTION_DATE_END = re.compile(
-    r"[,\s](?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
+    r"(?:[,\s](?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
+    r"|,\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\.)"
     r"(?:\s+[A-Z]{2,}/[A-Z][\w .'-]+|\s+(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu))?\s*$",
     re.IGNORECASE,
 )
@@ -127,7 +129,8 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[,/]\s*(?:Reuters|AP|AFP|Getty Images|EPA|Anadolu)$",
         # comment forms ("Please enter your comment!", the same in the theme's other languages)
         r"^(?:please enter your (?:comment|name|email)|you have entered an incorrect email|leave a (?:reply|comment)"
-        r"|s'il vous pla[iî]t entrez votre|save my name, email)\b",
+        r"|s'il vous pla[iî]t entrez votre|save my name, email|have something to say\?)\b",
+        r"\b(?:subscribers?|log ?in|sign ?in|register)\b.{0,40}\b(?:read|post|make|write|leave) (?:&|and )?(?:read )?comments\b",
         r"^(?:text size|font size|listen to (?:this )?article|reading time)\s*:?\s*\S{0,12}$",
         # captions: "Image used for representational purpose only. (HT file photo)", "... / Photo: Reuters"
         r"\bfor representational purposes? only\b",
