@@ -698,3 +698,23 @@ def test_an_office_ending_in_general_is_not_cut_as_a_rank(analysed: Analyser) ->
     roles = {a.name: a.role for a in actors}
     assert roles["Usman Anwar"] == "Punjab Inspector General"
     assert not any(a.kind == "organization" and "Inspector" in a.name for a in actors)
+
+
+def test_roles_for_named_victims_suspects_and_a_role_before_a_comma(analysed: Analyser) -> None:
+    """ "The three rebels killed were identified as A, B and C": each is a rebel; "a male suspect,
+    identified as X"; "According to the deputy head of the office, X, a rocket ..." (a misparse)."""
+    actors = find_actors(
+        analysed(
+            "The three rebels killed were identified as Abel Tamba, Emanu Fon and Joseph Ngu.",
+            "Fon had led raids. Tamba had led raids. Ngu had led raids.",
+            "A warrant has been issued for a male suspect, identified as Uros Blazic. Blazic fled.",
+            "According to the deputy head of the President's Office, Kyrylo Tymoshenko, a russian rocket "
+            "struck the building. Tymoshenko said more.",
+            "Troops demolished the home of Ahmed Barakat, a Palestinian terrorist. Barakat was killed in March.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Emanu Fon"] == roles["Joseph Ngu"] == "rebel"
+    assert roles["Uros Blazic"] == "male suspect"
+    assert roles["Kyrylo Tymoshenko"] == "deputy head of the President's Office"
+    assert roles["Ahmed Barakat"] == "Palestinian terrorist"

@@ -48,7 +48,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
     resident villager eyewitness farmer trader shopkeeper administrator legislator councillor
     councilor magistrate diplomat mediator politician aide candidate professor expert economist
-    consultant surgeon
+    consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -87,6 +87,7 @@ def role_of(name: Span) -> str | None:
         or _predicate_role(name)
         or _identified_as_role(name)
         or _office_clause_role(name)
+        or _role_set_off_by_commas(name)
     )
     parts = [part for part in (before, after) if part]
     return ", ".join(parts) if parts else None
@@ -111,6 +112,28 @@ def _role_introduced_before(name: Span) -> str | None:
     if any(t.ent_type_ == "PERSON" for t in phrase):
         return None
     return _clean(phrase.text)
+
+
+def _role_set_off_by_commas(name: Span) -> str | None:
+    """ "According to the deputy head of the President's Office, Kyrylo Tymoshenko, a rocket ...":
+    a role phrase, a comma, the name and a comma is an apposition even when the parse missed it."""
+    doc = name.doc
+    if name.start < 3 or doc[name.start - 1].text != "," or name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    last = doc[name.start - 2]
+    if last.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    top = last
+    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < name.start:
+        top = top.head
+    while top.dep_ == "pobj" and top.head.lower_ in {"of", "for"} and top.head.head.i < top.i:
+        top = top.head.head  # "head of the President's Office", "spokesman for the army"
+    if top.lower_ not in ROLE_WORDS or top.i > last.i:
+        return None
+    start = _start_without_det(top)
+    if any(t.ent_type_ == "PERSON" for t in doc[start : name.start - 1]):
+        return None
+    return _clean(doc[start : name.start - 1].text)
 
 
 def _predicate_role(name: Span) -> str | None:
@@ -140,16 +163,23 @@ _NAMING_VERBS = frozenset({"identify", "name"})
 def _identified_as_role(name: Span) -> str | None:
     """ "The victim was identified as John Okafor": the role is the one the name is given to."""
     root = name.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "identified as Commander Cross, Emanu Cigar and Gazola": each of them
     if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
         return None
     verb = root.head.head
     described = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}), None)
-    if described is None or described.lower_ not in ROLE_WORDS:
+    if described is None and verb.dep_ in {"acl", "relcl"}:
+        described = verb.head  # "a 21-year-old suspect, identified as Uros B."
+    if described is None or described.lemma_.lower() not in ROLE_WORDS:
         return None
     earlier = _earlier_description(described)
     if earlier is not None:
         return _appos_phrase(earlier, stop=_end_before_clause(earlier, earlier.left_edge.i))
-    return _appos_phrase(described, stop=described.i + 1)
+    role = _appos_phrase(described, stop=described.i + 1)
+    if role is not None and described.tag_ == "NNS":
+        role = role[: len(role) - len(described.text)] + described.lemma_  # "the separatists": one separatist
+    return role
 
 
 #: How far back "the priest" looks for the fuller "an Orthodox priest in Derbent" it refers to.
@@ -284,7 +314,9 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     while start < token.i and _is_age_word(token.doc[start]):
         start += 1  # "a 66-year-old priest at the church": the age is not the role
     span = token.doc[start : (stop or _end_before_clause(token, start))]
-    if not any(t.lower_ in ROLE_WORDS for t in span) or any(t.like_num for t in span[:1]):
+    if not any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in span) or any(
+        t.like_num for t in span[:1]
+    ):
         return None
     if _ends_in_titled_name(span):
         return None  # "her boyfriend, Army Spc. Caleb Barnes": another person, not this one's role
