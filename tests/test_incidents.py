@@ -658,3 +658,45 @@ def test_a_later_report_counting_some_of_the_victims_is_the_same_event(incidents
         "The attack, which killed a teacher, happened in Gwoza, the police said.",
     )
     assert [i.killed for i in found] == [6]
+
+
+def test_coordinated_verbs_share_their_scene(incidents_of) -> None:
+    found = incidents_of(
+        "Police are hunting five attackers who burst into a bar in Soweto and killed 15 customers."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Soweto", 15)]
+
+
+def test_a_days_attack_refers_back_to_the_event_told(incidents_of) -> None:
+    found = incidents_of(
+        "A drone attack hit a vehicle carrying displaced people in central Sudan, killing 24 people.",
+        "Saturday's attack took place close to the city of Rahad, the group said.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Rahad", 24)]
+
+
+def test_charges_figures_of_speech_and_courts_are_not_events_or_scenes(incidents_of) -> None:
+    found = incidents_of(
+        "Soldiers and police clashed with gunmen in Barangay Lamin on Friday.",
+        "The suspects had outstanding warrants of arrest for murder and homicide, which were issued by "
+        "the Regional Trial Court in Marawi.",
+        "A power struggle between the two generals exploded into open warfare in 2023.",
+        "At the site, police said three gunmen were killed.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Barangay Lamin", 3)]
+
+
+def test_an_event_dated_in_an_earlier_year_is_recalled_not_reported() -> None:
+    from briefing.extract.incident_mentions import find_mentions
+
+    article = Article(
+        source_path="t.txt",
+        title="T",
+        date=dt.date(2021, 4, 9),
+        paragraphs=(
+            "Three militants were killed in a gunfight in Shopian town on Thursday, police said.",
+            "In 2019, a top commander was killed in an encounter in the same town.",
+        ),
+    )
+    mentions = find_mentions(analyse(article, nlp()(article.body_text)), [])
+    assert [m.earlier for m in mentions] == [False, True]

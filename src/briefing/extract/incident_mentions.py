@@ -77,6 +77,7 @@ class EventMention:
 def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]:
     out: list[EventMention] = []
     previous_date: dt.date | None = None
+    current_year = _current_year(analysis)
     for sentence in analysis.sentences:
         triggers = [(t, kind) for t in sentence.span if (kind := trigger_type(t)) is not None]
         triggers = [(t, kind) for t, kind in triggers if is_realis(t)]
@@ -102,13 +103,46 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
                 anaphoric=any(is_anaphoric(t) for t, _ in group if trigger_noun(t)),
                 weak=all(k == "killing" and t.pos_ == "VERB" for t, k in group),
                 restrictive=placed.restrictive,
-                earlier=earlier,
+                earlier=earlier or _in_a_past_year(group, current_year),
                 verbal=all(t.pos_ == "VERB" for t, _ in group),
                 another=apart or any(is_another(t) for t, _ in group),
             )
             out.append(mention)
         previous_date = date or previous_date
     return out
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _current_year(analysis: Analysis) -> int | None:
+    """The year of the story: its date's, else the latest year it mentions."""
+    if analysis.date is not None:
+        return analysis.date.year
+    years = [int(y) for ent in analysis.doc.ents if ent.label_ == "DATE" for y in _YEAR.findall(ent.text)]
+    return max(years, default=None)
+
+
+def _in_a_past_year(group: list[tuple[Token, str]], current_year: int | None) -> bool:
+    """ "... since July 29, 2019, when a commander was killed": an event dated in an earlier year
+    than the story's is recalled, not reported."""
+    if current_year is None:
+        return False
+    for trigger, _ in group:
+        clause = governor(trigger)
+        for ent in trigger.sent.ents:
+            if ent.label_ != "DATE" or not any(
+                t.head.i == clause.i or t.i in _clause_of(clause) for t in ent
+            ):
+                continue
+            years = [int(y) for y in _YEAR.findall(ent.text)]
+            if years and max(years) < current_year:
+                return True
+    return False
+
+
+def _clause_of(verb: Token) -> set[int]:
+    return {t.i for t in verb.subtree if governor(t).i == verb.i}
 
 
 def running_total_clause(sentence: Sentence) -> frozenset[int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
-from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, where_said
+from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, seat_of_institution, where_said
 from .places import FACILITY_NOUNS, Place, best_place, places_in
 
 
@@ -272,6 +272,7 @@ def _nearby_place(mention: EventMention, analysis: Analysis, own_sentence: bool 
                 and not is_origin(span.doc, p)
                 and not in_side_clause(span.doc, p)
                 and not where_said(span.doc, p)
+                and not seat_of_institution(span.doc, p)
             ]
             if places:
                 return best_place(places)
@@ -325,7 +326,13 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
         return None
     for sentence in reversed(analysis.sentences[: mention.sentence.index]):
         doc = sentence.span.doc
-        place = best_place([p for p in places_in(sentence.span) if not p.wide and not in_side_clause(doc, p)])
+        place = best_place(
+            [
+                p
+                for p in places_in(sentence.span)
+                if not p.wide and not in_side_clause(doc, p) and not seat_of_institution(doc, p)
+            ]
+        )
         if place is not None:
             return place
     return None

@@ -92,6 +92,13 @@ def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], in
         inside = [p for p in places if p.start in tokens]
         if inside:
             return inside, level
+    verb = governor(trigger)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "gunmen burst into a bar in Soweto and killed 15": coordinated verbs share their scene
+        shared = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        inside = [p for p in places if p.start in shared and not p.wide]
+        if inside:
+            return inside, 1
     main = _main_clause_of(governor(trigger))
     if main is not None:
         clause = _main_clause_tokens(main)
@@ -149,6 +156,13 @@ def _where_it_was_said(trigger: Token, token: Token) -> bool:
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
     own_clause = {t.i for t in verb.subtree} - reported
     return trigger.i not in own_clause
+
+
+def seat_of_institution(doc: Doc, place: Place) -> bool:
+    """ "warrants issued by the Regional Trial Court in Marawi": where an institution sits, not a
+    scene."""
+    prep = doc[place.start : place.end].root.head
+    return prep.dep_ == "prep" and prep.lower_ in {"in", "of", "at"} and prep.head.ent_type_ == "ORG"
 
 
 def where_said(doc: Doc, place: Place) -> bool:

@@ -277,6 +277,8 @@ def _verb_trigger(token: Token, lemma: str) -> str | None:
         return None
     if lemma == "gun" and not any(c.lower_ == "down" for c in token.children):
         return None  # "gunned down"; "gunning for" is not an event
+    if lemma == "explode" and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
+        return None  # "a power struggle exploded into open warfare": a figure of speech
     return VERB_TRIGGERS[lemma]
 
 
@@ -323,6 +325,8 @@ def is_realis(token: Token) -> bool:
         return False
     if token.dep_ in {"acl", "xcomp"} and token.head.lemma_.lower() in IRREALIS_NOUNS:
         return False  # "threats to kill", "a plot to bomb"
+    if token.pos_ == "NOUN" and _charged_with(token):
+        return False  # "warrants of arrest for murder": a charge, not an event told
     verb = governor(token)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     governs = verb.dep_ in {"xcomp", "ccomp"} or (verb.dep_ == "advcl" and infinitive)
@@ -334,9 +338,42 @@ def is_realis(token: Token) -> bool:
     return True
 
 
+#: Words of the law that name a crime as a charge: "wanted for murder", "convicted of the attack".
+LEGAL_WORDS = frozenset(
+    {
+        "warrant",
+        "arrest",
+        "charge",
+        "accuse",
+        "convict",
+        "wanted",
+        "want",
+        "sentence",
+        "indict",
+        "guilty",
+        "acquit",
+        "trial",
+    }
+)
+
+
+def _charged_with(noun: Token) -> bool:
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head  # "for murder and homicide"
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in {"for", "of", "with"}
+        and (prep.head.lemma_.lower() in LEGAL_WORDS or prep.head.head.lemma_.lower() in LEGAL_WORDS)
+    )
+
+
 def is_anaphoric(token: Token) -> bool:
+    """ "the attack", "this bombing", "Saturday's attack": an event already told."""
     if token.lemma_.lower() == "body":
         return False
     return any(
-        c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS | {"its", "their"} for c in token.children
+        (c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS | {"its", "their"})
+        or (c.dep_ == "poss" and c.ent_type_ in {"DATE", "TIME"})
+        for c in token.children
     )

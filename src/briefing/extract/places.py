@@ -478,8 +478,35 @@ def _is_people_adjective(text: str) -> bool:
     )
 
 
-#: A wire dateline opening a paragraph: "PORT-AU-PRINCE, Haiti (AP) —", "MOGADISHU, Somalia -".
-_DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|\(|[—–-]\s))")
+#: A wire dateline opening a paragraph: "PORT-AU-PRINCE, Haiti (AP) —", "MOGADISHU, Somalia -",
+#: or the South Asian style "Shopian: Three militants ...".
+_DATELINE = re.compile(
+    r"^(?:([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|\(|[—–-]\s))|([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s)"
+)
+#: Labels that open a paragraph with a colon but name no place.
+_NOT_DATELINES = frozenset(
+    [
+        "update",
+        "photo",
+        "photos",
+        "video",
+        "editor",
+        "note",
+        "read",
+        "watch",
+        "source",
+        "warning",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "live",
+        "related",
+        "caption",
+        "file",
+        "image",
+    ]
+)
 #: Small words that stay lower case inside a place name: "Port-au-Prince", "Rio de Janeiro".
 _NAME_PARTICLES = frozenset({"au", "de", "del", "da", "do", "la", "le", "el", "es", "of", "sur"})
 
@@ -488,12 +515,13 @@ def dateline_place(doc: Doc) -> Place | None:
     """The city of a wire story's dateline, where the story was filed: for an event the lead
     places only in a country, the best place there is."""
     match = _DATELINE.match(doc.text)
-    if match is None or len(match.group(1)) < 3:
+    group = 1 if match is not None and match.group(1) else 2
+    if match is None or len(match.group(group)) < 3 or match.group(group).lower() in _NOT_DATELINES:
         return None
-    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if span is None or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span):
+    span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+    if span is None or any(t.ent_type_ in {"PERSON", "ORG"} for t in span):
         return None
-    words = re.split(r"([ -])", match.group(1).lower())
+    words = re.split(r"([ -])", match.group(group).lower())
     text = "".join(w if w in _NAME_PARTICLES or w in {" ", "-"} else w.capitalize() for w in words)
     if is_wide(text) or _is_acronym(match.group(1)):
         return None
@@ -539,7 +567,13 @@ def _place_from_entity(ent: Span) -> Place | None:
 
 
 def _described_as_person(root: Token) -> bool:
-    """ "Ali Hassan, a soldier who defected": a name set beside a noun for a person."""
+    """ "Ali Hassan, a soldier who defected", "a top commander, Muna Bihari,": a name set beside a
+    noun for a person."""
+    named = root
+    while named.dep_ == "conj" and named.head.i < named.i:
+        named = named.head  # "a commander, Muna Bhai or Muna Bihari,"
+    if named.dep_ == "appos" and named.head.lemma_.lower() in PERSON_NOUNS:
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
 
 
@@ -615,7 +649,14 @@ def _is_acronym(text: str) -> bool:
 
 
 def _is_demonym(doc: Doc, start: int, end: int) -> bool:
-    """ "Syrian", "Kurdish": a people's adjective, which the parser may still put after "near"."""
+    """ "Syrian", "Kurdish": a people's adjective, which the parser may still put after "near"; but
+    an unknown name before a place noun is that place ("of Shopian town")."""
+    if (
+        end < len(doc)
+        and doc[end].lemma_.lower() in PLACE_NOUNS
+        and gazetteer.country_of(doc[start:end].text) is None
+    ):
+        return False
     if re.search(r"(?:ian|ish|ese|ean|ic|i)$", doc[end - 1].lower_):
         return True
     return end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"}
