@@ -718,3 +718,24 @@ def test_roles_for_named_victims_suspects_and_a_role_before_a_comma(analysed: An
     assert roles["Uros Blazic"] == "male suspect"
     assert roles["Kyrylo Tymoshenko"] == "deputy head of the President's Office"
     assert roles["Ahmed Barakat"] == "Palestinian terrorist"
+
+
+def test_titles_across_brackets_hyphens_plurals_and_coordinated_names(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Officials said Kashmir Range Inspector General of Police (IGP) Vijay Kumar visited the site.",
+            "Kumar spoke to reporters.",
+            "Lawmakers Hassan Ali and Omar Nur died in the hotel. Ali was 50. Nur was 45.",
+            "A drone hit a convoy, said Denise Brown, the United Nations humanitarian co-ordinator in Sudan.",
+            "According to the TPNPB commander of Ndugama Derakma, Egianus Kogoya, the attack began at dawn.",
+            "Kogoya spoke by phone. Australian Defence Force Chief General David Hurley confirmed the death.",
+            "The soldier was on patrol, General Hurley said.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Vijay Kumar"] == "Kashmir Range Inspector General of Police"
+    assert roles["Hassan Ali"] == roles["Omar Nur"] == "Lawmaker"
+    assert roles["Denise Brown"] == "United Nations humanitarian co-ordinator in Sudan"
+    assert roles["Egianus Kogoya"] == "TPNPB commander of Ndugama Derakma"
+    assert roles["David Hurley"] == "Australian Defence Force Chief"
+    assert not {"IGP", "General Hurley"} & set(roles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
@@ -65,9 +65,22 @@ def _title_before_a_name(span: Span) -> bool:
         return False
     doc = span.doc
     i = span.end
-    while i < len(doc) and i < span.end + 3 and doc[i].lower_.rstrip(".") in TITLE_TOKENS | {"general"}:
-        i += 1
+    while i < len(doc) and i < span.end + 6 and doc[i].ent_type_ != "PERSON" and _title_continues(doc[i]):
+        i += 1  # "General of Police (IGP)"
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _acronym_of_a_title(span: Span) -> bool:
+    """ "Inspector General of Police (IGP) Vijay Kumar": the bracketed acronym of a title."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    after = doc[span.end + 1 : span.end + 3]
+    return doc[span.start - 2].is_title and any(t.ent_type_ == "PERSON" for t in after)
+
+
+def _title_continues(token: Token) -> bool:
+    return token.is_title or token.lower_ in {"of", "(", ")", "-", "."} or (token.is_upper and token.is_alpha)
 
 
 def entity_mentions(analysis: Analysis) -> list[Mention]:
@@ -85,7 +98,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
-        if kind == "organization" and _title_before_a_name(span):
+        if kind == "organization" and (_title_before_a_name(span) or _acronym_of_a_title(span)):
             continue  # "[Khyber Pakhtunkhwa Inspector] General Akhtar Hayat": part of his title
         if kind != "person" and _HONORIFIC.match(span.text):
             person = _name_after_honorific(span)
@@ -159,14 +172,22 @@ def _person_after_rank(span: Span) -> Span | None:
     """ "Cottonwood Police Sgt Jeremy Daniels", tagged ORG: a rank inside the entity followed by a
     capitalised name means the entity is a person with their unit before the rank."""
     for i, token in enumerate(span[:-1]):
-        if i == 0 or token.lower_.rstrip(".") not in {t.rstrip(".") for t in TITLE_TOKENS}:
+        if token.lower_.rstrip(".") not in {t.rstrip(".") for t in TITLE_TOKENS}:
             continue
+        if i == 0 and not _surname_of_a_person(span[-1]):
+            continue  # "General Dynamics" is a company; "General Hurley" after "David Hurley" is him
         rest = span[i + 1 :]
         if rest[0].text == ".":
             rest = rest[1:]
         if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return rest
     return _name_after_rank(span)
+
+
+def _surname_of_a_person(token: Token) -> bool:
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in token.doc.ents
+    )
 
 
 def _named_by_role(span: Span) -> bool:

@@ -29,7 +29,7 @@ ROLE_WORDS: frozenset[str] = _words(
     ambassador envoy senator sen. rep. representative governor gov gov. mayor chairman chairwoman chair
     founder ceo executive analyst researcher correspondent editor judge prosecutor attorney
     minister commissioner coordinator adviser advisor emissary negotiator cleric imam ayatollah
-    mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker
+    mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker ordinator
     spc spc. specialist pvt pvt. pfc
     """
 )
@@ -131,8 +131,8 @@ def _role_set_off_by_commas(name: Span) -> str | None:
     if top.lower_ not in ROLE_WORDS or top.i > last.i:
         return None
     start = _start_without_det(top)
-    if any(t.ent_type_ == "PERSON" for t in doc[start : name.start - 1]):
-        return None
+    if any(t.ent_type_ == "PERSON" for t in doc[start : top.i + 1]):
+        return None  # "Smith's lawyer, John Doe," is fine; "John Smith, Doe," is a list
     return _clean(doc[start : name.start - 1].text)
 
 
@@ -229,20 +229,59 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     """The run of title words just before the name ("US Secretary of State", "IS leader"), and
     the token where it starts (the name's start when there is none)."""
     doc = name.doc
-    i = name.start - 1
+    end = name.start
+    if name.root.dep_ == "conj" and end >= 1 and doc[end - 1].dep_ == "cc":
+        first = _first_conjunct_name(name)
+        if first is not None:
+            end = first  # "Lawmakers A and B died": B holds the title A's name follows
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and doc[end - 2].is_upper:
+        end -= 3  # "Inspector General of Police (IGP) Vijay Kumar"
+    i = end - 1
     while i >= 0 and _in_title_run(doc[i]):
         i -= 1
-    run = doc[i + 1 : name.start]
+    run = doc[i + 1 : end]
     while len(run) and (
         run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}
         or (run[0].pos_ in _NOT_TITLE_STARTS and run[0].lower_ not in ROLE_WORDS)
     ):
         run = run[1:]  # "However Assistant State's Attorney": a sentence adverb is not part of it
-    if not len(run) or not any(t.lower_ in ROLE_WORDS for t in run):
+    if not len(run) or not any(_is_role_word(t) for t in run):
         return None, name.start
     if run[-1].lower_ in {"of", "for", "to", "the", "'s", "’s"}:
         return None, name.start  # "a member of X": X is what the role belongs to, not who holds it
-    return _clean(run.text), run.start
+    text = run.text
+    singular = _singular_role_word(run[-1])
+    if singular is not None:
+        text = text[: len(text) - len(run[-1].text)] + singular  # "Lawmakers A and B": each a lawmaker
+    return _clean(text), (run.start if end == name.start else name.start)
+
+
+def _is_role_word(token: Token) -> bool:
+    return token.lower_ in ROLE_WORDS or _singular_role_word(token) is not None
+
+
+def _singular_role_word(token: Token) -> str | None:
+    """ "lawmakers" -> "lawmaker" (the model leaves capitalised plurals unlemmatised)."""
+    lower = token.lower_
+    if lower in ROLE_WORDS or not lower.endswith("s"):
+        return None
+    for singular in (token.lemma_.lower(), lower[:-1], lower[:-2] if lower.endswith("es") else ""):
+        if singular in ROLE_WORDS:
+            return singular if token.is_lower else singular.capitalize()
+    return None
+
+
+def _first_conjunct_name(name: Span) -> int | None:
+    """Where the first name of "A and B" starts, for the title before it."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == name.root.i or first.ent_type_ != "PERSON":
+        return None
+    start = first.i
+    while start > 0 and name.doc[start].ent_iob_ != "B" and name.doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return start
 
 
 def _in_title_run(token: Token) -> bool:
@@ -253,6 +292,10 @@ def _in_title_run(token: Token) -> bool:
         return before.lower_ + "." in TITLE_TOKENS or (len(before.text) == 1 and before.is_upper)
     if token.text == "-":
         return token.i > 0 and not token.doc[token.i - 1].is_punct
+    if token.lower_ == "in" and 0 < token.i < len(token.doc) - 1:
+        return (
+            token.doc[token.i - 1].text == "-" and token.doc[token.i + 1].text == "-"
+        )  # "Commander-in-Chief"
     if "\n" in token.text:
         return False
     if token.lower_ in _TITLE_RUN_LOWER:
@@ -282,7 +325,7 @@ _NOT_TITLE_STARTS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PRON", "VERB", 
 def _role_word_follows(token: Token) -> bool:
     """An adjective belongs to a title only when a role word comes within two words after it."""
     following = token.doc[token.i + 1 : token.i + 3]
-    return any(t.lower_ in ROLE_WORDS for t in following)
+    return any(_is_role_word(t) for t in following)
 
 
 def _apposition_role(name: Span, title_start: int) -> str | None:
@@ -388,6 +431,7 @@ def _clean(text: str) -> str | None:
     text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
+    text = re.sub(r"\s*\([A-Z]{2,6}\)", "", text)  # "Inspector General of Police (IGP)"
     text = _ABBREVIATED_OFFICE.sub(lambda m: _OFFICES[m.group(1).lower()], text)
     text = _TRAILING_HONORIFIC.sub("", _without_trailing_rank(text))
     return text.strip(" ,;:-") or None
