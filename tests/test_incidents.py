@@ -700,3 +700,28 @@ def test_an_event_dated_in_an_earlier_year_is_recalled_not_reported() -> None:
     )
     mentions = find_mentions(analyse(article, nlp()(article.body_text)), [])
     assert [m.earlier for m in mentions] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Two policemen lost their lives in an attack on a checkpoint in Bannu.", 2, None),
+        (
+            "The roadside bomb in Tikrit caused the death of one soldier and injuries to at least four others.",
+            1,
+            4,
+        ),
+        ("The clashes in Marib killed eight soldiers and left 15 more injured.", 8, 15),
+        ("A levies official was martyred and two others were injured in the attack in Kalat.", 1, 2),
+        (
+            "After the riot at the Tamara prison, seven inmates were treated at a hospital for stab wounds.",
+            None,
+            7,
+        ),
+    ],
+)
+def test_tolls_told_with_other_words(
+    incidents_of, sentence: str, killed: int | None, injured: int | None
+) -> None:
+    found = incidents_of(sentence)
+    assert [(i.killed, i.injured) for i in found] == [(killed, injured)]

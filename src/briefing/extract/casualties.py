@@ -13,7 +13,18 @@ from spacy.tokens import Span, Token
 
 from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
 
-KILL_VERBS = {"kill", "murder", "execute", "behead", "massacre", "slaughter", "die", "shoot", "stab"}
+KILL_VERBS = {
+    "kill",
+    "murder",
+    "execute",
+    "behead",
+    "massacre",
+    "slaughter",
+    "die",
+    "shoot",
+    "stab",
+    "martyr",
+}
 INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
 #: Verbs whose victim may survive: only "dead", "to death", "fatally" or a joined kill verb make them fatal.
 MAYBE_FATAL_VERBS = {"shoot", "stab"}
@@ -148,7 +159,32 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
             # "the bodies of 70 civilians", "resulting in the deaths of at least five people"
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
+        elif (hurt := _stated_hurt(token)) is not None:
+            injured = max(injured or 0, hurt)  # "injuries to four others", "seven were hospitalised"
     return killed, injured
+
+
+#: Verbs that put the injured in hospital: "43 people were hospitalised".
+_HOSPITAL_VERBS = frozenset({"hospitalise", "hospitalize"})
+
+
+def _stated_hurt(token: Token) -> int | None:
+    """Injuries told without an injure verb: "injuries to at least four others", "seven inmates
+    were being treated for gunshot wounds", "43 people were hospitalised"."""
+    lemma = token.lemma_.lower()
+    if lemma == "injury" and token.pos_ == "NOUN":
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        preps = [c for c in token.children if c.dep_ == "prep"] + ([after] if after is not None else [])
+        to = [o for c in preps if c.lower_ == "to" for o in c.children]
+        return next((count_of(o) for o in to if o.dep_ == "pobj" and _has_number(o)), None)
+    if token.pos_ != "VERB" or lemma not in _HOSPITAL_VERBS | {"treat"}:
+        return None
+    if lemma == "treat":
+        reasons = [o for c in token.subtree if c.dep_ == "prep" and c.lower_ == "for" for o in c.subtree]
+        if not any(o.lemma_.lower() in {"wound", "injury", "burn"} for o in reasons):
+            return None
+    patients = [c for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)]
+    return count_of(patients[0]) if patients else None
 
 
 #: Verbs that declare people dead: "were declared dead", "was found dead", "are dead".
@@ -171,6 +207,11 @@ def _stated_dead(token: Token) -> int | None:
         return sum(c for c in counts if c) or None
     if lower == "dead" and any(c.dep_ == "nummod" for c in token.children):
         return count_of(token)  # "At least 32 dead in suicide bombing"
+    if token.lemma_.lower() == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() == "lose":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and _has_number(c)]
+        return count_of(subjects[0]) if subjects else None  # "Two cops lost their lives"
+    if lower == "killing" and token.pos_ == "NOUN" and (victims := _object_the_parse_missed(token)):
+        return count_of(victims[0])  # "... inside the complex killing at least 15 people" (a mis-tag)
     if token.lemma_.lower() == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIFE_VERBS:
         of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         return next((count_of(o) for o in of if o.dep_ == "pobj"), None)
@@ -212,6 +253,10 @@ def _hurt_object(verb: Token) -> bool:
 def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
     state = next((c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}), None)
     victims = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if victims is None and state is not None:  # "left 15 more injured": the count hangs off the state
+        victims = next(
+            (t for t in state.subtree if t.i < state.i and t.like_num and t.ent_type_ != "DATE"), None
+        )
     if state is None or victims is None or state.lower_ not in {"dead", "injured", "wounded"}:
         return None
     count = count_of(victims)

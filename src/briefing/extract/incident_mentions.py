@@ -182,6 +182,11 @@ EARLIER = re.compile(
 )
 
 #: "comes one year after a raid of the Jacarezinho favela": what follows "after" came first.
+#: "At the outset of this month, 18 soldiers were killed": set at the start of a period now past.
+AT_THE_OUTSET = re.compile(
+    r"\b(?:at|in)\s+the\s+(?:outset|start|beginning)\s+of\s+(?:this|the|last)\s+(?:week|month|year)\b", re.I
+)
+
 SINCE_EARLIER = re.compile(
     r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+after\b", re.I
 )
@@ -211,7 +216,7 @@ def tells_other_event(sentence: Sentence) -> bool:
 def set_earlier(sentence: Sentence) -> bool:
     """ "Last week, nine soldiers were killed in a suicide attack": a past event recalled beside
     the one reported, which a shared province must not merge with it."""
-    if SINCE_EARLIER.search(sentence.text):
+    if SINCE_EARLIER.search(sentence.text) or AT_THE_OUTSET.search(sentence.text):
         return True
     return any(EARLIER.search(ent.text) for ent in sentence.span.ents if ent.label_ in {"DATE", "TIME"})
 
