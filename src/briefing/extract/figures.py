@@ -5,9 +5,9 @@ to the noun it counts ("15 civilians", "three of the five key bridges", "68-nati
 Most numbers in news text are not figures: dates, times, list markers, identifiers
 ("Resolution 2254", "Unit Two"), idioms ("number one goal"), anaphoric counts ("the two
 campaigns"), and inventories of destroyed equipment in strike reports. Those are filtered here by
-their grammatical position, never by the article they come from. Ages of the people a story is
-about ("Leon Smith, 55,", "a 14-year-old girl") are figures: the guide excludes only dates, years,
-times, page furniture and list numbers, and a victim's or suspect's age is what a reader looks for.
+their grammatical position, never by the article they come from. The age of a person the story
+names ("Leon Smith, 55,") is a figure; an age that only describes someone ("a 47-year-old man") is
+not: analysts list the first, and on fresh articles never the second.
 """
 
 from __future__ import annotations
