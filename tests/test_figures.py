@@ -334,3 +334,15 @@ def test_a_toll_repeated_in_generic_words_is_one_figure(analysis_of) -> None:
         )
     )
     assert sorted(values(found)) == [5, 5, 12]
+
+
+def test_half_mast_numbered_wards_and_unit_names_are_not_counts(analysis_of) -> None:
+    found = find_figures(
+        analysis_of(
+            "Flags at government buildings in Regina are at half-mast after the attack.",
+            "Residents of Ward No. 6 had fled to the town.",
+            "A search was launched by a team including 44 Rashtriya Rifles and the police.",
+            "Soldiers of the Light Infantry Brigade 143 surrendered.",
+        )
+    )
+    assert values(found) == []

@@ -530,8 +530,30 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         _in_parenthesis_after_quantity(doc, reading),
         _is_predicate_number(last),
         _one_of_the_most(doc, reading),
+        prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in {"no", "nr"},
+        text.lower() == "half" and nxt is not None and nxt.text in {"-", "‐"},  # "half-mast"
+        _names_a_unit(doc, reading),
     )
     return any(checks)
+
+
+#: Capitalised nouns that make a number part of a unit's name: "44 Rashtriya Rifles".
+UNIT_NOUNS = frozenset(
+    {"rifles", "brigade", "battalion", "division", "regiment", "corps", "squadron", "taskforce", "battery"}
+)
+
+
+def _names_a_unit(doc: Doc, reading: _Reading) -> bool:
+    """ "44 Rashtriya Rifles", "Light Infantry Brigade 143": a unit's number, not a count."""
+    before = doc[reading.start - 1] if reading.start > 0 else None
+    if before is not None and before.is_title and before.lower_ in UNIT_NOUNS:
+        return True
+    for token in doc[reading.end : reading.end + 3]:
+        if not token.is_title:
+            return False
+        if token.lower_ in UNIT_NOUNS:
+            return True
+    return False
 
 
 def _is_predicate_number(last: Token) -> bool:
