@@ -725,3 +725,27 @@ def test_tolls_told_with_other_words(
 ) -> None:
     found = incidents_of(sentence)
     assert [(i.killed, i.injured) for i in found] == [(killed, injured)]
+
+
+def test_the_named_facility_is_the_one_attacked(incidents_of) -> None:
+    found = incidents_of(
+        "Militants launched a deadly attack on a Mogadishu hotel, killing at least 15 people.",
+        "The explosion at the Ambassador Hotel was heard across the city.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Ambassador Hotel", 15)]
+
+
+def test_a_town_named_only_as_a_modifier_still_places_a_lone_event(incidents_of) -> None:
+    found = incidents_of(
+        "Colombia accused rebels of killing a Bogota police officer with hidden explosives.",
+        "The explosives wounded five officers who rushed to the scene.",
+    )
+    assert [i.location for i in found] == ["Bogota"]
+
+
+def test_background_fighting_in_a_country_comes_after_the_event(incidents_of) -> None:
+    found = incidents_of(
+        "Fighting has ravaged swathes of Myanmar since a coup in 2021.",
+        "A military jet dropped bombs on Nyaung Kone village on Friday, killing ten people.",
+    )
+    assert [i.location for i in found] == ["Nyaung Kone", "Myanmar"]

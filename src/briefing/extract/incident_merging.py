@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
+from . import gazetteer
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, seat_of_institution, where_said
-from .places import FACILITY_NOUNS, Place, best_place, places_in
+from .places import FACILITY_NOUNS, Place, best_place, is_wide, places_in
 
 
 @dataclass
@@ -169,6 +170,10 @@ def _find_target(
         return compatible[0]  # "an ambush in Ifugao" ... "the convoy was attacked by rebels in Gumhang"
     if place.wide and compatible:
         return compatible[0]
+    if mention.anaphoric and _is_facility(place):
+        same_kind = [i for i in compatible if i.place and _same_facility_noun(i.place, place)]
+        if same_kind:  # "an attack on a Mogadishu hotel" ... "the explosion at the Ambassador Hotel"
+            return same_kind[0]
     if _is_facility(place) and len(keys) == 1:
         # "an attack in London" ... "an attack outside the British Parliament"
         towns = [i for i in compatible if i.place and not _is_facility(i.place) and not i.recalled]
@@ -300,6 +305,8 @@ def place_lone_event(mentions: list[EventMention], analysis: Analysis) -> Merged
 
 
 def _first_specific_place(analysis: Analysis) -> Place | None:
+    """The first place the article names where something may have happened, else the first town
+    it names at all ("killing a Bogota police officer")."""
     for sentence in analysis.sentences:
         doc = sentence.span.doc
         places = [
@@ -313,7 +320,12 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
         ]
         if places:
             return best_place(places)
-    return None
+    towns = (
+        Place(ent.text, ent.start, ent.end, wide=False, container=False, reference=False)
+        for ent in analysis.doc.ents
+        if ent.label_ == "GPE" and not is_wide(ent.text) and not gazetteer.is_people(ent.text)
+    )
+    return next((town for town in towns if not where_said(analysis.doc, town)), None)
 
 
 def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
@@ -359,6 +371,15 @@ TOLL_TOLERANCE = 0.1
 
 def _same_toll(a: int, b: int) -> bool:
     return abs(a - b) <= TOLL_TOLERANCE * max(a, b)
+
+
+def _same_facility_noun(a: Place, b: Place) -> bool:
+    return _is_facility(a) and a.text.split()[-1].lower() == b.text.split()[-1].lower()
+
+
+def _named_facility(place: Place) -> bool:
+    """ "the Ambassador Hotel" is a name; "a Mogadishu hotel" is a description."""
+    return place.text.split()[-1].istitle()
 
 
 def _is_facility(place: Place) -> bool:
@@ -413,4 +434,6 @@ def _fold_details(
 def _more_specific(new: Place, old: Place, new_keys: set[str]) -> bool:
     if old.wide and not new.wide:
         return True
+    if _same_facility_noun(old, new) and _named_facility(new) and not _named_facility(old):
+        return True  # "the Ambassador Hotel" names the "Mogadishu hotel"
     return not new.wide and old.key in new_keys and new.key != old.key

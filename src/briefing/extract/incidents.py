@@ -49,7 +49,13 @@ def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
         incidents = [lone] if lone is not None else []
     _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
     _place_lead_at_dateline(incidents, analysis)
-    return [_to_incident(i) for i in incidents]
+    return [_to_incident(i) for i in _specific_first(incidents)]
+
+
+def _specific_first(incidents: list[MergedIncident]) -> list[MergedIncident]:
+    """Incidents placed only in a country or wider region with no toll ("fighting has ravaged
+    Myanmar since 2021") are background: they come after the others, which keep text order."""
+    return sorted(incidents, key=lambda i: bool(i.place and i.place.wide and not (i.killed or i.injured)))
 
 
 def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reported: set[int]) -> None:
