@@ -739,3 +739,14 @@ def test_titles_across_brackets_hyphens_plurals_and_coordinated_names(analysed: 
     assert roles["Egianus Kogoya"] == "TPNPB commander of Ndugama Derakma"
     assert roles["David Hurley"] == "Australian Defence Force Chief"
     assert not {"IGP", "General Hurley"} & set(roles)
+
+
+def test_the_army_of_a_story_naming_no_leading_state_is_still_an_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The army has shot and killed two armed criminals in the hills near Ruma on Sunday.",
+            "The army said the men belonged to a rebel group. Weapons were found at the scene.",
+        )
+    )
+    forces = [a for a in actors if a.kind == "military"]
+    assert [f.name for f in forces] == ["army"]

@@ -43,12 +43,11 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     once, then drops the adjective). Only when one state clearly dominates the article."""
     states = [m.key for m in sorted(found, key=lambda m: m.start) if m.key.startswith("country:")]
     counts = Counter(states)
-    if not counts:
-        return []
-    ranked = [*counts.most_common(2), ("", 0)]
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
     (top, top_count), (_, second_count) = ranked[0], ranked[1]
-    if top_count < 2 or top_count == second_count or states[0] != top:
-        return []  # no single leading state: "the army" could be anyone's
+    if not counts or top_count < 2 or top_count == second_count or states[0] != top:
+        # no single leading state: "the army" could be anyone's, so it is named as the text names it
+        return _unattributed_forces(analysis, found)
     country = top.split(":", 1)[1]
     adjective = gazetteer.adjective_of(country)
     out = []
@@ -71,6 +70,24 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
             )
         out.append(Mention(m.start(group), m.end(group), m[group], key, name, kind, 0.8, standard))
     return out
+
+
+def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Mention]:
+    """ "The army has shot and killed two armed criminals" in a story that names no state: the
+    army is still an actor, named as the text names it ("army"), when the text returns to it."""
+    out = []
+    for m in _BARE_MILITARY.finditer(analysis.text):
+        group = next(g for g in ("noun", "troops", "police") if m[g])
+        span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+        if span is None or not _bare_military_actor(span) or group == "police":
+            continue
+        out.append(Mention(m.start(group), m.end(group), m[group], "military:unnamed", "", "military", 0.8))
+    if len(out) < 2:
+        return []  # named once, it is a detail of the story rather than one of its actors
+    name = next(
+        (m.text.lower() for m in out if m.text.lower() in {"army", "military", "junta"}), "security forces"
+    )
+    return [Mention(m.start, m.end, m.text, m.key, name, m.kind, m.weight, ("army", "military")) for m in out]
 
 
 def _bare_military_actor(span: Span) -> bool:
