@@ -750,3 +750,16 @@ def test_the_army_of_a_story_naming_no_leading_state_is_still_an_actor(analysed:
     )
     forces = [a for a in actors if a.kind == "military"]
     assert [f.name for f in forces] == ["army"]
+
+
+def test_a_units_number_is_part_of_its_name(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "An entire company of the Light Infantry Brigade 143 surrendered to the alliance in Kunlong.",
+            "The Light Infantry Brigade 143 had held the town for years.",
+            "The 103rd Infantry Brigade said rebels were killed. The 103rd Infantry Brigade sent troops.",
+        )
+    )
+    names = {a.name for a in actors}
+    assert {"Light Infantry Brigade 143", "103rd Infantry Brigade"} <= names
+    assert "Light Infantry Brigade" not in names

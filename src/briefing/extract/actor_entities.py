@@ -90,6 +90,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if not kind:
             continue
         span = _without_caption_label(trim_entity(ent), analysis)
+        if span is not None and kind == "organization":
+            span = _with_unit_number(span)
         if (
             span is None
             or analysis.text[ent.end_char : ent.end_char + 4] in {"-led", "–led"}
@@ -281,8 +283,10 @@ def trim_entity(ent: Span) -> Span | None:
 
 def _plausible_name(text: str, kind: str) -> bool:
     """Reject fragments, furniture, agencies and anything that is not a capitalised name."""
-    if not text or "\n" in text or not _capitalised(text) or any(ch.isdigit() for ch in text):
+    if not text or "\n" in text or not (_capitalised(text) or _NUMBERED_UNIT.match(text)):
         return False
+    if any(ch.isdigit() for ch in text) and not (kind == "organization" and _NUMBERED_UNIT.match(text)):
+        return False  # numbers belong in names only of units: "103rd Infantry Brigade", "Brigade 143"
     if gazetteer.is_not_actor(text) or text.lower() in _FRAGMENTS:
         return False
     if any(q in text for q in '"“”'):
@@ -296,6 +300,27 @@ def _plausible_name(text: str, kind: str) -> bool:
     if _is_rank(text):
         return False  # "Pfc", "S/Sgt": a rank the model took for a name
     return len(text) > 1
+
+
+#: Military units named with their number: "103rd Infantry Brigade", "Light Infantry Brigade 143".
+_UNIT_NOUNS = (
+    r"(?:Brigade|Division|Battalion|Regiment|Rifles|Corps|Squadron|Taskforce|Task Force|Battery|Army)"
+)
+_NUMBERED_UNIT = re.compile(
+    rf"^(?:\d+(?:st|nd|rd|th)?\s+(?:[A-Z][\w'’-]*\s+)*{_UNIT_NOUNS}|(?:[A-Z][\w'’-]*\s+)*{_UNIT_NOUNS}\s+\d+)$"
+)
+
+
+def _with_unit_number(span: Span) -> Span:
+    """ "the Light Infantry Brigade 143": the number after a unit's name is part of it."""
+    doc = span.doc
+    if (
+        span.end < len(doc)
+        and doc[span.end].text.isdigit()
+        and _NUMBERED_UNIT.match(f"{span.text} {doc[span.end].text}")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
 
 
 def _is_rank(text: str) -> bool:
