@@ -682,3 +682,19 @@ def test_day_first_dated_captions_and_comment_prompts_are_furniture() -> None:
         Kind.FURNITURE
     )
     assert classify("The attack took place on 14 July 2015.") is Kind.TEXT
+
+
+def test_a_datelines_date_and_an_iso_date_in_a_slug_date_the_story(tmp_path: Path) -> None:
+    """ "Kyiv, 16 March 2024 (dpa) —" dates the story even below a site's date bar."""
+    from briefing.ingest.dates import date_from_url
+
+    article = tmp_path / "odesa.txt"
+    article.write_text(
+        "https://example.org/en/story/odesa-attack\n\n• Thursday, 19 December 2024\n\n"
+        "Missile attack kills 20 in Odesa\n\n"
+        "Kyiv, 16 March 2024 (dpa) — At least 20 people were killed in a missile attack on Odesa.\n\n"
+        "Rescue workers were among the dead, officials said on Friday.\n",
+        encoding="utf-8",
+    )
+    assert read_article(article, tmp_path).date == dt.date(2024, 3, 16)
+    assert date_from_url("https://www.voanews.com/a/a-13-2008-02-17-voa3/334353.html") == dt.date(2008, 2, 17)

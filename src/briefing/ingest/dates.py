@@ -44,7 +44,7 @@ DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (
 #: /2017/03/23/ or /2017/mar/23/ in a URL path: the page's own address stating its date.
 URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})/(?:(?P<mnum>\d{1,2})|(?P<month>[a-z]{3}))/(?P<day>\d{1,2})(?:/|$)"
-    r"|/(?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)",
+    r"|[/-](?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)",
     re.IGNORECASE,
 )
 #: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html".
@@ -74,6 +74,17 @@ def parse_date_line(line: str) -> dt.date | None:
         if match:
             return _date_from_match(match)
     return None
+
+
+#: A wire dateline with its date: "Kyiv, 16 March 2024 (dpa/MIA) —", "BEIRUT, Jan 5, 2020 (AFP) -".
+DATELINE_DATE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s+(?P<date>[^()—–]{6,30}?)\s*(?:\(|[—–]|-\s)")
+
+
+def date_from_dateline(paragraph: str) -> dt.date | None:
+    """The date a wire story's dateline gives, which is the story's own date (a page's date bar
+    above the headline may be the day it was saved)."""
+    match = DATELINE_DATE.match(paragraph)
+    return parse_date_line(match.group("date")) if match else None
 
 
 def date_from_url(url: str | None) -> dt.date | None:

@@ -11,7 +11,7 @@ import re
 from ..errors import IngestError
 from ..model import Article
 from . import layout, publishers
-from .dates import date_from_url
+from .dates import date_from_dateline, date_from_url
 from .decoding import decode
 
 #: A stand-in title made from the first sentence is cut after this many words.
@@ -50,7 +50,7 @@ def article_from_lines(
         source_path=source_path,
         title=title,
         paragraphs=tuple(page.paragraphs),
-        date=page.date or date_from_url(url),
+        date=date_from_dateline(page.paragraphs[0]) or page.date or date_from_url(url),
         source=publishers.source_from_url(url, "\n".join(raw_lines))
         or publishers.source_from_text(raw_lines)
         or publishers.source_from_dateline(page.paragraphs[0]),
