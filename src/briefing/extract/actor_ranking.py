@@ -50,30 +50,6 @@ def _with_jurisdiction(role: str, name: Span) -> str:
     return f"{role} of {places[0].text}" if len(places) == 1 else role
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-
-
-def expand_acronyms_in_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
-    """ "AA spokesperson" -> "Arakan Army spokesperson": an acronym in a role is spelt out when the
-    article defines it for one of its actors ("the Arakan Army (AA)"), so the role reads on its own."""
-    names: dict[str, str] = {}
-    for cluster in clusters.values():
-        if cluster.kind in {"organization", "armed_group", "military", "government"}:
-            for form in sorted(cluster.forms):
-                for match in re.finditer(rf"{re.escape(form)}\s*\(([A-Z]{{2,6}})\)", analysis.text):
-                    names.setdefault(match.group(1), cluster.name)
-        if cluster.key.startswith("country:") or (
-            cluster.key.startswith("known:") and cluster.kind != "armed_group"
-        ):
-            continue  # "UN", "US", "NATO" are how roles are written; a group's "AA" or "TTP" is not
-        for form in cluster.forms:
-            if _ACRONYM.fullmatch(form) and len(cluster.name) > len(form):
-                names.setdefault(form, cluster.name)
-    for cluster in clusters.values():
-        if cluster.role:
-            cluster.role = _ACRONYM.sub(lambda m: names.get(m.group(0), m.group(0)), cluster.role)
-
-
 def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
     """Salience: weighted mentions, an early first mention, subject position, a headline mention."""
     sentences = analysis.sentences

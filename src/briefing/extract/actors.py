@@ -43,7 +43,7 @@ from .actor_patterns import (
     regime_mentions,
     unnamed_attackers,
 )
-from .actor_ranking import assign_roles, expand_acronyms_in_roles, score_salience, select_actors, to_actor
+from .actor_ranking import assign_roles, score_salience, select_actors, to_actor
 from .analysis import Analysis
 
 
@@ -58,7 +58,6 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_word_order_variants(clusters)
     fix_places(clusters, analysis)
     assign_roles(clusters, analysis)
-    expand_acronyms_in_roles(clusters, analysis)
     score_salience(clusters, analysis)
     chosen = select_actors(clusters)
     actors = [to_actor(c, analysis) for c in chosen]
