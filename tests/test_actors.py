@@ -765,3 +765,14 @@ def test_a_units_number_is_part_of_its_name(analysed: Analyser) -> None:
     names = {a.name for a in actors}
     assert {"Light Infantry Brigade 143", "103rd Infantry Brigade"} <= names
     assert "Light Infantry Brigade" not in names
+
+
+def test_a_role_set_off_by_commas_before_a_ranked_name(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Hours later came an attempt on the Yemeni Chief of Staff, Lieutenant General Saghir bin Aziz, "
+            "which also took place in Marib. Aziz survived the attack.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Saghir bin Aziz"] == "Lieutenant General, Yemeni Chief of Staff"

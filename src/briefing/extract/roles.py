@@ -87,7 +87,7 @@ def role_of(name: Span) -> str | None:
         or _predicate_role(name)
         or _identified_as_role(name)
         or _office_clause_role(name)
-        or _role_set_off_by_commas(name)
+        or _role_set_off_by_commas(name, title_start)
     )
     parts = [part for part in (before, after) if part]
     return ", ".join(parts) if parts else None
@@ -114,17 +114,21 @@ def _role_introduced_before(name: Span) -> str | None:
     return _clean(phrase.text)
 
 
-def _role_set_off_by_commas(name: Span) -> str | None:
+def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     """ "According to the deputy head of the President's Office, Kyrylo Tymoshenko, a rocket ...":
-    a role phrase, a comma, the name and a comma is an apposition even when the parse missed it."""
+    a role phrase, a comma, the name (with any rank before it) and a comma is an apposition even
+    when the parse missed it."""
     doc = name.doc
-    if name.start < 3 or doc[name.start - 1].text != "," or name.end >= len(doc) or doc[name.end].text != ",":
+    start_of_name = min(title_start, name.start)
+    if start_of_name < 3 or doc[start_of_name - 1].text != ",":
         return None
-    last = doc[name.start - 2]
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    last = doc[start_of_name - 2]
     if last.pos_ not in {"NOUN", "PROPN"}:
         return None
     top = last
-    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < name.start:
+    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < start_of_name:
         top = top.head
     while top.dep_ == "pobj" and top.head.lower_ in {"of", "for"} and top.head.head.i < top.i:
         top = top.head.head  # "head of the President's Office", "spokesman for the army"
@@ -133,7 +137,7 @@ def _role_set_off_by_commas(name: Span) -> str | None:
     start = _start_without_det(top)
     if any(t.ent_type_ == "PERSON" for t in doc[start : top.i + 1]):
         return None  # "Smith's lawyer, John Doe," is fine; "John Smith, Doe," is a list
-    return _clean(doc[start : name.start - 1].text)
+    return _clean(doc[start : start_of_name - 1].text)
 
 
 def _predicate_role(name: Span) -> str | None:
