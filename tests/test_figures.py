@@ -346,3 +346,16 @@ def test_half_mast_numbered_wards_and_unit_names_are_not_counts(analysis_of) -> 
         )
     )
     assert values(found) == []
+
+
+def test_tolls_told_without_a_counted_noun_are_figures(analysis_of) -> None:
+    """ "Two cops lost their lives", "left three dead and eight wounded"; but a lone victim or a
+    sum the text never states is no figure."""
+    found = find_figures(
+        analysis_of(
+            "Two cops lost their lives in an attack on a checkpoint in Bannu.",
+            "The knife attack in Solingen left three dead and eight wounded.",
+            "A soldier was killed in Tikrit. Five men and five women had been killed in Beni.",
+        )
+    )
+    assert sorted(values(found)) == [2, 3, 5, 5, 8]

@@ -7,7 +7,9 @@ Most numbers in news text are not figures: dates, times, list markers, identifie
 campaigns"), and inventories of destroyed equipment in strike reports. Those are filtered here by
 their grammatical position, never by the article they come from. The age of a person the story
 names ("Leon Smith, 55,") is a figure; an age that only describes someone ("a 47-year-old man") is
-not: analysts list the first, and on fresh articles never the second.
+not: analysts list the first, and on fresh articles never the second. Tolls told without a
+counted number phrase ("two cops lost their lives", "left three dead") come from the casualty
+grammar the incidents use, so a toll an incident reports is also a figure.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
 from .analysis import Analysis, Sentence
+from .casualties import CUMULATIVE, count_casualties
 from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, parse_number, parse_range, split_qualifier
 from .places import Place, best_place, places_in
 
@@ -163,7 +166,31 @@ def find_figures(analysis: Analysis) -> list[Figure]:
         for reading in _readings(sentence.span):
             for figure, core, place in _figures_from(reading, sentence, analysis.doc):
                 found.append((figure, core, place))
+    found += _tolls_told_otherwise(analysis, {f.value for f, _, _ in found})
     return _dedupe(_first_ages(found))
+
+
+def _states_number(span: Span, value: float) -> bool:
+    return any(t.like_num and parse_number(t.text) == value for t in span)
+
+
+def _tolls_told_otherwise(analysis: Analysis, values: set[float]) -> list[tuple[Figure, str, str | None]]:
+    """Tolls the casualty grammar reads where no number phrase gave a figure of that value:
+    "Two cops lost their lives", "the attack left three dead and eight wounded"."""
+    out: list[tuple[Figure, str, str | None]] = []
+    for sentence in analysis.sentences:
+        if CUMULATIVE.search(sentence.text):
+            continue
+        for value, outcome in zip(count_casualties(sentence.span), ("killed", "injured"), strict=True):
+            if value is None or value < 2 or value in values or not _states_number(sentence.span, value):
+                continue  # "a soldier" is no figure; "five men and five women" are counted already
+            values.add(value)
+            label = f"people {outcome}"
+            figure = Figure(
+                value=value, unit=None, label=label, text=sentence.text, evidence=sentence.evidence()
+            )
+            out.append((figure, label, None))
+    return out
 
 
 #: Ages listed per article. A story gives the age of everyone it names, but the ones that matter
