@@ -776,3 +776,13 @@ def test_a_role_set_off_by_commas_before_a_ranked_name(analysed: Analyser) -> No
     )
     roles = {a.name: a.role for a in actors}
     assert roles["Saghir bin Aziz"] == "Lieutenant General, Yemeni Chief of Staff"
+
+
+def test_a_police_station_named_after_a_place_is_no_police_force(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "A policeman was shot dead near the Mandan police station in Bannu on Monday.",
+            "The attack on the Mandan police station was the third this month.",
+        )
+    )
+    assert not any("Mandan" in a.name for a in actors)

@@ -70,6 +70,13 @@ def _title_before_a_name(span: Span) -> bool:
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
+def _names_a_police_station(span: Span) -> bool:
+    following = span.doc[span.end : span.end + 2]
+    return (
+        len(following) == 2 and following[0].lower_ == "police" and following[1].lower_ in {"station", "post"}
+    )
+
+
 def _acronym_of_a_title(span: Span) -> bool:
     """ "Inspector General of Police (IGP) Vijay Kumar": the bracketed acronym of a title."""
     doc = span.doc
@@ -100,6 +107,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
+        if kind == "organization" and _names_a_police_station(span):
+            continue  # "the Mandan police station": a place's name
         if kind == "organization" and (_title_before_a_name(span) or _acronym_of_a_title(span)):
             continue  # "[Khyber Pakhtunkhwa Inspector] General Akhtar Hayat": part of his title
         if kind != "person" and _HONORIFIC.match(span.text):

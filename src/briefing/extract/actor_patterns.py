@@ -267,6 +267,12 @@ _FORCE_NOUNS = frozenset({"department", "force", "service", "command", "headquar
 _POLICE_LEVELS = frozenset({"state", "federal", "provincial", "national", "local", "city", "military"})
 
 
+#: Nouns after "police" that make "X police ..." a place rather than a force.
+_POLICE_SITES = word_set(
+    "station stations checkpoint checkpost post outpost headquarters compound academy lines"
+)
+
+
 def police_forces(analysis: Analysis) -> list[Mention]:
     """ "Fort Worth police", "Cottonwood Police Sgt Smith": a named place's police force is an
     actor in crime stories, but the model tags the place alone, or the force with the rank."""
@@ -285,6 +291,8 @@ def police_forces(analysis: Analysis) -> list[Mention]:
         if start == token.i or doc[start].lower_ in _POLICE_LEVELS:
             continue
         end = token.i + 1
+        if end < len(doc) and doc[end].lower_ in _POLICE_SITES:
+            continue  # "the Mandan police station", "the New Sabzi Mandi police checkpoint": a place
         if end < len(doc) and doc[end].lower_ in _FORCE_NOUNS and doc[end].is_title and token.is_title:
             end += 1  # "Metro Nashville Police Department": the force's own name
         place = doc[start : token.i].text
