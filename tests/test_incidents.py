@@ -749,3 +749,20 @@ def test_background_fighting_in_a_country_comes_after_the_event(incidents_of) ->
         "A military jet dropped bombs on Nyaung Kone village on Friday, killing ten people.",
     )
     assert [i.location for i in found] == ["Nyaung Kone", "Myanmar"]
+
+
+def test_movements_acronyms_and_running_totals_since_a_year(incidents_of) -> None:
+    found = incidents_of(
+        "A claymore mine exploded near an army truck in Batticaloa on Monday, wounding two soldiers.",
+        "The army blamed the attack on the Liberation Tigers, whose war has killed more than 64,000 "
+        "people since 1972.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Batticaloa", None, 2)]
+
+
+def test_part_of_a_toll_told_about_the_village_stays_with_its_event(incidents_of) -> None:
+    found = incidents_of(
+        "No fewer than 40 villagers were murdered on Monday when gunmen attacked two villages in Borno.",
+        "When the militants arrived at the village in the night, they initially killed 17 people.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Borno", 40)]

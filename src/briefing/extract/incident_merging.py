@@ -49,7 +49,7 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
             incidents.append(_new_incident(mention, place, keys))
         else:
             _absorb(target, mention, place, keys)
-    leftovers = [m for m in homeless if not _place_homeless(m, incidents, analysis)]
+    leftovers = [m for m in homeless if m.earlier or not _place_homeless(m, incidents, analysis)]
     for mention in leftovers:
         _join_nearest(mention, incidents)
     return _join_same_tolls(incidents)
@@ -223,17 +223,21 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
     referred = _place_anaphor(mention, analysis)
     if referred is not None:
         keys = {referred.key}
+        partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
         target = next(
             (
                 i
-                for i in compatible
+                for i in partial
                 if i.keys & keys and (i.type in {mention.type, GENERIC_INCIDENT_TYPE} or mention.weak)
             ),
             None,
         )  # a toll "in the area" ("41 people were killed") belongs to the event there; so does
-        # "shooting residents" in "the village" a report of an attack on it placed
+        # "shooting residents" in "the village" a report of an attack on it placed, and so does
+        # a part of its toll ("they initially killed 17" of the 40)
         if target is None:
             incidents.append(_new_incident(mention, referred, keys))
+        elif _part_of_toll(target, mention):
+            _absorb_detail(target, mention)
         else:
             _absorb(target, mention, referred, keys)
         return True
@@ -247,6 +251,10 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
 NEARBY_SENTENCES = 2
 #: Specific types that make an unplaced mention an event worth placing from its neighbours.
 PLACEABLE_TYPES = {"shooting", "stabbing", "bombing", "airstrike", "explosion", "execution", "massacre"}
+
+
+def _part_of_toll(incident: MergedIncident, mention: EventMention) -> bool:
+    return bool(incident.killed and mention.killed and mention.killed < incident.killed)
 
 
 def _worth_placing(mention: EventMention) -> bool:

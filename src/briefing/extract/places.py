@@ -372,15 +372,23 @@ def _names_a_place(text: str) -> bool:
 
 
 def _names_no_place(text: str) -> bool:
-    """ "Telegram", "Jammu and Kashmir Police", "Shias": a platform, a force named after its place,
-    or a community."""
+    """ "Telegram", "Jammu and Kashmir Police", "Shias", "the Liberation Tigers", "the RMC": a
+    platform, a force or movement, a community or an organisation's acronym."""
     words = text.lower().split()
     return bool(words) and (
         text.lower() in NOT_PLACE_WORDS
         or words[-1] in ORGANISATION_ENDS
+        or bool(set(words) & MOVEMENT_WORDS)
         or gazetteer.is_people(text)
         or _is_known_group(text)
+        or _is_acronym(text)
     )
+
+
+#: Words that make a name a movement or armed group wherever they stand in it.
+MOVEMENT_WORDS = frozenset(
+    {"liberation", "tigers", "front", "brigades", "jihad", "resistance", "revolutionary"}
+)
 
 
 def _is_known_group(text: str) -> bool:
@@ -708,6 +716,7 @@ def _build(doc: Doc, start: int, end: int) -> Place:
         start -= 1
     text = NEAR_PREFIX.sub("", doc[start:end].text).strip(" ,.;:'\"")
     text = POSSESSOR_PREFIX.sub("", text)  # "the kingdom’s Abha airport": "’s" left by the cut
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Bijapur (Chhattisgarh": a bracket the name run cut open
     return Place(text=text, start=start, end=end, wide=is_wide(text), container=False, reference=False)
 
 
