@@ -786,3 +786,15 @@ def test_a_police_station_named_after_a_place_is_no_police_force(analysed: Analy
         )
     )
     assert not any("Mandan" in a.name for a in actors)
+
+
+def test_a_person_tag_on_a_fronts_or_regions_name_is_corrected(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "The army shot two members of the Kuki-Chin National Front in Ruma on Sunday.",
+                "The Kuki-Chin National Front has robbed banks. The Kuki-Chin National Front denied it.",
+            )
+        )
+    )
+    assert actors["Kuki-Chin National Front"].kind != "person"

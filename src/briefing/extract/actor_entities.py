@@ -70,6 +70,14 @@ def _title_before_a_name(span: Span) -> bool:
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
+#: Last words that make a "person" the model tagged an organisation or a place.
+_PLACE_ENDS = word_set("region province district state county territory township village town city")
+_NOT_PERSON_ENDS = _PLACE_ENDS | word_set(
+    "front army party movement council unit units force forces brigade battalion group alliance union"
+    " ministry department agency committee organisation organization"
+)
+
+
 def _names_a_police_station(span: Span) -> bool:
     following = span.doc[span.end : span.end + 2]
     return (
@@ -105,6 +113,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             or _is_dateline(ent)
         ):
             continue
+        if kind == "person" and span[-1].lower_ in _NOT_PERSON_ENDS:
+            kind = "place" if span[-1].lower_ in _PLACE_ENDS else "organization"  # "Kuki-Chin National Front"
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization" and _names_a_police_station(span):
