@@ -798,3 +798,16 @@ def test_a_person_tag_on_a_fronts_or_regions_name_is_corrected(analysed: Analyse
         )
     )
     assert actors["Kuki-Chin National Front"].kind != "person"
+
+
+def test_a_name_after_a_role_word_the_model_tagged_otherwise_is_a_person(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Today Gojjam Fano spokesperson Marshet Tsehaye claimed that fighters had killed a general.",
+                "Tsehaye said more fighting was expected.",
+            )
+        )
+    )
+    assert actors["Marshet Tsehaye"].kind == "person"
+    assert actors["Marshet Tsehaye"].role == "Gojjam Fano spokesperson"

@@ -78,6 +78,26 @@ _NOT_PERSON_ENDS = _PLACE_ENDS | word_set(
 )
 
 
+def _name_after_role_word(span: Span) -> Span | None:
+    """A short "organisation" right after a lower-case role word, with the given names the model
+    left untagged between them: "spokesperson Marshet [Tsehaye]" is a person."""
+    if len(span) > 2 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+        return None
+    doc = span.doc
+    i = span.start - 1
+    while (
+        i >= 0
+        and doc[i].pos_ == "PROPN"
+        and doc[i].is_title
+        and doc[i].ent_type_ == ""
+        and span.start - i <= 2
+    ):
+        i -= 1
+    if i < 0 or not doc[i].is_lower or doc[i].lower_ not in ROLE_WORDS:
+        return None
+    return doc[i + 1 : span.end]
+
+
 def _names_a_police_station(span: Span) -> bool:
     following = span.doc[span.end : span.end + 2]
     return (
@@ -127,6 +147,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
                 span, kind = person, "person"
         if kind != "person" and _named_by_role(span):
             kind = "person"
+        if kind == "organization" and (named := _name_after_role_word(span)) is not None:
+            span, kind = named, "person"  # "Gojjam Fano spokesperson Marshet [Tsehaye]"
         if kind == "organization":
             person = _person_after_rank(span)
             if person is not None:

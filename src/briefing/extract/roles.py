@@ -247,6 +247,7 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     while len(run) and (
         run[0].lower_ in {"of", "for", "and", "-", "'s", "’s", "to", "the"}
         or (run[0].pos_ in _NOT_TITLE_STARTS and run[0].lower_ not in ROLE_WORDS)
+        or run[0].lower_ in {"today", "yesterday", "tonight", "meanwhile"}
     ):
         run = run[1:]  # "However Assistant State's Attorney": a sentence adverb is not part of it
     if not len(run) or not any(_is_role_word(t) for t in run):
