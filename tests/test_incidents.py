@@ -766,3 +766,22 @@ def test_part_of_a_toll_told_about_the_village_stays_with_its_event(incidents_of
         "When the militants arrived at the village in the night, they initially killed 17 people.",
     )
     assert [(i.location, i.killed) for i in found] == [("Borno", 40)]
+
+
+def test_a_named_scene_replaces_a_reference_point(incidents_of) -> None:
+    found = incidents_of(
+        "Police were deployed after an apparent massacre northwest of Port-au-Prince killed 70 people.",
+        "Carried out early Thursday in the town of Pont Sonde, the attack saw gunmen open fire on residents.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Pont Sonde", 70)]
+
+
+def test_the_toll_of_the_event_reported_never_goes_to_one_recalled(incidents_of) -> None:
+    found = incidents_of(
+        "A hijacked truck ploughed into shoppers on Friday, killing four people and wounding 15.",
+        "Police said there were clear similarities to an attack last month in London.",
+        "There was no immediate claim of responsibility for the attack in Stockholm.",
+    )
+    tolls = {i.location: (i.killed, i.injured) for i in found}
+    assert tolls.get("London", (None, None)) == (None, None)
+    assert tolls["Stockholm"] == (4, 15)

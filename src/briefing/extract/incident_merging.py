@@ -124,6 +124,8 @@ def _same_kind(incident: MergedIncident, mention: EventMention) -> bool:
     men") often counts part of an event whose full toll is given with its place."""
     if not types_compatible(incident.type, mention.type):
         return False
+    if incident.earlier and not mention.earlier:
+        return False  # the toll of the event reported is not a recalled event's
     return not (incident.date and mention.date and incident.date != mention.date)
 
 
@@ -157,7 +159,10 @@ def _find_target(
     overlapping = [i for i in compatible if _same_place(i, place, keys)]
     if overlapping:
         return overlapping[0]
-    if mention.anaphoric and compatible and compatible[0].place is not None and compatible[0].place.wide:
+    if not mention.earlier:  # "the attack in Sweden" is the one reported, not one recalled
+        compatible = [i for i in compatible if not i.earlier]
+    latest = compatible[0].place if compatible else None
+    if mention.anaphoric and latest is not None and (latest.wide or latest.reference):
         return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
     if mention.anaphoric and not mention.restrictive and compatible:
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
@@ -241,8 +246,9 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
         else:
             _absorb(target, mention, referred, keys)
         return True
-    if (mention.killed or mention.injured) and compatible:
-        _absorb(compatible[0], mention, None, set())
+    current = [i for i in compatible if mention.earlier or not i.earlier]
+    if (mention.killed or mention.injured) and current:
+        _absorb(current[0], mention, None, set())  # never the toll of an event only recalled
         return True
     return False
 
@@ -440,8 +446,8 @@ def _fold_details(
 
 
 def _more_specific(new: Place, old: Place, new_keys: set[str]) -> bool:
-    if old.wide and not new.wide:
-        return True
+    if (old.wide and not new.wide) or (old.reference and not new.reference):
+        return True  # "northwest of Port-au-Prince" ... "in the town of Pont Sonde"
     if _same_facility_noun(old, new) and _named_facility(new) and not _named_facility(old):
         return True  # "the Ambassador Hotel" names the "Mogadishu hotel"
     return not new.wide and old.key in new_keys and new.key != old.key

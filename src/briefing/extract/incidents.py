@@ -44,9 +44,10 @@ FOLLOW_UP_SENTENCES = 2
 def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
     mentions = find_mentions(analysis, actors)
     incidents = [i for i in merge_mentions(mentions, analysis) if i.place is not None]
-    if not incidents and mentions:
-        lone = place_lone_event(mentions, analysis)
-        incidents = [lone] if lone is not None else []
+    current = [m for m in mentions if not m.earlier]
+    if current and all(i.earlier for i in incidents):
+        lone = place_lone_event(current, analysis)  # the event reported, whatever it recalls
+        incidents = ([lone] if lone is not None else []) + incidents
     _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
     _place_lead_at_dateline(incidents, analysis)
     return [_to_incident(i) for i in _specific_first(incidents)]
@@ -54,7 +55,8 @@ def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
 
 def _specific_first(incidents: list[MergedIncident]) -> list[MergedIncident]:
     """Incidents placed only in a country or wider region with no toll ("fighting has ravaged
-    Myanmar since 2021") are background: they come after the others, which keep text order."""
+    Myanmar since 2021") are background: they come after the others, which keep text order (a
+    story's own event may be "last week"'s, so being recalled says nothing of rank)."""
     return sorted(incidents, key=lambda i: bool(i.place and i.place.wide and not (i.killed or i.injured)))
 
 
@@ -97,6 +99,7 @@ def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedInc
     """The one incident whose reports surround sentence `index`, else the incident last reported
     at most FOLLOW_UP_SENTENCES before it; for a toll
     that comes before any incident is named (a lead that opens with the dead), the first one."""
+    incidents = [i for i in incidents if not i.earlier]  # a toll told alone is the reported event's
     around = [
         i for i in incidents if min(s.index for s in i.sentences) < index < max(s.index for s in i.sentences)
     ]
