@@ -785,3 +785,30 @@ def test_the_toll_of_the_event_reported_never_goes_to_one_recalled(incidents_of)
     tolls = {i.location: (i.killed, i.injured) for i in found}
     assert tolls.get("London", (None, None)) == (None, None)
     assert tolls["Stockholm"] == (4, 15)
+
+
+def test_targets_guards_agency_credits_and_reference_points_are_no_scenes(incidents_of) -> None:
+    assert [
+        i.location
+        for i in incidents_of(
+            "The army launched an airstrike targeting Hezbollah commander Ibrahim Qabisi in a southern suburb "
+            "of Beirut on Tuesday."
+        )
+    ] == ["Beirut"]
+    assert [
+        i.location
+        for i in incidents_of(
+            "QAMISHLI, Syria (North Press) – Iran executed three men on Friday morning in Isfahan."
+        )
+    ] == ["Isfahan"]
+    assert "National Guard" not in {
+        i.location
+        for i in incidents_of(
+            "Gunmen killed two soldiers in a deadly ambush on the National Guard in Chinicuila."
+        )
+    }
+    found = incidents_of(
+        "A suicide bomber struck as people left a compound in Baqouba, 35 miles north of Baghdad, "
+        "killing 15 people."
+    )
+    assert [i.location for i in found] == ["Baqouba"]

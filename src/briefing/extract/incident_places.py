@@ -83,6 +83,10 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         better = _scoped_places(trigger, rest)
         if better[0] and not all(p.wide for p in better[0]):
             return better
+        doc = trigger.doc
+        named = [p for p in rest if not p.wide and not in_side_clause(doc, p) and not is_origin(doc, p)]
+        if named:
+            return named, 2  # "... a compound in Baqouba, 35 miles north of Baghdad"
     return found
 
 

@@ -402,10 +402,18 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
     """A place name that says who spoke, where the wounded went, or which group ("Islamic State
     West Africa Province"): never where the event happened."""
     return (
-        _is_source(doc, place.start)
+        _is_agency_credit(doc, place)
+        or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
     )
+
+
+def _is_agency_credit(doc: Doc, place: Place) -> bool:
+    """ "QAMISHLI, Syria (North Press) –": the agency credited in a dateline's brackets."""
+    before = doc[place.start - 1] if place.start > 0 else None
+    after = doc[place.end] if place.end < len(doc) else None
+    return before is not None and after is not None and before.text == "(" and after.text == ")"
 
 
 def _continues_organisation(doc: Doc, start: int) -> bool:
@@ -434,6 +442,8 @@ ORGANISATION_ENDS = frozenset(
         "rebels",
         "insurgents",
         "fighters",
+        "guard",
+        "guards",
     }
 )
 
@@ -557,6 +567,9 @@ def _place_from_entity(ent: Span) -> Place | None:
             return None
     elif ent.label_ in MISLABELLED:
         acted_on = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+        targeted = root.head.lemma_.lower() == "target" and end - start > 1
+        if acted_on and ent.label_ == "PERSON" and (targeted or _after_role_word(doc, start)):
+            acted_on = False  # "striking Sabboura" is a town; "targeting commander Ibrahim Qabisi" a man
         if not (
             _in_locative_position(doc[start]) or _ends_in_facility(doc, end) or _is_facility(root) or acted_on
         ):
@@ -583,6 +596,17 @@ def _described_as_person(root: Token) -> bool:
     if named.dep_ == "appos" and named.head.lemma_.lower() in PERSON_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _after_role_word(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in {
+        "commander",
+        "leader",
+        "chief",
+        "spokesman",
+        "general",
+        "colonel",
+    }
 
 
 def _places_after_prepositions(span: Span, taken: set[int]) -> list[Place]:
