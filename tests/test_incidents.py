@@ -812,3 +812,11 @@ def test_targets_guards_agency_credits_and_reference_points_are_no_scenes(incide
         "killing 15 people."
     )
     assert [i.location for i in found] == ["Baqouba"]
+
+
+def test_a_datelines_country_is_where_the_story_was_filed() -> None:
+    from briefing.extract.nlp import nlp
+    from briefing.extract.places import places_in
+
+    doc = nlp()("QAMISHLI, Syria (North Press) – Iran executed on Friday morning three men in Isfahan.")
+    assert [p.text for p in places_in(doc[:])] == ["Isfahan"]

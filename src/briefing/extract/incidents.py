@@ -89,9 +89,9 @@ def _place_lead_at_dateline(incidents: list[MergedIncident], analysis: Analysis)
     lead = [i for i in incidents if i.place is not None and i.place.wide and i.sentences[0].index == 0]
     if not lead:
         return
-    filed = dateline_place(analysis.doc)
-    if filed is not None:
-        for incident in lead:
+    for incident in lead:
+        filed = dateline_place(analysis.doc, incident.place.text if incident.place else None)
+        if filed is not None:
             incident.place = filed
 
 

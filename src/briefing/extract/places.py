@@ -403,10 +403,26 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
     West Africa Province"): never where the event happened."""
     return (
         _is_agency_credit(doc, place)
+        or _in_dateline(doc, place)
         or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
     )
+
+
+def _in_dateline(doc: Doc, place: Place) -> bool:
+    """ "QAMISHLI, Syria (North Press) – Iran executed ...": the country of a dateline says where
+    the story was filed, not where it happened."""
+    start = doc[place.start].sent.start
+    before = doc[start : place.start]
+    if not len(before) or before[-1].text != "," or not all(t.is_upper or t.is_punct for t in before):
+        return False
+    i = place.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - place.end < 6:
+            i += 1
+        i += 1
+    return i < len(doc) and doc[i].text in {"—", "–", "-", "--"}
 
 
 def _is_agency_credit(doc: Doc, place: Place) -> bool:
@@ -501,6 +517,8 @@ def _is_people_adjective(text: str) -> bool:
 _DATELINE = re.compile(
     r"^(?:([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|\(|[—–-]\s))|([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s)"
 )
+#: The country after a dateline's city: "PORT-AU-PRINCE, Haiti (AP)".
+_DATELINE_COUNTRY = re.compile(r",\s*([A-Z][\w ]+?)\s*(?:,|\(|[—–-])")
 #: Labels that open a paragraph with a colon but name no place.
 _NOT_DATELINES = frozenset(
     [
@@ -529,10 +547,15 @@ _NOT_DATELINES = frozenset(
 _NAME_PARTICLES = frozenset({"au", "de", "del", "da", "do", "la", "le", "el", "es", "of", "sur"})
 
 
-def dateline_place(doc: Doc) -> Place | None:
+def dateline_place(doc: Doc, country: str | None = None) -> Place | None:
     """The city of a wire story's dateline, where the story was filed: for an event the lead
-    places only in a country, the best place there is."""
+    places only in `country`, the best place there is, unless the dateline is in another country
+    ("QAMISHLI, Syria (North Press) – Iran executed three men")."""
     match = _DATELINE.match(doc.text)
+    if match is not None and country is not None:
+        filed_in = _DATELINE_COUNTRY.match(doc.text[match.end() :])
+        if filed_in and gazetteer.country_of(filed_in.group(1)) not in {None, gazetteer.country_of(country)}:
+            return None
     group = 1 if match is not None and match.group(1) else 2
     if match is None or len(match.group(group)) < 3 or match.group(group).lower() in _NOT_DATELINES:
         return None
@@ -541,7 +564,7 @@ def dateline_place(doc: Doc) -> Place | None:
         return None
     words = re.split(r"([ -])", match.group(group).lower())
     text = "".join(w if w in _NAME_PARTICLES or w in {" ", "-"} else w.capitalize() for w in words)
-    if is_wide(text) or _is_acronym(match.group(1)):
+    if is_wide(text) or _is_acronym(match.group(group)):
         return None
     return Place(text=text, start=span.start, end=span.end, wide=False, container=False, reference=False)
 
