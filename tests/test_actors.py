@@ -811,3 +811,19 @@ def test_a_name_after_a_role_word_the_model_tagged_otherwise_is_a_person(analyse
     )
     assert actors["Marshet Tsehaye"].kind == "person"
     assert actors["Marshet Tsehaye"].role == "Gojjam Fano spokesperson"
+
+
+def test_units_of_a_force_split_and_names_cut_at_of_join(analysed: Analyser) -> None:
+    names = {
+        a.name
+        for a in find_actors(
+            analysed(
+                "The Somalia National Army’s Danaab commandos killed 30 fighters near Adale.",
+                "The Danaab unit returned to base. Somalia National Army officers praised it.",
+                "The Joint Command of the Armed Forces said five soldiers died.",
+                "The Joint Command of the Armed Forces sent reinforcements. Officials in Cox's Bazar agreed.",
+            )
+        )
+    }
+    assert {"Danaab", "Somalia National Army", "Joint Command of the Armed Forces"} <= names
+    assert not {"Cox", "Bazar", "Joint Command of"} & names

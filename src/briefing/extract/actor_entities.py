@@ -53,9 +53,33 @@ def _joined_entities(doc: Doc) -> list[Span]:
         previous = out[-1] if out else None
         if previous is not None and previous.label_ == ent.label_ == "PERSON" and previous.end == ent.start:
             out[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        elif previous is not None and previous.label_ == ent.label_ == "ORG" and _of_between(previous, ent):
+            out[-1] = Span(
+                doc, previous.start, ent.end, label="ORG"
+            )  # "[Joint Command of] the [Armed Forces]"
         else:
-            out.append(ent)
+            out.extend(_split_possessive(ent))
     return out
+
+
+#: Last words of a force's name, after which "'s" begins a unit of it.
+_FORCE_ENDS = word_set("army forces police guard militia front brigade division command corps")
+
+
+def _of_between(previous: Span, ent: Span) -> bool:
+    between = previous.doc[previous.end : ent.start]
+    ends_in_of = previous[-1].lower_ == "of" and all(t.lower_ == "the" for t in between)
+    return ends_in_of or ([t.lower_ for t in between] in (["of"], ["of", "the"]))
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """ "[Somalia National Army's Danaab]": the possessor and what it has are two organisations."""
+    if ent.label_ != "ORG":
+        return [ent]
+    mark = next((t.i for t in ent[1:-1] if t.lower_ in {"'s", "’s"}), None)
+    if mark is None or ent.doc[mark - 1].lower_ not in _FORCE_ENDS or ent.end - mark > 3:
+        return [ent]  # "Cox's Bazar", "the Prosecutor General's Office" are one name
+    return [Span(ent.doc, ent.start, mark, label="ORG"), Span(ent.doc, mark + 1, ent.end, label="ORG")]
 
 
 def _title_before_a_name(span: Span) -> bool:

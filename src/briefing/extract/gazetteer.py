@@ -213,6 +213,12 @@ INSTITUTIONS: tuple[Known, ...] = (
 NOT_ACTORS: frozenset[str] = frozenset(
     s.lower()
     for s in (
+        "Media",  # credit lines the model tags as organisations ("REUTERS Photo", "File Photo")
+        "Photo",
+        "File Photo",
+        "Reuters Photo",
+        "AP Photo",
+        "AFP Photo",
         "GMT",  # time zones the model tags as organisations
         "UTC",
         "BST",
