@@ -124,8 +124,6 @@ def _same_kind(incident: MergedIncident, mention: EventMention) -> bool:
     men") often counts part of an event whose full toll is given with its place."""
     if not types_compatible(incident.type, mention.type):
         return False
-    if incident.earlier and not mention.earlier:
-        return False  # the toll of the event reported is not a recalled event's
     return not (incident.date and mention.date and incident.date != mention.date)
 
 
@@ -246,9 +244,8 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
         else:
             _absorb(target, mention, referred, keys)
         return True
-    current = [i for i in compatible if mention.earlier or not i.earlier]
-    if (mention.killed or mention.injured) and current:
-        _absorb(current[0], mention, None, set())  # never the toll of an event only recalled
+    if (mention.killed or mention.injured) and compatible:
+        _absorb(compatible[0], mention, None, set())
         return True
     return False
 
