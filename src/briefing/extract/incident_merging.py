@@ -124,6 +124,8 @@ def _same_kind(incident: MergedIncident, mention: EventMention) -> bool:
     men") often counts part of an event whose full toll is given with its place."""
     if not types_compatible(incident.type, mention.type):
         return False
+    if incident.earlier and not mention.earlier:
+        return False  # the toll of the event reported is not a recalled event's
     return not (incident.date and mention.date and incident.date != mention.date)
 
 
