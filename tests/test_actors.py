@@ -827,3 +827,20 @@ def test_units_of_a_force_split_and_names_cut_at_of_join(analysed: Analyser) -> 
     }
     assert {"Danaab", "Somalia National Army", "Joint Command of the Armed Forces"} <= names
     assert not {"Cox", "Bazar", "Joint Command of"} & names
+
+
+def test_a_role_for_another_persons_office_is_not_the_second_persons(analysed: Analyser) -> None:
+    """ "according to Farhan Haq, deputy spokesman for UN Secretary-General Antonio Guterres":
+    Guterres is the Secretary-General, Haq his deputy spokesman."""
+    analysis = analysed(
+        "The attack happened east of Bunia, according to Farhan Haq, deputy spokesman for UN "
+        "Secretary-General Antonio Guterres.",
+        "The 20-year-old conscript, Grisha Khachatrian, was shot dead. Khachatrian was buried on Sunday.",
+    )
+    roles = {a.name: a.role for a in find_actors(analysis)}
+    assert roles["Antonio Guterres"] == "UN Secretary-General"
+    assert roles["Grisha Khachatrian"] == "conscript"
+    from briefing.extract.roles import role_of
+
+    haq = next(e for e in analysis.doc.ents if e.text == "Farhan Haq")
+    assert role_of(haq) == "deputy spokesman for UN Secretary-General"

@@ -88,6 +88,8 @@ def _speaks(analysis: Analysis, mention: Mention) -> bool:
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True  # "according to Farhan Haq, deputy spokesman for ..."
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_LEMMAS
 
 

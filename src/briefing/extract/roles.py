@@ -48,6 +48,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
     resident villager eyewitness farmer trader shopkeeper administrator legislator councillor
     councilor magistrate diplomat mediator politician aide candidate professor expert economist
+    conscript recruit cadet ranger volunteer guerrilla paramilitary
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     """
 )
@@ -254,11 +255,29 @@ def _title_before(name: Span) -> tuple[str | None, int]:
         return None, name.start
     if run[-1].lower_ in {"of", "for", "to", "the", "'s", "’s"}:
         return None, name.start  # "a member of X": X is what the role belongs to, not who holds it
+    cut = _office_after_another_role(run)
+    if cut is not None:
+        run = run[cut:]  # "[deputy spokesman for] UN Secretary-General Antonio Guterres"
     text = run.text
     singular = _singular_role_word(run[-1])
     if singular is not None:
         text = text[: len(text) - len(run[-1].text)] + singular  # "Lawmakers A and B": each a lawmaker
     return _clean(text), (run.start if end == name.start else name.start)
+
+
+def _office_after_another_role(run: Span) -> int | None:
+    """Where the holder's own office starts when a title run begins with someone else's role:
+    "deputy spokesman for UN Secretary-General Antonio Guterres" -> "UN Secretary-General"."""
+    for i, token in enumerate(run):
+        if token.lower_ not in {"for", "to"} or i == 0 or not any(_is_role_word(t) for t in run[:i]):
+            continue
+        rest = run[i + 1 :]
+        if any(t.lower_.split("-")[0] in ROLE_WORDS - _RANKS for t in rest):
+            start = i + 1
+            while start < len(run) and run[start].lower_ == "the":
+                start += 1
+            return start
+    return None
 
 
 def _is_role_word(token: Token) -> bool:
@@ -367,6 +386,12 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     ):
         return None
     if _ends_in_titled_name(span):
+        name_start = span.end
+        while name_start > span.start and span.doc[name_start - 1].ent_type_ == "PERSON":
+            name_start -= 1
+        whose = span.doc[span.start : name_start]
+        if any(t.lower_ in {"for", "of", "to"} for t in whose) and any(_is_role_word(t) for t in whose[:2]):
+            return _clean(whose.text)  # "deputy spokesman for UN Secretary-General Antonio Guterres"
         return None  # "her boyfriend, Army Spc. Caleb Barnes": another person, not this one's role
     return _clean(span.text)
 
