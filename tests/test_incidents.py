@@ -820,3 +820,10 @@ def test_a_datelines_country_is_where_the_story_was_filed() -> None:
 
     doc = nlp()("QAMISHLI, Syria (North Press) – Iran executed on Friday morning three men in Isfahan.")
     assert [p.text for p in places_in(doc[:])] == ["Isfahan"]
+
+
+def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
+    found = incidents_of(
+        "A police officer was on Thursday, January 18 killed after a bomb went off in Mandera town."
+    )
+    assert all(i.killed != 18 for i in found)

@@ -431,6 +431,8 @@ def _has_number(noun: Token) -> bool:
 
 def count_of(noun: Token) -> int | None:
     """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # "was on Thursday, January 18 killed": a day, not a count
     numbers = [
         c
         for c in noun.children

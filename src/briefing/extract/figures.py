@@ -171,7 +171,7 @@ def find_figures(analysis: Analysis) -> list[Figure]:
 
 
 def _states_number(span: Span, value: float) -> bool:
-    return any(t.like_num and parse_number(t.text) == value for t in span)
+    return any(t.like_num and t.ent_type_ not in SKIP_LABELS and parse_number(t.text) == value for t in span)
 
 
 def _tolls_told_otherwise(analysis: Analysis, values: set[float]) -> list[tuple[Figure, str, str | None]]:
