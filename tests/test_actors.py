@@ -844,3 +844,15 @@ def test_a_role_for_another_persons_office_is_not_the_second_persons(analysed: A
 
     haq = next(e for e in analysis.doc.ents if e.text == "Farhan Haq")
     assert role_of(haq) == "deputy spokesman for UN Secretary-General"
+
+
+def test_the_government_of_the_leading_state_is_an_actor(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Gangs killed 70 people in Haiti's Artibonite region, officials in Haiti said.",
+                "The government deployed police units. The government said Haiti would not give in.",
+            )
+        )
+    )
+    assert actors["Haitian government"].kind == "government"

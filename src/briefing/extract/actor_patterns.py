@@ -30,7 +30,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 
 _BARE_MILITARY = re.compile(
     r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta)\b|\b(?P<troops>soldiers|troops)\b"
-    r"|\b(?P<police>[Pp]olice)\b"
+    r"|\b(?P<police>[Pp]olice)\b|\b[Tt]he\s+(?P<government>government)\b"
 )
 #: Words before "soldiers"/"troops" that make them someone else's than the main state's.
 _OTHER_TROOPS = word_set(
@@ -52,11 +52,13 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     adjective = gazetteer.adjective_of(country)
     out = []
     for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police") if m[g])
+        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
         span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is None or not _bare_military_actor(span):
             continue
-        if group == "police":
+        if group == "government":  # "the government" is the main state's
+            key, name, kind, standard = f"government:{country}", f"{adjective} government", "government", ()
+        elif group == "police":
             named = next((f for f in found if "police" in f.name.lower().split()), None)
             if named is not None:  # "the police" after "Metro Nashville Police Department" is that force
                 key, name, kind, standard = named.key, named.name, named.kind, ()
@@ -77,9 +79,9 @@ def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Menti
     army is still an actor, named as the text names it ("army"), when the text returns to it."""
     out = []
     for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police") if m[g])
+        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
         span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
-        if span is None or not _bare_military_actor(span) or group == "police":
+        if span is None or not _bare_military_actor(span) or group in {"police", "government"}:
             continue
         out.append(Mention(m.start(group), m.end(group), m[group], "military:unnamed", "", "military", 0.8))
     if len(out) < 2:
