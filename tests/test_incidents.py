@@ -827,3 +827,24 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
         "A police officer was on Thursday, January 18 killed after a bomb went off in Mandera town."
     )
     assert all(i.killed != 18 for i in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "Two ITBP jawans were on Saturday killed and two other personnel injured in a blast in Abujhmad.",
+            2,
+            2,
+        ),
+        (
+            "In the shooting at a bar in Thousand Oaks, around 10 other people were shot and wounded.",
+            None,
+            10,
+        ),
+    ],
+)
+def test_tolls_the_parse_hangs_elsewhere(
+    incidents_of, sentence: str, killed: int | None, injured: int
+) -> None:
+    assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]

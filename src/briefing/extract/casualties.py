@@ -283,7 +283,9 @@ def shot_dead(verb: Token) -> bool:
 def _combined_toll(verb: Token) -> bool:
     """ "60 civilians were killed and injured": one number for two outcomes. "Shot and later died"
     is one outcome, so only a kill verb joined to an injure verb (or the reverse) counts."""
-    fatal = verb.lemma_.lower() in KILL_VERBS
+    fatal = verb.lemma_.lower() in KILL_VERBS - MAYBE_FATAL_VERBS
+    if verb.lemma_.lower() in MAYBE_FATAL_VERBS and not shot_dead(verb):
+        return False  # "shot and wounded" is one outcome: hurt
     return any(
         c.dep_ == "conj"
         and c.lemma_.lower() in (INJURE_VERBS if fatal else KILL_VERBS)
@@ -319,6 +321,11 @@ def _victim_count(verb: Token) -> int | None:
     )
     victims = [c for c in verb.children if c.dep_ in roles or _gapped_count(c)]
     head = verb.head
+    if not victims and verb.tag_ == "VBN" and head.lemma_ == "be" and head.i < verb.i:
+        # "Two jawans were on Saturday killed": the parse hangs the participle off "were"
+        victims = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not victims and verb.dep_ == "conj" and head.lemma_.lower() in MAYBE_FATAL_VERBS:
+        victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "were shot and wounded"
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
     if not victims and verb.dep_ in {"relcl", "acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
