@@ -848,3 +848,11 @@ def test_tolls_the_parse_hangs_elsewhere(
     incidents_of, sentence: str, killed: int | None, injured: int
 ) -> None:
     assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]
+
+
+def test_a_lead_toll_without_a_place_is_placed_by_the_next_report(incidents_of) -> None:
+    found = incidents_of(
+        "The ELN has killed five soldiers and injured another 10 in a roadside bomb attack, the army said.",
+        "The 1AM attack on an army convoy took place in Norte de Santander province.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Norte de Santander", 5, 10)]

@@ -36,6 +36,7 @@ class MergedIncident:
 def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[MergedIncident]:
     incidents: list[MergedIncident] = []
     homeless: list[EventMention] = []
+    _place_by_the_next_report(mentions)
     for mention in mentions:
         if not mention.places:
             if not _merge_unplaced(mention, incidents, analysis) and _worth_placing(mention):
@@ -53,6 +54,32 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
     for mention in leftovers:
         _join_nearest(mention, incidents)
     return _join_same_tolls(incidents)
+
+
+#: How many sentences after an unplaced first report "the attack took place in X" may place it.
+NEXT_REPORT_SENTENCES = 2
+
+
+def _place_by_the_next_report(mentions: list[EventMention]) -> None:
+    """ "The ELN killed five soldiers in a roadside bomb attack. The 1AM attack took place in Norte
+    de Santander.": a lead with a toll and no place is placed by the next sentences' report of the
+    same event ("the attack ... in X")."""
+    for index, mention in enumerate(mentions):
+        if any(m.places for m in mentions[:index]):
+            return  # only a lead: later unplaced tolls are details of events already placed
+        if mention.places or mention.anaphoric or not (mention.killed or mention.injured):
+            continue
+        for later in mentions[index + 1 :]:
+            if later.sentence.index - mention.sentence.index > NEXT_REPORT_SENTENCES:
+                break
+            if (
+                later.anaphoric
+                and later.places
+                and not later.earlier
+                and types_compatible(later.type, mention.type)
+            ):
+                mention.places = list(later.places)
+                break
 
 
 def _join_same_tolls(incidents: list[MergedIncident]) -> list[MergedIncident]:
