@@ -856,3 +856,23 @@ def test_the_government_of_the_leading_state_is_an_actor(analysed: Analyser) -> 
         )
     )
     assert actors["Haitian government"].kind == "government"
+
+
+def test_south_asian_ranks_reservists_elders_and_self_identified_residents(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Sepoy Banaras Khan was killed in the attack. Khan was 24.",
+            "David Kanda, 32, a Kenya Police Reservist, was killed by the bandits. Kanda was on guard.",
+            "Gunmen shot residents who came out, elder Husaini Dansadau told reporters. Dansadau fled.",
+            "The aircraft attacked, said a resident of the area who identified himself as Ko Lin. Ko Lin hid.",
+            "According to Balochistan Inspector General of Police Mohsin Hassan Butt, gunmen stopped buses.",
+            "Butt said more.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Banaras Khan"] == "Sepoy"
+    assert roles["David Kanda"] == "Kenya Police Reservist"
+    assert roles["Husaini Dansadau"] == "elder"
+    assert roles["Ko Lin"] == "resident"
+    assert roles["Mohsin Hassan Butt"] == "Balochistan Inspector General of Police"
+    assert "Balochistan Inspector General of Police" not in roles

@@ -85,8 +85,10 @@ def _split_possessive(ent: Span) -> list[Span]:
 def _title_before_a_name(span: Span) -> bool:
     """An "organisation" that ends in a role word and runs into a person's name is the start of
     that person's title."""
-    if span[-1].lower_ not in ROLE_WORDS:
-        return False
+    if span[-1].lower_ not in ROLE_WORDS and not (
+        span[-1].lower_ == "police" and any(t.lower_ in ROLE_WORDS for t in span)
+    ):
+        return False  # "... Inspector" or "... Inspector General of Police" before a name
     doc = span.doc
     i = span.end
     while i < len(doc) and i < span.end + 6 and doc[i].ent_type_ != "PERSON" and _title_continues(doc[i]):

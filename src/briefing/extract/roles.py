@@ -48,7 +48,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     paramedic firefighter pilot dispatcher footballer striker defender midfielder goalkeeper
     resident villager eyewitness farmer trader shopkeeper administrator legislator councillor
     councilor magistrate diplomat mediator politician aide candidate professor expert economist
-    conscript recruit cadet ranger volunteer guerrilla paramilitary
+    conscript recruit cadet ranger volunteer guerrilla paramilitary jawan sepoy naik havildar subedar
+    reservist elder chieftain
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     """
 )
@@ -60,7 +61,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     mr mr. mrs mrs. ms ms. dr dr. sir lt lt. gen gen. general col col. colonel maj maj. major
     capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
     brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
-    spc spc. pvt pvt. pfc cpl cpl.
+    spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
     """
 )
 
@@ -161,6 +162,7 @@ def _predicate_role(name: Span) -> str | None:
 _MAX_PREDICATE_ROLE_WORDS = 6
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 #: Verbs that put a role on a name: "the victim was identified as X", "the gunman was named as X".
 _NAMING_VERBS = frozenset({"identify", "name"})
 
@@ -173,9 +175,13 @@ def _identified_as_role(name: Span) -> str | None:
     if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
         return None
     verb = root.head.head
-    described = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+    described = next(
+        (c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ not in _REFLEXIVES), None
+    )
     if described is None and verb.dep_ in {"acl", "relcl"}:
         described = verb.head  # "a 21-year-old suspect, identified as Uros B."
+        if described.lemma_.lower() not in ROLE_WORDS:
+            described = _top_of_noun_phrase(described)  # "a resident of the area who identified himself as X"
     if described is None or described.lemma_.lower() not in ROLE_WORDS:
         return None
     earlier = _earlier_description(described)
