@@ -876,3 +876,15 @@ def test_south_asian_ranks_reservists_elders_and_self_identified_residents(analy
     assert roles["Ko Lin"] == "resident"
     assert roles["Mohsin Hassan Butt"] == "Balochistan Inspector General of Police"
     assert "Balochistan Inspector General of Police" not in roles
+
+
+def test_people_the_model_missed_are_found_by_the_role_beside_their_name(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The agency said among those killed was surgeon Usaeed Jabareen from the hospital. Jabareen was 50.",
+            "Amer Manasra, a 25-year-old freelance journalist, told media he was wounded. Manasra was treated.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Usaeed Jabareen"] == "surgeon"
+    assert roles["Amer Manasra"] == "freelance journalist"

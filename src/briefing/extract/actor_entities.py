@@ -224,6 +224,56 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
     return out
 
 
+def untagged_people(analysis: Analysis) -> list[Mention]:
+    """People the model left untagged (or tagged as a date) whose role the text gives right by the
+    name: "surgeon Usaeed Jabareen", "Amer Manasra, a 25-year-old freelance journalist,"."""
+    doc = analysis.doc
+    out = []
+    i = 0
+    while i < len(doc):
+        if not _untagged_name_start(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and _untagged_name_start(doc[j]):
+            j += 1
+        name = doc[i:j]
+        if len(name) >= 2 and (_role_word_before(doc, i) or _role_apposed_after(doc, j)):
+            text = name.text
+            out.append(
+                Mention(name.start_char, name.end_char, text, f"person:{name_key(text)}", text, "person")
+            )
+        i = j
+    return out
+
+
+def _untagged_name_start(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in {"", "DATE"}
+        and token.lower_ not in TITLE_TOKENS
+        and token.lower_ not in ROLE_WORDS
+    )
+
+
+def _role_word_before(doc: Doc, start: int) -> bool:
+    """ "surgeon Usaeed Jabareen": a lower-case role word right before the name."""
+    return start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in ROLE_WORDS
+
+
+def _role_apposed_after(doc: Doc, end: int) -> bool:
+    """ "Amer Manasra, a 25-year-old freelance journalist,": an apposition naming a role."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    phrase = []
+    for token in doc[end + 2 : end + 12]:
+        if token.text == ",":
+            break
+        phrase.append(token)
+    return any(t.is_lower and t.lower_ in ROLE_WORDS for t in phrase)
+
+
 def _without_caption_label(span: Span | None, analysis: Analysis) -> Span | None:
     """ "...in Raqqa Downtrodden: In scenes...": tabloid captions start with a one-word label and
     a colon, which the model glues to the name before it. When the text names the shorter form
