@@ -856,3 +856,14 @@ def test_a_lead_toll_without_a_place_is_placed_by_the_next_report(incidents_of) 
         "The 1AM attack on an army convoy took place in Norte de Santander province.",
     )
     assert [(i.location, i.killed, i.injured) for i in found] == [("Norte de Santander", 5, 10)]
+
+
+def test_weapons_common_nouns_and_rifle_regiments_are_no_places() -> None:
+    from briefing.extract.nlp import nlp
+    from briefing.extract.places import places_in
+
+    doc = nlp()(
+        "Troops recovered an AK-47 in Rabat after the occupants ran into the bush, while the Assam Rifles "
+        "and fighters of al-Qaeda in the Islamic Maghreb clashed in northern Sinai."
+    )
+    assert {p.text for p in places_in(doc[:])} <= {"Rabat", "northern Sinai"}

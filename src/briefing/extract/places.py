@@ -376,7 +376,9 @@ def _names_no_place(text: str) -> bool:
     platform, a force or movement, a community or an organisation's acronym."""
     words = text.lower().split()
     return bool(words) and (
-        text.lower() in NOT_PLACE_WORDS
+        not _capitalised_name(text)  # "ran into the bush": a common noun, not a place's name
+        or bool(WEAPON_CODE.match(text))
+        or text.lower() in NOT_PLACE_WORDS
         or words[-1] in ORGANISATION_ENDS
         or bool(set(words) & MOVEMENT_WORDS)
         or gazetteer.is_people(text)
@@ -387,8 +389,20 @@ def _names_no_place(text: str) -> bool:
 
 #: Words that make a name a movement or armed group wherever they stand in it.
 MOVEMENT_WORDS = frozenset(
-    {"liberation", "tigers", "front", "brigades", "jihad", "resistance", "revolutionary"}
+    {"liberation", "tigers", "front", "brigades", "jihad", "resistance", "revolutionary", "islamic"}
 )
+
+
+def _capitalised_name(text: str) -> bool:
+    """ "northern Sinai" and "al-Safra" are names; "bush" is not."""
+    words = [w for w in text.split() if w.lower() not in COMPASS and w.lower() != "the"]
+    return bool(words) and (
+        words[0][:1].isupper() or bool(re.match(r"(?:al|el|ad|as|ash|an|ar)-[A-Z]", words[0]))
+    )
+
+
+#: Weapon designations the model takes for names: "AK-47", "M16", "RPG-7".
+WEAPON_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,3}[A-Z]?\d?$")
 
 
 def _is_known_group(text: str) -> bool:
@@ -460,6 +474,7 @@ ORGANISATION_ENDS = frozenset(
         "fighters",
         "guard",
         "guards",
+        "rifles",
     }
 )
 
