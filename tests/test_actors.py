@@ -888,3 +888,13 @@ def test_people_the_model_missed_are_found_by_the_role_beside_their_name(analyse
     roles = {a.name: a.role for a in actors}
     assert roles["Usaeed Jabareen"] == "surgeon"
     assert roles["Amer Manasra"] == "freelance journalist"
+
+
+def test_a_governor_governs_the_region_the_sentence_names(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Two civilians were killed in a strike on the town of Shebekino in Belgorod Region, "
+            "Governor Vyacheslav Gladkov said on Saturday. Gladkov said more.",
+        )
+    )
+    assert {a.name: a.role for a in actors}["Vyacheslav Gladkov"] == "Governor of Belgorod Region"

@@ -47,7 +47,14 @@ def _with_jurisdiction(role: str, name: Span) -> str:
     if role.lower() not in LOCAL_OFFICES:
         return role
     places = [p for p in places_in(name.sent) if not p.wide and not p.reference]
+    regions = [p for p in places if p.text.split()[-1].lower() in _JURISDICTIONS]
+    if len(places) != 1 and len(regions) == 1:
+        places = regions  # "the town of Shebekino in Belgorod Region, Governor X said": the region's
     return f"{role} of {places[0].text}" if len(places) == 1 else role
+
+
+#: The last words of a place a governor governs, preferred when a sentence names several places.
+_JURISDICTIONS = frozenset({"region", "province", "state", "oblast", "governorate", "county", "prefecture"})
 
 
 def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
