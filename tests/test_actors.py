@@ -898,3 +898,14 @@ def test_a_governor_governs_the_region_the_sentence_names(analysed: Analyser) ->
         )
     )
     assert {a.name: a.role for a in actors}["Vyacheslav Gladkov"] == "Governor of Belgorod Region"
+
+
+def test_in_charge_of_belongs_to_a_title(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Assistant Commissioner of Police in charge of Area Five Christopher Phillips confirmed the "
+            "link. Phillips said more.",
+        )
+    )
+    roles = {a.name: a.role for a in actors}
+    assert roles["Christopher Phillips"] == "Assistant Commissioner of Police in charge of Area Five"

@@ -323,9 +323,11 @@ def _in_title_run(token: Token) -> bool:
     if token.text == "-":
         return token.i > 0 and not token.doc[token.i - 1].is_punct
     if token.lower_ == "in" and 0 < token.i < len(token.doc) - 1:
-        return (
-            token.doc[token.i - 1].text == "-" and token.doc[token.i + 1].text == "-"
-        )  # "Commander-in-Chief"
+        following = token.doc[token.i + 1]
+        hyphenated = token.doc[token.i - 1].text == "-" and following.text == "-"  # "Commander-in-Chief"
+        return hyphenated or following.lower_ == "charge"  # "Commissioner in charge of Area Five"
+    if token.lower_ == "charge" and token.i > 0 and token.doc[token.i - 1].lower_ == "in":
+        return True
     if "\n" in token.text:
         return False
     if token.lower_ in _TITLE_RUN_LOWER:
