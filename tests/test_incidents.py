@@ -18,9 +18,9 @@ def incidents_of() -> Callable[..., list[Incident]]:
     pipeline = nlp()  # loaded once per session
 
     def make(
-        *paragraphs: str, date: dt.date | None = None, actors: list[Actor] | None = None
+        *paragraphs: str, date: dt.date | None = None, actors: list[Actor] | None = None, title: str = "T"
     ) -> list[Incident]:
-        article = Article(source_path="t.txt", title="T", paragraphs=tuple(paragraphs), date=date)
+        article = Article(source_path="t.txt", title=title, paragraphs=tuple(paragraphs), date=date)
         analysis: Analysis = analyse(article, pipeline(article.body_text))
         return find_incidents(analysis, actors or [])
 
@@ -867,3 +867,12 @@ def test_weapons_common_nouns_and_rifle_regiments_are_no_places() -> None:
         "and fighters of al-Qaeda in the Islamic Maghreb clashed in northern Sinai."
     )
     assert {p.text for p in places_in(doc[:])} <= {"Rabat", "northern Sinai"}
+
+
+def test_a_toll_only_the_headline_gives_is_the_lead_events(incidents_of) -> None:
+    found = incidents_of(
+        "Israeli soldiers pulled out of Jenin early Thursday after a raid that lasted 40 hours.",
+        "The army said it had targeted militants and their infrastructure in the camp.",
+        title="Israeli troops leave Jenin after 40-hour raid; 12 dead",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Jenin", 12)]

@@ -31,6 +31,7 @@ from .analysis import Analysis
 from .casualties import CUMULATIVE, count_casualties
 from .incident_mentions import find_mentions, tells_other_event
 from .incident_merging import MergedIncident, merge_mentions, place_lone_event
+from .nlp import parse
 from .places import dateline_place
 
 DESCRIPTION_LIMIT = 220
@@ -49,6 +50,7 @@ def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:
         lone = place_lone_event(current, analysis)  # the event reported, whatever it recalls
         incidents = ([lone] if lone is not None else []) + incidents
     _complete_tolls(incidents, analysis, {s.index for i in incidents for s in i.sentences})
+    _toll_from_the_headline(incidents, analysis)
     _place_lead_at_dateline(incidents, analysis)
     return [_to_incident(i) for i in _specific_first(incidents)]
 
@@ -81,6 +83,19 @@ def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reporte
             latest.injured, filled = injured, True
         if filled:
             latest.sentences.append(sentence)
+
+
+def _toll_from_the_headline(incidents: list[MergedIncident], analysis: Analysis) -> None:
+    """ "Israeli troops leave Jenin after raid; 8 gunmen among 12 dead": a toll the headline gives
+    and the body does not is the lead event's, when the article reports one event of its kind."""
+    title = analysis.article.title
+    current = [i for i in incidents if not i.earlier]
+    if not title or len(current) != 1 or (current[0].killed is not None and current[0].injured is not None):
+        return
+    killed, injured = count_casualties(parse(title)[:])
+    lead = current[0]
+    lead.killed = lead.killed if lead.killed is not None else killed
+    lead.injured = lead.injured if lead.injured is not None else injured
 
 
 def _place_lead_at_dateline(incidents: list[MergedIncident], analysis: Analysis) -> None:
