@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,11 +52,7 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     country = top.split(":", 1)[1]
     adjective = gazetteer.adjective_of(country)
     out = []
-    for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
-        span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
-        if span is None or not _bare_military_actor(span):
-            continue
+    for m, group in _bare_forces(analysis):
         if group == "government":  # "the government" is the main state's
             key, name, kind, standard = f"government:{country}", f"{adjective} government", "government", ()
         elif group == "police":
@@ -78,10 +75,8 @@ def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Menti
     """ "The army has shot and killed two armed criminals" in a story that names no state: the
     army is still an actor, named as the text names it ("army"), when the text returns to it."""
     out = []
-    for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
-        span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
-        if span is None or not _bare_military_actor(span) or group in {"police", "government"}:
+    for m, group in _bare_forces(analysis):
+        if group in {"police", "government"}:
             continue
         out.append(Mention(m.start(group), m.end(group), m[group], "military:unnamed", "", "military", 0.8))
     if len(out) < 2:
@@ -90,6 +85,16 @@ def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Menti
         (m.text.lower() for m in out if m.text.lower() in {"army", "military", "junta"}), "security forces"
     )
     return [Mention(m.start, m.end, m.text, m.key, name, m.kind, m.weight, ("army", "military")) for m in out]
+
+
+def _bare_forces(analysis: Analysis) -> Iterator[tuple[re.Match[str], str]]:
+    """Each bare "the army", "soldiers", "police" or "the government" that stands for an actor,
+    with the name of the pattern group it matched."""
+    for m in _BARE_MILITARY.finditer(analysis.text):
+        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
+        span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+        if span is not None and _bare_military_actor(span):
+            yield m, group
 
 
 def _bare_military_actor(span: Span) -> bool:

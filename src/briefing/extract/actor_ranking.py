@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from ..model import Actor, Evidence
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
-from .places import places_in
+from .places import REGION_NOUNS, places_in
 from .roles import role_of
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
@@ -54,7 +54,7 @@ def _with_jurisdiction(role: str, name: Span) -> str:
 
 
 #: The last words of a place a governor governs, preferred when a sentence names several places.
-_JURISDICTIONS = frozenset({"region", "province", "state", "oblast", "governorate", "county", "prefecture"})
+_JURISDICTIONS = REGION_NOUNS | {"oblast", "prefecture"}
 
 
 def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
 from . import gazetteer
 from .analysis import Analysis, Sentence
@@ -195,9 +197,8 @@ def _find_target(
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
     partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
     if mention.anaphoric and not mention.restrictive and partial:
-        return partial[
-            0
-        ]  # "six killed in an attack on an island" ... "the killings, which cost the life of a civilian"
+        # "six killed in an attack on an island" ... "the killings, which cost the life of a civilian"
+        return partial[0]
     if compatible and _elaborates(mention, compatible[0]):
         return compatible[0]  # "an ambush in Ifugao" ... "the convoy was attacked by rebels in Gumhang"
     if place.wide and compatible:
@@ -309,16 +310,7 @@ def _nearby_place(mention: EventMention, analysis: Analysis, own_sentence: bool 
             if not 0 <= other < len(analysis.sentences):
                 continue
             span = analysis.sentences[other].span
-            places = [
-                p
-                for p in places_in(span)
-                if not p.wide
-                and not p.reference
-                and not is_origin(span.doc, p)
-                and not in_side_clause(span.doc, p)
-                and not where_said(span.doc, p)
-                and not seat_of_institution(span.doc, p)
-            ]
+            places = [p for p in _possible_scenes(span) if not seat_of_institution(span.doc, p)]
             if places:
                 return best_place(places)
     return None
@@ -348,16 +340,7 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
     """The first place the article names where something may have happened, else the first town
     it names at all ("killing a Bogota police officer")."""
     for sentence in analysis.sentences:
-        doc = sentence.span.doc
-        places = [
-            p
-            for p in places_in(sentence.span)
-            if not p.wide
-            and not p.reference
-            and not is_origin(doc, p)
-            and not in_side_clause(doc, p)
-            and not where_said(doc, p)
-        ]
+        places = _possible_scenes(sentence.span)
         if places:
             return best_place(places)
     towns = (
@@ -366,6 +349,21 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
         if ent.label_ == "GPE" and not is_wide(ent.text) and not gazetteer.is_people(ent.text)
     )
     return next((town for town in towns if not where_said(analysis.doc, town)), None)
+
+
+def _possible_scenes(span: Span) -> list[Place]:
+    """The places of a sentence that may be where something happened: named below country level,
+    not a reference point, an origin, a side clause's or where someone spoke."""
+    doc = span.doc
+    return [
+        p
+        for p in places_in(span)
+        if not p.wide
+        and not p.reference
+        and not is_origin(doc, p)
+        and not in_side_clause(doc, p)
+        and not where_said(doc, p)
+    ]
 
 
 def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
@@ -397,10 +395,9 @@ def _compatible(incident: MergedIncident, mention: EventMention, partial_toll: b
         return False
     if mention.earlier and not incident.earlier:
         return False  # "Last week, nine soldiers were killed ...": not the event reported
-    if incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed):
-        part = partial_toll and mention.killed < incident.killed
-        if not part:
-            return False
+    other_toll = bool(incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed))
+    if other_toll and not (partial_toll and _part_of_toll(incident, mention)):
+        return False
     return not (incident.date and mention.date and incident.date != mention.date)
 
 

@@ -101,19 +101,18 @@ def _toll_from_the_headline(incidents: list[MergedIncident], analysis: Analysis)
 def _place_lead_at_dateline(incidents: list[MergedIncident], analysis: Analysis) -> None:
     """ "PORT-AU-PRINCE, Haiti (AP) — Gangs killed two officers in Haiti": the event the dateline's
     sentence reports, placed there only in the country, happened where the story was filed."""
-    lead = [i for i in incidents if i.place is not None and i.place.wide and i.sentences[0].index == 0]
-    if not lead:
-        return
-    for incident in lead:
-        filed = dateline_place(analysis.doc, incident.place.text if incident.place else None)
+    for incident in incidents:
+        if incident.place is None or not incident.place.wide or incident.sentences[0].index != 0:
+            continue
+        filed = dateline_place(analysis.doc, incident.place.text)
         if filed is not None:
             incident.place = filed
 
 
 def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:
     """The one incident whose reports surround sentence `index`, else the incident last reported
-    at most FOLLOW_UP_SENTENCES before it; for a toll
-    that comes before any incident is named (a lead that opens with the dead), the first one."""
+    at most FOLLOW_UP_SENTENCES before it; for a toll that comes before any incident is named (a
+    lead that opens with the dead), the first one. Events only recalled take no such toll."""
     incidents = [i for i in incidents if not i.earlier]  # a toll told alone is the reported event's
     around = [
         i for i in incidents if min(s.index for s in i.sentences) < index < max(s.index for s in i.sentences)

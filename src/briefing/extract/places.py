@@ -211,15 +211,11 @@ PLACE_OBJECT_VERBS = {
     "bombard",
     "free",
 }
+#: Organisations whose names start with a place ("Jammu and Kashmir Police").
+FORCE_WORDS = frozenset({"police", "army", "command", "corps", "brigade", "ministry"})
 NOT_PLACE_WORDS = {
     "near",
-    # organisations whose names start with a place ("Jammu and Kashmir Police")
-    "police",
-    "army",
-    "command",
-    "corps",
-    "brigade",
-    "ministry",
+    *FORCE_WORDS,
     # platforms where statements are posted ("said on Telegram", "Garowe Online reports")
     "online",
     "telegram",
@@ -453,14 +449,8 @@ def _continues_organisation(doc: Doc, start: int) -> bool:
 
 
 #: Last words that make a name an organisation however it starts.
-ORGANISATION_ENDS = frozenset(
+ORGANISATION_ENDS = FORCE_WORDS | frozenset(
     {
-        "police",
-        "army",
-        "command",
-        "corps",
-        "brigade",
-        "ministry",
         "forces",
         "mujahidin",
         "mujahideen",

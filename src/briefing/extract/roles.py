@@ -188,9 +188,7 @@ def _identified_as_role(name: Span) -> str | None:
     if earlier is not None:
         return _appos_phrase(earlier, stop=_end_before_clause(earlier, earlier.left_edge.i))
     role = _appos_phrase(described, stop=described.i + 1)
-    if role is not None and described.tag_ == "NNS":
-        role = role[: len(role) - len(described.text)] + described.lemma_  # "the separatists": one separatist
-    return role
+    return _with_singular_head(role, described) if role is not None else None  # "the separatists": one
 
 
 #: How far back "the priest" looks for the fuller "an Orthodox priest in Derbent" it refers to.
@@ -264,10 +262,7 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     cut = _office_after_another_role(run)
     if cut is not None:
         run = run[cut:]  # "[deputy spokesman for] UN Secretary-General Antonio Guterres"
-    text = run.text
-    singular = _singular_role_word(run[-1])
-    if singular is not None:
-        text = text[: len(text) - len(run[-1].text)] + singular  # "Lawmakers A and B": each a lawmaker
+    text = _with_singular_head(run.text, run[-1])  # "Lawmakers A and B": each a lawmaker
     return _clean(text), (run.start if end == name.start else name.start)
 
 
@@ -299,6 +294,12 @@ def _singular_role_word(token: Token) -> str | None:
         if singular in ROLE_WORDS:
             return singular if token.is_lower else singular.capitalize()
     return None
+
+
+def _with_singular_head(text: str, head: Token) -> str:
+    """A role ending in a plural role word, with that word made singular: each person named holds it."""
+    singular = _singular_role_word(head)
+    return text[: len(text) - len(head.text)] + singular if singular is not None else text
 
 
 def _first_conjunct_name(name: Span) -> int | None:
