@@ -214,15 +214,22 @@ def test_quote_glued_to_a_number_does_not_hide_it(analysis_of) -> None:
     assert values(figures) == [30]
 
 
-def test_bare_counts_of_two_are_not_figures_but_casualties_are(analysis_of) -> None:
+def test_narrative_pairs_are_not_figures_but_casualties_are(analysis_of) -> None:
     figures = find_figures(
         analysis_of(
             "The film showed two separate convoys leaving the valley.",
+            "Two of them were later seen in the market.",
             "Two soldiers were killed in the ambush near Tessit.",
         )
     )
     assert values(figures) == [2]
     assert "killed" in figures[0].label
+
+
+def test_a_count_of_two_things_is_a_figure(analysis_of) -> None:
+    figures = find_figures(analysis_of("The gunmen torched two trucks before fleeing into the forest."))
+    assert values(figures) == [2]
+    assert "trucks" in figures[0].label
 
 
 def test_listicle_headline_count_is_not_a_figure(analysis_of) -> None:

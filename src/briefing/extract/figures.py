@@ -524,7 +524,7 @@ def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple
         unit = LENGTH_UNITS.get(_counted_noun(number).lower_) if _counted_noun(number) else None
     out = []
     for value in reading.values:
-        if _too_small_to_report(value, unit, core):
+        if _too_small_to_report(value, unit, core, number):
             continue
         qualifier = reading.qualifier if len(reading.values) == 1 else None
         figure = Figure(
@@ -991,10 +991,26 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children)
 
 
-def _too_small_to_report(value: float, unit: str | None, core: str) -> bool:
-    """ "two separate groups", "two further rallies": a bare count of one or two is narrative, not
-    a figure an analyst would list, unless it counts casualties or events ("1 soldier killed")."""
-    return unit is None and value in {1, 2} and not _one_matters(core)
+def _too_small_to_report(value: float, unit: str | None, core: str, number: Token) -> bool:
+    """A bare "one" is narrative ("one of the guards"), not a figure, unless it counts casualties
+    or events ("1 soldier killed"). Two is a count analysts list ("two vehicles", "two
+    suspects"), except where the words around it tell a story's shape rather than a quantity:
+    "two separate convoys", "two other shootings", "two of them"."""
+    if unit is not None or value not in {1, 2} or _one_matters(core):
+        return False
+    return value == 1 or _narrative_pair(number)
+
+
+#: Words that make "two ..." a shape of the story, not a count of things.
+_NARRATIVE_PAIR_WORDS = frozenset({"separate", "other", "different", "further", "more", "both", "rival"})
+
+
+def _narrative_pair(number: Token) -> bool:
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        return True
+    return after is not None and after.lower_ in _NARRATIVE_PAIR_WORDS
 
 
 def _one_matters(core: str) -> bool:
