@@ -909,3 +909,31 @@ def test_in_charge_of_belongs_to_a_title(analysed: Analyser) -> None:
     )
     roles = {a.name: a.role for a in actors}
     assert roles["Christopher Phillips"] == "Assistant Commissioner of Police in charge of Area Five"
+
+
+def test_roles_in_appositions_the_parse_missed(analysed: Analyser) -> None:
+    """Surface shapes of an apposition: a role after the name closed by a full stop, a role
+    before the name closed by the speech verb, and a role that runs on through "in charge of"."""
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed(
+                "Some 100 shells were fired at the island, according to Col. Lee Bung-woo, a JCS spokesman.",
+                "The militants attacked the camp at dawn, Defence Ministry Spokesman, Colonel Rajesh Kalia said.",
+                "Gunmen attacked the residence of the NPR head in charge of the governor's office, Abidkar Ibrahim.",
+            )
+        )
+    }
+    assert roles["Lee Bung-woo"] == "Col., JCS spokesman"
+    assert roles["Rajesh Kalia"] == "Colonel, Defence Ministry Spokesman"
+    assert roles["Abidkar Ibrahim"] == "NPR head in charge of the governor's office"
+
+
+def test_a_speaker_after_a_comma_is_not_the_names_role(analysed: Analyser) -> None:
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed("The bomb went off near the home of Salim Farouk, police and witnesses said on Sunday.")
+        )
+    }
+    assert not roles.get("Salim Farouk")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .analysis import SPEECH_VERBS
 
@@ -90,6 +90,7 @@ def role_of(name: Span) -> str | None:
         or _identified_as_role(name)
         or _office_clause_role(name)
         or _role_set_off_by_commas(name, title_start)
+        or _role_after_comma(name)
     )
     parts = [part for part in (before, after) if part]
     return ", ".join(parts) if parts else None
@@ -124,7 +125,7 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     start_of_name = min(title_start, name.start)
     if start_of_name < 3 or doc[start_of_name - 1].text != ",":
         return None
-    if name.end >= len(doc) or doc[name.end].text != ",":
+    if not _ends_apposition(doc, name.end):
         return None
     last = doc[start_of_name - 2]
     if last.pos_ not in {"NOUN", "PROPN"}:
@@ -132,14 +133,57 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     top = last
     while top.dep_ in {"compound", "poss"} and top.i < top.head.i < start_of_name:
         top = top.head
-    while top.dep_ == "pobj" and top.head.lower_ in {"of", "for"} and top.head.head.i < top.i:
-        top = top.head.head  # "head of the President's Office", "spokesman for the army"
+    while (
+        top.lower_ not in ROLE_WORDS
+        and top.dep_ == "pobj"
+        and top.head.lower_ in {"of", "for", "in"}
+        and top.head.head.i < top.i
+    ):
+        top = top.head.head  # "head of the President's Office", "head in charge of the office"
     if top.lower_ not in ROLE_WORDS or top.i > last.i:
         return None
     start = _start_without_det(top)
     if any(t.ent_type_ == "PERSON" for t in doc[start : top.i + 1]):
         return None  # "Smith's lawyer, John Doe," is fine; "John Smith, Doe," is a list
     return _clean(doc[start : start_of_name - 1].text)
+
+
+def _ends_apposition(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` closes a name set off as an apposition: a comma, the end of
+    the sentence, or the speech verb the name is the subject of ("..., Colonel X said")."""
+    if index >= len(doc):
+        return True
+    token = doc[index]
+    return token.text in {",", ".", ";", ")"} or token.lemma_ in SPEECH_VERBS
+
+
+#: The longest role a surface apposition may give ("a JCS spokesman", "the head of the unit").
+_MAX_APPOSITION_WORDS = 8
+
+
+def _role_after_comma(name: Span) -> str | None:
+    """ "according to Col. Lee Bung-woo, a JCS spokesman.": an apposition the parse missed, read
+    from the surface: after the name, a comma and a short verbless phrase that names a role and
+    closes where an apposition closes. A phrase with another name in it is a list, not a role."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return None
+    start = name.end + 1
+    while start < len(doc) and doc[start].lower_ in {"a", "an", "the"}:
+        start += 1
+    end = start
+    while end < len(doc) and end - start <= _MAX_APPOSITION_WORDS and not _ends_apposition(doc, end):
+        if doc[end].pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or doc[end].ent_type_ == "PERSON":
+            return None
+        end += 1
+    if end < len(doc) and not doc[end].is_punct:
+        return None  # "X, police said": the phrase is the speaker, not X's role
+    phrase = doc[start:end]
+    if not len(phrase) or end - start > _MAX_APPOSITION_WORDS or phrase[0].like_num:
+        return None
+    if end > name.sent.end or not any(_is_role_word(t) for t in phrase):
+        return None
+    return _clean(phrase.text)
 
 
 def _predicate_role(name: Span) -> str | None:
@@ -467,7 +511,7 @@ def _clean(text: str) -> str | None:
     """The role as an analyst writes it: one line, without the age glued on its front ("23-year-old
     student" parses as "old student"), a possessive pronoun ("his wife" is a wife) or the rank
     after it that belongs to the name ("press operations director Navy Capt. Jeff Davis")."""
-    text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-")
+    text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-\"'“”‘’")
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
     text = re.sub(r"\s*\([A-Z]{2,6}\)", "", text)  # "Inspector General of Police (IGP)"
