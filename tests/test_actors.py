@@ -937,3 +937,25 @@ def test_a_speaker_after_a_comma_is_not_the_names_role(analysed: Analyser) -> No
         )
     }
     assert not roles.get("Salim Farouk")
+
+
+def test_people_after_a_capitalised_title_or_before_a_bare_role_are_found(analysed: Analyser) -> None:
+    """The model tags none of these names; the title before them or the role after says who they are."""
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed(
+                'Governor Silvano Aureoles affirmed, "No attack on the police will go unpunished."',
+                "Chongo Vidigal, head of operations in the district, also verified the deaths.",
+            )
+        )
+    }
+    assert roles["Silvano Aureoles"] == "Governor"
+    assert roles["Chongo Vidigal"] == "head of operations in the district"
+
+
+def test_a_possessive_title_inside_a_person_tag_is_the_role(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed("Sumy’s Acting Mayor Artem Kobzar, confirming the tragedy, said in a social media post.")
+    )
+    assert {a.name: a.role for a in actors}.get("Artem Kobzar") == "Sumy’s Acting Mayor"

@@ -182,7 +182,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if kind == "person":
             if is_only_title(span):
                 continue
-            span = without_title(_with_first_names(_with_rest_of_name(span)))
+            span = without_title(_with_first_names(_with_rest_of_name(_after_possessive_title(span))))
         text = (
             POSSESSIVE.sub("", span.text)
             if span.text[-2:] in {"'s", "’s", "´s", "`s"} or span.text[-1:] in _APOSTROPHES
@@ -247,6 +247,12 @@ def untagged_people(analysis: Analysis) -> list[Mention]:
     return out
 
 
+#: Titles that, capitalised, only ever precede a person's name.
+_TITLES_BEFORE_NAMES = {t.rstrip(".") for t in TITLE_TOKENS} - word_set(
+    "general major president secretary minister"
+)
+
+
 def _untagged_name_start(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
@@ -258,13 +264,26 @@ def _untagged_name_start(token: Token) -> bool:
 
 
 def _role_word_before(doc: Doc, start: int) -> bool:
-    """ "surgeon Usaeed Jabareen": a lower-case role word right before the name."""
-    return start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in ROLE_WORDS
+    """ "surgeon Usaeed Jabareen": a lower-case role word right before the name; or a title that
+    only ever precedes a name ("Governor Silvano Aureoles", "Gen. Listyo Sigit Prabowo")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.text == "." and start >= 2:
+        before = doc[start - 2]  # "Gen . Listyo": the tokenizer split the abbreviation's stop
+    if before.is_lower:
+        return before.lower_ in ROLE_WORDS
+    return before.is_title and before.lower_.rstrip(".") in _TITLES_BEFORE_NAMES
 
 
 def _role_apposed_after(doc: Doc, end: int) -> bool:
-    """ "Amer Manasra, a 25-year-old freelance journalist,": an apposition naming a role."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+    """ "Amer Manasra, a 25-year-old freelance journalist,", "Chongo Vidigal, head of operations":
+    an apposition naming a role."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].is_lower and doc[end + 1].lower_ in ROLE_WORDS and doc[end + 1].pos_ == "NOUN":
+        return True
+    if doc[end + 1].lower_ not in {"a", "an", "the"}:
         return False
     phrase = []
     for token in doc[end + 2 : end + 12]:
@@ -301,6 +320,24 @@ def _person_after_rank(span: Span) -> Span | None:
         if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return rest
     return _name_after_rank(span)
+
+
+def _after_possessive_title(span: Span) -> Span:
+    """ "Sumy's Acting Mayor Artem Kobzar", tagged as one person: the name is what follows the
+    title the possessive opens; the title stays in the text before it, where roles are read."""
+    mark = next((t.i for t in span[:-1] if t.lower_ in {"'s", "’s"}), None)
+    if mark is None:
+        return span
+    i = mark + 1
+    while i < span.end - 1 and (span.doc[i].lower_ in ROLE_WORDS or span.doc[i].lower_ in _TITLE_OPENERS):
+        i += 1
+    if i == mark + 1 or span.end - i < 2:
+        return span  # "Ali's Son Hassan": no title between them, so nothing to say who is named
+    return span.doc[i : span.end]
+
+
+#: Words that open a title without being one: "Acting Mayor", "Deputy Governor".
+_TITLE_OPENERS = word_set("acting interim former deputy")
 
 
 def _surname_of_a_person(token: Token) -> bool:
