@@ -698,3 +698,45 @@ def test_a_datelines_date_and_an_iso_date_in_a_slug_date_the_story(tmp_path: Pat
     )
     assert read_article(article, tmp_path).date == dt.date(2024, 3, 16)
     assert date_from_url("https://www.voanews.com/a/a-13-2008-02-17-voa3/334353.html") == dt.date(2008, 2, 17)
+
+
+def test_header_furniture_is_not_the_headline(tmp_path: Path) -> None:
+    """Skip links, labelled metadata fields, a site's date bar and a breadcrumb that ends in the
+    headline all sit where a headline could; none of them is it."""
+    pages = {
+        "skip.txt": "https://example.org/view/AEN2010\n\nGo to Contents Go to Navigation\n\n"
+        "North fires shells onto the island; two soldiers killed\n\n",
+        "fields.txt": "https://example.org/20230108/c.html\n\nClashes in the oil-rich province kill 13\n\n"
+        "Source: Xinhua\n\nEditor: huaxia\n\n2023-01-08 21:42:45\n\n",
+        "datebar.txt": "https://example.org/news/30206889\n\nFRIDAY, April 19, 2024 examplenews\n\n"
+        "Attack mars the holiday\n\n",
+        "crumbs.txt": "https://example.org/juba-yei-road-attacks-kill-10/\n\n"
+        "You are here: Home  |  News   |   Juba-Yei road attacks kill 10\n\nJuba-Yei road attacks kill 10\n\n",
+        "stop.txt": "https://example.org/2020/06/violence-in-the-valley-deadly-ambush-on-the-convoy/\n\n"
+        "Violence in the valley. Deadly ambush on the convoy.\n\n",
+    }
+    titles = {
+        name: read(tmp_path, name, text + f"{SENTENCE_1} {SENTENCE_2}\n").title
+        for name, text in pages.items()
+    }
+    assert titles == {
+        "skip.txt": "North fires shells onto the island; two soldiers killed",
+        "fields.txt": "Clashes in the oil-rich province kill 13",
+        "datebar.txt": "Attack mars the holiday",
+        "crumbs.txt": "Juba-Yei road attacks kill 10",
+        "stop.txt": "Violence in the valley. Deadly ambush on the convoy.",
+    }
+
+
+def test_the_date_under_a_headline_below_a_long_menu_dates_the_story(tmp_path: Path) -> None:
+    menu = "".join(f"{item}\n" for item in ["Home", "World", "Economy", "Sport", "Politics", "Opinion"] * 3)
+    article = read(
+        tmp_path,
+        "menu.txt",
+        "https://example.org/25568/ministry-death-toll-from-armed-clashes-rises-to-16\n\n"
+        f"Tuesday, July 1, 2025\nExampleReview\n{menu}\n"
+        "Ministry: Death Toll from Armed Clashes Rises to 16\n\nJuly 23, 2022\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.title == "Ministry: Death Toll from Armed Clashes Rises to 16"
+    assert article.date == dt.date(2022, 7, 23)

@@ -89,6 +89,7 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"^skip (?:to|next section|navigation|ad|advert)\b",
+        r"^(?:go|jump) to (?:(?:main )?content|contents|navigation|menu)\b",
         r"^(?:image|photo|picture|media|video) (?:caption|copyright|source|credit)s?\b",
         r"^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b",
         r"\ball rights reserved\b",

@@ -19,7 +19,7 @@ from .cleaning import Kind
 from .dates import parse_date_line, split_date_stamp
 
 #: Lines after the first body paragraph are not searched for the title.
-HEADER_SEARCH_LINES = 12
+HEADER_SEARCH_LINES = 30
 
 #: A label above the title with at most this many words is the page's section ("Conflicts").
 MAX_SECTION_WORDS = 4
@@ -170,7 +170,7 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     if title_index is not None:
         layout.title = lines[title_index].text
         layout.section = _section_above(lines, title_index)
-    layout.date = next((line.date for line in lines if line.date), None)
+    layout.date = _publication_date(lines, title_index)
     layout.byline = next((cleaning.byline_of(line.text) for line in lines if line.kind is Kind.BYLINE), None)
     layout.tags = next((cleaning.tags_of(line.text) for line in lines if line.kind is Kind.TAGS), ())
     body_start = (title_index + 1) if title_index is not None else 0
@@ -178,6 +178,21 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     if not layout.paragraphs and title_index is not None and lines[title_index].kind is Kind.TEXT:
         layout.paragraphs = [lines[title_index].text]  # a one-sentence article is its own headline
     return layout
+
+
+#: How far below the headline its date line may sit (byline, share bar and caption between).
+DATE_BELOW_TITLE_LINES = 4
+
+
+def _publication_date(lines: list[Line], title_index: int | None) -> dt.date | None:
+    """The date line just under the headline; else the page's first date line. A site's date
+    bar ("Tuesday, July 1, 2025") sits above the headline and gives the day of the scrape."""
+    if title_index is not None:
+        below = lines[title_index + 1 : title_index + 1 + DATE_BELOW_TITLE_LINES]
+        dated = next((line.date for line in below if line.date), None)
+        if dated:
+            return dated
+    return next((line.date for line in lines if line.date), None)
 
 
 def _title_index(lines: list[Line], known_title: str | None) -> int | None:
@@ -214,6 +229,9 @@ def _title_index(lines: list[Line], known_title: str | None) -> int | None:
 
 #: Share of the URL slug's words a line must contain to be recognised as the headline it spells.
 SLUG_MATCH = 0.6
+#: A line that spells this much of the slug, and says little else, is the headline even with a
+#: full stop in it ("Out-of-control violence in Mexico. Deadly ambush on the National Guard.").
+SLUG_SPELLED_OUT = 0.9
 
 
 def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -> int | None:
@@ -223,15 +241,19 @@ def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -
     slug = slug_words(url)
     if len(slug) < 3:
         return guess
-    best, best_score = guess, 0.0
+    best, best_score = guess, (0.0, 0.0)
     for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
         if line.kind not in {Kind.HEADING, Kind.TEXT} or line.date is not None:
             continue
-        if cleaning.word_count(line.text) > MAX_HEADLINE_WORDS or line.text.rstrip().endswith("."):
-            continue  # a lead sentence restating the headline is body text
         words = set(re.findall(r"[a-z0-9]+", line.text.lower()))
-        score = len(words & slug) / len(slug)
-        if score >= SLUG_MATCH and score > best_score:
+        if cleaning.word_count(line.text) > MAX_HEADLINE_WORDS or not words:
+            continue
+        # how much of the slug the line spells, then how little else it says ("You are here:
+        # Home | News | <headline>" spells as much as the headline but is not it)
+        score = (len(words & slug) / len(slug), len(words & slug) / len(words))
+        if line.text.rstrip().endswith(".") and min(score) < SLUG_SPELLED_OUT:
+            continue  # a lead sentence restating the headline is body text
+        if score[0] >= SLUG_MATCH and score > best_score:
             best, best_score = index, score
     return best
 
@@ -243,11 +265,11 @@ def _without_breadcrumb(title: str, slug: set[str]) -> str:
     if len(slug) < 3:
         return title
     words = title.split()
-    start = next((i for i, word in enumerate(words) if re.sub(r"\W", "", word.lower()) in slug), None)
+    start = next((i for i, word in enumerate(words) if _slug_parts(word) & slug), None)
     if start is None:
         return title
     rest = words[start:]
-    rest_words = {re.sub(r"\W", "", w.lower()) for w in rest}
+    rest_words = set().union(*(_slug_parts(w) for w in rest))
     if (
         start == 0
         or not all(w[:1].isupper() for w in words[:start])
@@ -255,6 +277,11 @@ def _without_breadcrumb(title: str, slug: set[str]) -> str:
     ):
         return title
     return " ".join(rest)
+
+
+def _slug_parts(word: str) -> set[str]:
+    """The slug words one word of a line spells: "Juba-Yei" spells "juba" and "yei"."""
+    return set(re.findall(r"[a-z0-9]+", word.lower()))
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -277,7 +304,7 @@ def _could_be_headline(line: Line) -> bool:
     A scrape without a headline line starts straight with the article; its first paragraph must
     stay in the body rather than become the title.
     """
-    if line.date is not None:
+    if line.date is not None or _METADATA_LINE.match(line.text) or _DATE_BAR.match(line.text):
         return False
     if line.kind is Kind.HEADING:
         return True
@@ -287,6 +314,16 @@ def _could_be_headline(line: Line) -> bool:
         and not INNER_SENTENCE_END.search(line.text)
         and not line.text.rstrip().endswith(".")  # headlines carry no full stop; lead sentences do
     )
+
+
+#: "Editor: huaxia", "Source: Xinhua": a short labelled field of the page's metadata.
+_METADATA_LINE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s*\S+(?:\s+\S+){0,3}$")
+#: "FRIDAY, April 19, 2024 nationthailand": a site's date bar, whatever the scraper glued to it.
+_DATE_BAR = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}",
+    re.IGNORECASE,
+)
 
 
 def _header(lines: list[Line]) -> list[int]:

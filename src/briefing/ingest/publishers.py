@@ -167,7 +167,7 @@ def source_from_url(url: str | None, page_text: str = "") -> str | None:
 
 
 #: Runs of capitalised words (with the small words inside outlet names) that may spell a domain.
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of|the|and|[A-Z][\w&'’-]*)){0,4}")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of|the|and|on|in|for|[A-Z][\w&'’-]*)){0,4}")
 
 
 def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
@@ -178,7 +178,7 @@ def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
     core = labels[:-1]
     if len(core) > 1 and core[-1] in GENERIC_SECOND_LEVEL:
         core = core[:-1]
-    label = core[-1]
+    label = core[-1].replace("-", "")  # "abs-cbn.com" is spelled "ABS-CBN"
     if len(label) < 5 or not label.isalpha():
         return None
     wanted = {label, label + labels[-1]}  # "amu.tv" may be spelled "Amu TV"
