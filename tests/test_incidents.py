@@ -842,6 +842,19 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
             None,
             10,
         ),
+        (  # the model tags the lone "48" a date
+            "A bomber struck the cathedral in Alexandria, killing 17 people, including three police "
+            "officers, and injuring 48, the ministry added.",
+            17,
+            48,
+        ),
+        ("Gunmen ambushed and killed a minimum of 13 police officers in Aguililla.", 13, None),
+        (
+            "Officials said a total of about 20 people were injured in the attack on a hotel in Baidoa.",
+            None,
+            20,
+        ),
+        ("After the riot in Khujand, six police officers were admitted with gunshot wounds.", None, 6),
     ],
 )
 def test_tolls_the_parse_hangs_elsewhere(

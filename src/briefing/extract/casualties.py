@@ -179,10 +179,12 @@ def _stated_hurt(token: Token) -> int | None:
         preps = [c for c in token.children if c.dep_ == "prep"] + ([after] if after is not None else [])
         to = [o for c in preps if c.lower_ == "to" for o in c.children]
         return next((count_of(o) for o in to if o.dep_ == "pobj" and _has_number(o)), None)
-    if token.pos_ != "VERB" or lemma not in _HOSPITAL_VERBS | {"treat"}:
+    if token.pos_ != "VERB" or lemma not in _HOSPITAL_VERBS | {"treat", "admit"}:
         return None
-    if lemma == "treat":
-        reasons = [o for c in token.subtree if c.dep_ == "prep" and c.lower_ == "for" for o in c.subtree]
+    if lemma in {"treat", "admit"}:  # "treated for gunshot wounds", "admitted with stab wounds"
+        reasons = [
+            o for c in token.subtree if c.dep_ == "prep" and c.lower_ in {"for", "with"} for o in c.subtree
+        ]
         if not any(o.lemma_.lower() in {"wound", "injury", "burn"} for o in reasons):
             return None
     patients = [c for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)]
@@ -438,8 +440,12 @@ def _has_number(noun: Token) -> bool:
 
 def count_of(noun: Token) -> int | None:
     """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
-    if noun.ent_type_ in {"DATE", "TIME"}:
+    if noun.ent_type_ in {"DATE", "TIME"} and not _bare_count_tagged_as_date(noun):
         return None  # "was on Thursday, January 18 killed": a day, not a count
+    if noun.lemma_.lower() in _AMOUNT_NOUNS:
+        counted = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        if counted and counted[0].dep_ == "pobj":
+            return count_of(counted[0])  # "a minimum of 13 police officers" counts the officers
     numbers = [
         c
         for c in noun.children
@@ -487,6 +493,20 @@ def count_of(noun: Token) -> int | None:
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return count_of(noun.head.head)
     return None
+
+
+#: Nouns that only measure the phrase after "of": "a total of 20 people", "a minimum of 13".
+_AMOUNT_NOUNS = frozenset({"total", "minimum", "maximum", "tally"})
+
+
+def _bare_count_tagged_as_date(noun: Token) -> bool:
+    """ "and injuring 48, the ministry added": the model tags a lone number a date, but a date
+    has a month, a weekday or a year in it, and this entity is just the number."""
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if ent is None or len(ent) != 1 or not noun.like_num:
+        return False
+    value = parse_number(noun.text)
+    return value is not None and not 1900 <= value <= 2100
 
 
 def _scale_after(number: Token) -> list[int]:

@@ -153,6 +153,8 @@ def running_total_clause(sentence: Sentence) -> frozenset[int]:
     if match is None:
         return frozenset()
     span = sentence.span
+    if match.group(0).lower() == "a total of" and any(trigger_noun(t) and is_anaphoric(t) for t in span):
+        return frozenset()  # "a total of 20 people were injured in the attack": this event's toll
     words = span.doc.char_span(
         span.start_char + match.start(), span.start_char + match.end(), alignment_mode="expand"
     )
