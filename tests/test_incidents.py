@@ -855,6 +855,19 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
             20,
         ),
         ("After the riot in Khujand, six police officers were admitted with gunshot wounds.", None, 6),
+        (  # a list the parse makes an apposition
+            "Seven security officers, a Canadian tourist and two civilians were shot dead in Karak.",
+            10,
+            None,
+        ),
+        ("Three people, two soldiers and a civilian, were killed in the ambush in Tessit.", 3, None),
+        ("In the attack on Buringa, nine people were killed of which six women and 3 men.", 9, None),
+        (  # a dateline the parse makes the subject
+            "Lima : At least 19 people, including 12 soldiers, were killed when rebels ambushed a convoy "
+            "in Tintaypunco.",
+            19,
+            None,
+        ),
     ],
 )
 def test_tolls_the_parse_hangs_elsewhere(

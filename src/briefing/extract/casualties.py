@@ -337,9 +337,8 @@ def _victim_count(verb: Token) -> int | None:
         )
     if not victims and lemma in KILL_VERBS and verb.tag_ in {"VBG", "VBD"}:
         victims = _object_the_parse_missed(verb)
-    nouns = _one_per_name(
-        [n for victim in victims for n in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]]
-    )
+    victims = [member for victim in victims for member in _listed_with(victim)]
+    nouns = _one_per_name([n for victim in victims for n in _with_conjuncts(victim)])
     counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
     if numbered:
@@ -413,6 +412,56 @@ _SINGLE_VICTIMS = frozenset(
         "grandfather",
     ]
 )
+
+
+def _right_after(victim: Token, apposed: Token) -> bool:
+    """Whether the apposition follows the victim's own phrase with only a comma or colon between
+    ("five members of a family in al-Dahla, bringing the toll to 10: a man, ..." is no list)."""
+    own = [t.i for c in victim.children if c.i != apposed.i for t in c.subtree] + [victim.i]
+    return apposed.left_edge.i - max(own) <= 2
+
+
+def _with_conjuncts(victim: Token) -> list[Token]:
+    """The victim and the victims coordinated after it; but "Three people, two soldiers and a
+    civilian," names the three again (the parse makes it a list), so they count once."""
+    rest = [c for c in victim.conjuncts if c.i > victim.i]
+    if rest and victim.doc[victim.i + 1].text in {",", ":"} and _names_the_count_again(victim, rest):
+        return [victim]
+    return [victim, *rest]
+
+
+#: Words that count victims without saying who they are, which a list after them then names.
+_GENERIC_VICTIM_LEMMAS = frozenset({"people", "person", "victim", "other", "individual", "civilian"})
+
+
+def _names_the_count_again(total: Token, items: list[Token]) -> bool:
+    """ "Three people, two soldiers and a civilian,", "nine people ... of which six women and 3
+    men.": a generic count, then a list of the same people closed by punctuation; "Three
+    soldiers, two policemen and a civilian were killed" is six victims."""
+    last = items[-1].right_edge.i
+    return (
+        total.lemma_.lower() in _GENERIC_VICTIM_LEMMAS
+        and _has_number(total)
+        and (last + 1 == len(total.doc) or total.doc[last + 1].is_punct)
+        and sum(count_of(n) or _one_indefinite(n) or 0 for n in items) == count_of(total)
+    )
+
+
+def _listed_with(victim: Token) -> list[Token]:
+    """The victim and what the parse hung on it as an apposition but the text lists beside it.
+
+    "Seven officers, a tourist and two civilians": a list, so all three are counted. "Two people,
+    a man and a woman": an apposition that names the two, counted once. "Lima : 19 people": a
+    dateline parsed as the subject, with the count in its "apposition"."""
+    apposed = next((c for c in victim.children if c.dep_ == "appos" and c.i > victim.i), None)
+    if apposed is None or not _right_after(victim, apposed):
+        return [victim]
+    if not _has_number(victim) and _has_number(apposed) and victim.ent_type_ in {"PERSON", "GPE"}:
+        return [apposed]
+    items = [apposed, *[c for c in apposed.conjuncts if c.i > apposed.i]]
+    if len(items) < 2 or not _has_number(victim) or _names_the_count_again(victim, items):
+        return [victim]
+    return [victim, apposed]
 
 
 def _one_more_victim(noun: Token) -> bool:
