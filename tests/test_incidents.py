@@ -902,3 +902,13 @@ def test_a_toll_only_the_headline_gives_is_the_lead_events(incidents_of) -> None
         title="Israeli troops leave Jenin after 40-hour raid; 12 dead",
     )
     assert [(i.location, i.killed) for i in found] == [("Jenin", 12)]
+
+
+def test_habits_runs_and_totals_since_a_month_are_no_events(incidents_of) -> None:
+    found = incidents_of(
+        "Gunmen killed five soldiers in an ambush near Andarapa on Monday.",
+        "It is the latest in a string of attacks by the rebels in Apurimac.",
+        "Since March 2015, nearly 10,000 people have been killed in the war in Yemen.",
+    )
+    assert [(i.type, i.location) for i in found] == [("ambush", "Andarapa")]
+    assert incidents_of("Police in Rio de Janeiro regularly carry out deadly raids in Alemao.") == []

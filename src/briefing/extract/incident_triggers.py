@@ -316,6 +316,19 @@ def governor(token: Token) -> Token:
 GENERIC_MODIFIERS = frozenset({"similar", "such", "other", "numerous", "frequent", "repeated", "regular"})
 
 
+#: Adverbs that make a verb tell a habit: "police regularly carry out deadly raids".
+HABITUAL_ADVERBS = frozenset(
+    {"regularly", "often", "frequently", "routinely", "usually", "typically", "repeatedly", "constantly"}
+)
+#: Nouns that gather events into a pattern: "a string of attacks", "a spate of killings".
+RUN_NOUNS = frozenset({"string", "spate", "litany", "history", "catalogue", "pattern", "cycle"})
+
+
+def _one_of_a_run(noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in RUN_NOUNS
+
+
 def is_realis(token: Token) -> bool:
     """Skip future, conditional, negated, feared and generic events ("We will continue to strike",
     "have carried out similar attacks across the Sahel")."""
@@ -325,6 +338,8 @@ def is_realis(token: Token) -> bool:
         return False
     if token.dep_ in {"acl", "xcomp"} and token.head.lemma_.lower() in IRREALIS_NOUNS:
         return False  # "threats to kill", "a plot to bomb"
+    if token.pos_ == "NOUN" and _one_of_a_run(token):
+        return False  # "the latest in a string of attacks": the pattern, not one event
     if token.pos_ == "NOUN" and _charged_with(token):
         return False  # "warrants of arrest for murder": a charge, not an event told
     verb = governor(token)
@@ -333,6 +348,8 @@ def is_realis(token: Token) -> bool:
     for node in (verb, verb.head if governs else verb):
         if node.lemma_.lower() in IRREALIS_VERBS:
             return False
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
+            return False  # "police regularly carry out deadly raids": what happens, not what happened
         if any(c.dep_ in {"aux", "neg"} and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
             return False
     return True
