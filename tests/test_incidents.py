@@ -912,3 +912,15 @@ def test_habits_runs_and_totals_since_a_month_are_no_events(incidents_of) -> Non
     )
     assert [(i.type, i.location) for i in found] == [("ambush", "Andarapa")]
     assert incidents_of("Police in Rio de Janeiro regularly carry out deadly raids in Alemao.") == []
+
+
+def test_modifiers_sides_and_a_state_of_siege_place_no_event(incidents_of) -> None:
+    """ "English-speaking" describes the city, "between Moscow and separatists" names a side, and a
+    declared state of siege is a legal regime: none of them is where an event happened."""
+    found = incidents_of(
+        "Gunmen killed two gendarmes in Bamenda on Wednesday.",
+        "The attacks in the English-speaking city of Bamenda marked the worst fighting in years.",
+        "After a war between Moscow and separatists in the 1990s, the region is still plagued by clashes.",
+        "The government in Kinshasa declared a state of siege in North Kivu.",
+    )
+    assert [i.location for i in found] == ["Bamenda"]

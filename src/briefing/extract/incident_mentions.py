@@ -112,7 +112,7 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
     return out
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=s?\b)")
 
 
 def _current_year(analysis: Analysis) -> int | None:

@@ -338,6 +338,8 @@ def is_realis(token: Token) -> bool:
         return False
     if token.dep_ in {"acl", "xcomp"} and token.head.lemma_.lower() in IRREALIS_NOUNS:
         return False  # "threats to kill", "a plot to bomb"
+    if token.lemma_.lower() == "siege" and token.head.lower_ == "of" and token.head.head.lemma_ == "state":
+        return False  # "declared a state of siege": a legal regime, not a siege
     if token.pos_ == "NOUN" and _one_of_a_run(token):
         return False  # "the latest in a string of attacks": the pattern, not one event
     if token.pos_ == "NOUN" and _charged_with(token):

@@ -353,7 +353,8 @@ def places_in(span: Span) -> list[Place]:
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
         if _names_a_place(place.text) and not _names_a_person(span.doc, place):
-            found.append(place)
+            if not (_hyphen_modifier(span.doc, place) or _party_between(span.doc, place)):
+                found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
 
@@ -417,7 +418,37 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
         or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
+        or _hyphen_modifier(doc, place)
+        or _party_between(doc, place)
     )
+
+
+#: Words a place name is hyphenated to when it only describes something else: "the
+#: English-speaking city of Bamenda", "SDF-controlled Deir e-Zor", "Kenya-based".
+_MODIFIER_SUFFIXES = frozenset(
+    {"speaking", "controlled", "held", "backed", "led", "based", "run", "dominated", "majority", "allied"}
+)
+
+
+def _hyphen_modifier(doc: Doc, place: Place) -> bool:
+    after = doc[place.end : place.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lower_ in _MODIFIER_SUFFIXES
+
+
+def _party_between(doc: Doc, place: Place) -> bool:
+    """ "a war between Moscow and separatists": a capital standing for its government is a party
+    to the fighting, not where it was fought."""
+    before = doc[place.start - 1] if place.start > 0 else None
+    if before is None or before.lower_ != "between":
+        return False
+    after = doc[place.end] if place.end < len(doc) else None
+    return after is not None and after.lower_ == "and" and before.head.lemma_.lower() in _CONFLICT_NOUNS
+
+
+#: Nouns whose "between X and Y" names the sides.
+_CONFLICT_NOUNS = frozenset(
+    {"war", "conflict", "fighting", "clash", "clashes", "talks", "ceasefire", "truce"}
+)
 
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
