@@ -352,9 +352,12 @@ def places_in(span: Span) -> list[Place]:
             found.append(place)
             taken.update(range(place.start, place.end))
     for place in _places_after_prepositions(span, taken):
-        if _names_a_place(place.text) and not _names_a_person(span.doc, place):
-            if not (_hyphen_modifier(span.doc, place) or _party_between(span.doc, place)):
-                found.append(place)
+        if (
+            _names_a_place(place.text)
+            and not _names_a_person(span.doc, place)
+            and not _describes(span.doc, place)
+        ):
+            found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
 
@@ -418,9 +421,12 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
         or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
-        or _hyphen_modifier(doc, place)
-        or _party_between(doc, place)
+        or _describes(doc, place)
     )
+
+
+def _describes(doc: Doc, place: Place) -> bool:
+    return _hyphen_modifier(doc, place) or _party_between(doc, place)
 
 
 #: Words a place name is hyphenated to when it only describes something else: "the
