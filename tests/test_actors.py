@@ -959,3 +959,38 @@ def test_a_possessive_title_inside_a_person_tag_is_the_role(analysed: Analyser) 
         analysed("Sumy’s Acting Mayor Artem Kobzar, confirming the tragedy, said in a social media post.")
     )
     assert {a.name: a.role for a in actors}.get("Artem Kobzar") == "Sumy’s Acting Mayor"
+
+
+def test_a_states_ministries_government_and_named_army_are_actors(analysed: Analyser) -> None:
+    lebanon = by_name(
+        find_actors(
+            analysed(
+                "Lebanon's health ministry said an Israeli strike killed nine people in Nabatieh, Lebanon.",
+                "The health ministry said children were among the dead in Lebanon.",
+            )
+        )
+    )
+    assert "health ministry" in lebanon["Lebanese health ministry"].aliases
+    armies = [
+        a
+        for a in find_actors(
+            analysed(
+                "The Pakistan Army said the attackers crossed the line of control.",
+                "The Pakistani army later said two soldiers died.",
+            )
+        )
+        if a.kind == "military"
+    ]
+    assert len(armies) == 1  # one army, not two
+
+
+def test_a_government_named_once_is_its_state(analysed: Analyser) -> None:
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Syria accused Israel of bombarding an airport west of Damascus. Israel said nothing.",
+                "The Israeli government has previously neither confirmed nor denied such strikes.",
+            )
+        )
+    )
+    assert "Israeli government" not in actors and "Israel" in actors

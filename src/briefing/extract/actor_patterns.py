@@ -32,6 +32,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 _BARE_MILITARY = re.compile(
     r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta)\b|\b(?P<troops>soldiers|troops)\b"
     r"|\b(?P<police>[Pp]olice)\b|\b[Tt]he\s+(?P<government>government)\b"
+    r"|\b[Tt]he\s+(?P<ministry>(?:[Hh]ealth|[Ii]nterior|[Dd]efen[cs]e) [Mm]inistry)\b"
 )
 #: Words before "soldiers"/"troops" that make them someone else's than the main state's.
 _OTHER_TROOPS = word_set(
@@ -53,6 +54,10 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
     adjective = gazetteer.adjective_of(country)
     out = []
     for m, group in _bare_forces(analysis):
+        if group == "ministry":  # "the health ministry" is the main state's
+            dept = m[group].split()[0]
+            out.append(_ministry_mention(m.start(group), m.end(group), m[group], country, dept))
+            continue
         if group == "government":  # "the government" is the main state's
             key, name, kind, standard = f"government:{country}", f"{adjective} government", "government", ()
         elif group == "police":
@@ -76,7 +81,7 @@ def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Menti
     army is still an actor, named as the text names it ("army"), when the text returns to it."""
     out = []
     for m, group in _bare_forces(analysis):
-        if group in {"police", "government"}:
+        if group in {"police", "government", "ministry"}:
             continue
         out.append(Mention(m.start(group), m.end(group), m[group], "military:unnamed", "", "military", 0.8))
     if len(out) < 2:
@@ -91,7 +96,7 @@ def _bare_forces(analysis: Analysis) -> Iterator[tuple[re.Match[str], str]]:
     """Each bare "the army", "soldiers", "police" or "the government" that stands for an actor,
     with the name of the pattern group it matched."""
     for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police", "government") if m[g])
+        group = next(g for g in ("noun", "troops", "police", "government", "ministry") if m[g])
         span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and _bare_military_actor(span):
             yield m, group
@@ -195,10 +200,60 @@ def known_mentions(text: str) -> list[Mention]:
 
 
 @functools.cache
+def _state_alternation() -> str:
+    """Every word that says whose forces or ministry: demonyms and state names ("Iraqi",
+    "Pakistan", "Israel's"), longest first so "South Korean" wins over "Korean"."""
+    forms = {*gazetteer.DEMONYMS, *gazetteer.country_names(), "US", "U.S.", "UK"}
+    forms = {f for f in forms if f[:1].isupper() and "(" not in f}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@functools.cache
 def _military_pattern() -> re.Pattern[str]:
-    adjectives = sorted({*gazetteer.DEMONYMS, "US", "U.S.", "UK"}, key=len, reverse=True)
-    alternation = "|".join(re.escape(a) for a in adjectives)
-    return re.compile(rf"\b(?P<adj>{alternation})\s+{_MILITARY_MODIFIERS}{_MILITARY_HEADS}\b")
+    return re.compile(
+        rf"\b(?P<adj>{_state_alternation()})(?:['’]s)?\s+{_MILITARY_MODIFIERS}{_MILITARY_HEADS}\b"
+    )
+
+
+#: Ministries that speak for a state in conflict news: tolls come from health ministries,
+#: arrests from interior ministries, claims from defence ministries.
+_MINISTRIES = r"(?P<dept>[Hh]ealth|[Ii]nterior|[Dd]efen[cs]e|[Ff]oreign|[Hh]ome)"
+
+
+@functools.cache
+def _state_body_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<adj>{_state_alternation()})(?:['’]s)?\s+(?:{_MINISTRIES}\s+(?P<ministry>[Mm]inistry)"
+        rf"|(?P<government>[Gg]overnment))\b"
+    )
+
+
+def state_body_mentions(text: str) -> list[Mention]:
+    """A state's government or ministry named with the state: "Lebanon's health ministry",
+    "the Iraqi Interior Ministry", "Syrian government airstrikes"."""
+    out = []
+    for m in _state_body_pattern().finditer(text):
+        country = gazetteer.country_of(m["adj"])
+        if not country:
+            continue
+        if m["government"]:
+            out.append(_government_mention(m.start(), m.end(), m.group(0), country))
+        else:
+            out.append(_ministry_mention(m.start(), m.end(), m.group(0), country, m["dept"]))
+    return out
+
+
+def _government_mention(start: int, end: int, surface: str, country: str) -> Mention:
+    name = f"{gazetteer.adjective_of(country)} government"
+    return Mention(start, end, surface, f"government:{country}", name, "government", 0.8)
+
+
+def _ministry_mention(start: int, end: int, surface: str, country: str, dept: str) -> Mention:
+    dept = dept.lower().replace("defense", "defence")
+    title = "Foreign Affairs" if dept == "foreign" else dept.title()
+    aliases = (f"{dept} ministry", f"{country}'s {dept} ministry", f"Ministry of {title}")
+    name = f"{gazetteer.adjective_of(country)} {dept} ministry"
+    return Mention(start, end, surface, f"ministry:{country}:{dept}", name, "organization", 0.8, aliases)
 
 
 def military_mentions(text: str) -> list[Mention]:
@@ -322,9 +377,9 @@ def demonyms_inside(mentions: list[Mention]) -> list[Mention]:
     out = []
     for mention in mentions:
         country = gazetteer.country_of(mention.text.split()[0]) if mention.kind == "organization" else None
-        if mention.key.startswith("military:") or country:
-            country = country or mention.key.split(":", 1)[1]
-            adjective = mention.text.split()[0]
+        if mention.key.startswith(("military:", "government:", "ministry:")) or country:
+            country = country or mention.key.split(":")[1]
+            adjective = re.sub(r"['’]s$", "", mention.text.split()[0])
             out.append(
                 _country_mention(mention.start, mention.start + len(adjective), adjective, country, 0.5)
             )

@@ -150,6 +150,8 @@ def _keep(cluster: Cluster, top: float) -> bool:
         return True
     if cluster.kind == "person" and len(cluster.name.split()) == 1 and mentions < 2:
         return False  # a lone single name with no role is as often a mislabelled place or agency
+    if cluster.key.startswith(("government:", "ministry:")) and len(cluster.mentions) < 2:
+        return False  # "The Israeli government has previously denied it": the state, already listed
     return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
 
 

@@ -41,6 +41,7 @@ from .actor_patterns import (
     national_organisations,
     police_forces,
     regime_mentions,
+    state_body_mentions,
     unnamed_attackers,
 )
 from .actor_ranking import assign_roles, score_salience, select_actors, to_actor
@@ -89,6 +90,7 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
         known_mentions(text),
         coalition_mentions(analysis),
         military_mentions(text),
+        state_body_mentions(text),
         regime_mentions(text),
     )
     for mentions in finders:
