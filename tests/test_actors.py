@@ -994,3 +994,22 @@ def test_a_government_named_once_is_its_state(analysed: Analyser) -> None:
         )
     )
     assert "Israeli government" not in actors and "Israel" in actors
+
+
+def test_a_groups_name_tagged_once_is_found_wherever_it_is_printed(analysed: Analyser) -> None:
+    """The model tags "Assam Rifles" once, as a facility, and misses the quoted gang's name; the
+    noun before a name and one name per article recover both."""
+    rifles = find_actors(
+        analysed(
+            "A colonel of Assam Rifles, his wife and son were killed in Manipur.",
+            "The commanding officer of 46 Assam Rifles was attacked. Assam Rifles is a paramilitary force.",
+        )
+    )
+    gang = find_actors(
+        analysed(
+            'The transnational criminal organization "Tren de Aragua" was formed in the prison.',
+            'Police said the "derailment" of the criminal gang "Tren de Aragua" occurred on Monday.',
+        )
+    )
+    assert [a.kind for a in rifles if a.name == "Assam Rifles"] == ["organization"]
+    assert [a.name for a in gang] == ["Tren de Aragua"]

@@ -8,6 +8,7 @@ model left out restored, and fragments, agencies and anything not a capitalised 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -161,6 +162,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "person" and span[-1].lower_ in _NOT_PERSON_ENDS:
             kind = "place" if span[-1].lower_ in _PLACE_ENDS else "organization"  # "Kuki-Chin National Front"
+        if kind == "place" and len(span) > 1 and span[-1].lower_ in UNIT_ENDS and span[-1].is_title:
+            kind = "organization"  # "Assam Rifles", "6th Infantry Division": a force, not a place
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization" and _names_a_police_station(span):
@@ -221,6 +224,56 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             )
             continue
         out.append(Mention(span.start_char, end, text, f"{kind}:{name_key(text)}", text, kind))
+    return out
+
+
+#: Last words of a force's proper name: "Assam Rifles", "45th Ranger Regiment".
+UNIT_ENDS = word_set("rifles regiment division battalion brigade corps army forces force guard militia")
+
+#: Nouns that introduce a group by its name: "the criminal gang 'Tren de Aragua'".
+_GROUP_NOUNS = r"(?:gang|group|organi[sz]ation|cartel|militia|faction|movement|network|coalition)"
+_INTRODUCED_GROUP = re.compile(
+    rf"\b{_GROUP_NOUNS}\s+[\"“‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:de|del|la|of|al|[A-Z][\w'’-]*)){{0,4}})[\"”’']?"
+)
+
+
+def introduced_groups(analysis: Analysis) -> list[Mention]:
+    """Groups the text introduces by what they are: "the criminal gang 'Tren de Aragua'", "the
+    armed group Ansarul Islam". The model often misses or mislabels such names (a quoted name
+    reads as a title to it); the noun before them says what they are."""
+    out = []
+    for m in _INTRODUCED_GROUP.finditer(analysis.text):
+        name = m["name"].rstrip("'’")
+        if name.split()[-1].lower() in {"de", "del", "la", "of", "al"}:
+            continue
+        if gazetteer.country_of(name) or gazetteer.lookup_known(name) or len(name) < 4:
+            continue
+        kind = "armed_group" if re.match(r"gang|cartel|militia|faction", m.group(0)) else "organization"
+        start = m.start("name")
+        out.append(Mention(start, start + len(name), name, f"organization:{name_key(name)}", name, kind))
+    return out
+
+
+def repeated_names(
+    analysis: Analysis, found: list[Mention], free: Callable[[int, int], bool]
+) -> list[Mention]:
+    """Every other place the text prints a group's name the model tagged once: one name means one
+    group throughout an article, however the model labelled each occurrence."""
+    out = []
+    seen: set[str] = set()
+    for mention in found:
+        if mention.kind not in {"organization", "armed_group", "military"} or mention.text in seen:
+            continue
+        seen.add(mention.text)
+        if len(mention.text) < 4 or not mention.text[:1].isupper():
+            continue
+        if " " not in mention.text and not mention.text.isupper():
+            continue  # "Correspondent" tagged once is a word, not a name to look for everywhere
+        for m in re.finditer(rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])", analysis.text):
+            if free(m.start(), m.end()):
+                out.append(
+                    Mention(m.start(), m.end(), mention.text, mention.key, mention.name, mention.kind, 0.8)
+                )
     return out
 
 

@@ -29,7 +29,7 @@ from .actor_coreference import (
     merge_same_names,
     merge_word_order_variants,
 )
-from .actor_entities import entity_mentions, untagged_people
+from .actor_entities import entity_mentions, introduced_groups, repeated_names, untagged_people
 from .actor_model import Mention
 from .actor_patterns import (
     bare_military_mentions,
@@ -107,7 +107,11 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
         if claims.free(mention.start, mention.end):
             claims.take(mention.start, mention.end)
             found.append(mention)
-    for mention in [*entity_mentions(analysis), *untagged_people(analysis)]:
+    for mention in [*entity_mentions(analysis), *untagged_people(analysis), *introduced_groups(analysis)]:
+        if claims.free(mention.start, mention.end):
+            claims.take(mention.start, mention.end)
+            found.append(mention)
+    for mention in repeated_names(analysis, found, claims.free):
         if claims.free(mention.start, mention.end):
             claims.take(mention.start, mention.end)
             found.append(mention)
