@@ -478,6 +478,10 @@ def test_unnamed_attackers_are_listed_when_no_group_is_named(analysed: Analyser)
     assert ("unknown gunmen", "armed_group") in {(a.name, a.kind) for a in unnamed}
     named = find_actors(analysed("Islamic State militants attacked the town of Hit on Monday."))
     assert not any(a.name.endswith("militants") for a in named)
+    dissidents = find_actors(
+        analysed("Armed dissidents attacked a police station in Suarez, killing two officers.")
+    )
+    assert "armed dissidents" in {a.name for a in dissidents}
 
 
 def test_a_police_force_keeps_its_own_name(analysed: Analyser) -> None:

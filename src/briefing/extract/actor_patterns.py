@@ -515,6 +515,15 @@ ATTACKER_NOUNS = frozenset(
         "bomber",
         "separatist",
         "separatists",
+        "dissidents",
+        "gangs",
+        "factions",
+        "fighters",
+        "militiamen",
+        "terrorists",
+        "raiders",
+        "herdsmen",
+        "kidnappers",
     ]
 )
 
