@@ -1017,3 +1017,48 @@ def test_a_groups_name_tagged_once_is_found_wherever_it_is_printed(analysed: Ana
     )
     assert [a.kind for a in rifles if a.name == "Assam Rifles"] == ["organization"]
     assert [a.name for a in gang] == ["Tren de Aragua"]
+
+
+def test_a_known_name_inside_a_longer_one_and_a_compass_group(analysed: Analyser) -> None:
+    """ "West Papua National Liberation Army" is neither Colombia's ELN (whose English name ends
+    it) nor a place (for the compass word it starts with)."""
+    actors = by_name(
+        find_actors(
+            analysed(
+                "Fighters of the West Papua National Liberation Army attacked a post in Intan Jaya.",
+                "The West Papua National Liberation Army said it killed two soldiers.",
+            )
+        )
+    )
+    assert actors["West Papua National Liberation Army"].kind == "organization"
+    assert "National Liberation Army" not in actors
+
+
+def test_a_coalition_led_by_a_two_word_state_and_a_capitalised_army(analysed: Analyser) -> None:
+    coalition = find_actors(
+        analysed("The Saudi Arabia-led coalition struck Marib. The coalition said it hit Houthi targets.")
+    )
+    assert "Saudi-led coalition" in {a.name for a in coalition}
+    army = find_actors(
+        analysed(
+            "Militants attacked a post in Kupwara. The Army killed two infiltrators in Baramulla.",
+            "The Army said the operation continued.",
+        )
+    )
+    assert any(a.kind == "military" for a in army)
+
+
+def test_a_common_word_tagged_once_as_an_organisation_is_no_actor() -> None:
+    """ "Solidarity with the families," she tweeted: the model tags the word an organisation."""
+    from briefing.extract.actor_model import Cluster, Mention
+    from briefing.extract.actor_ranking import select_actors
+
+    def cluster(name: str, mentions: int) -> Cluster:
+        found = [
+            Mention(i * 10, i * 10 + len(name), name, f"organization:{name}", name, "organization")
+            for i in range(mentions)
+        ]
+        return Cluster(f"organization:{name}", name, "organization", found, salience=5.0)
+
+    clusters = {c.key: c for c in [cluster("Solidarity", 1), cluster("Walmart", 1), cluster("Frontex", 2)]}
+    assert [c.name for c in select_actors(clusters)] == ["Walmart", "Frontex"]

@@ -254,7 +254,15 @@ def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
 def _compass_prefixed(name: str) -> bool:
     """ "Northeast Washington", "Southern Baghdad": a compass word before a name makes it a place."""
     words = name.split()
+    if words and words[-1].lower() in _GROUP_ENDS:
+        return False  # "West Papua National Liberation Army" is a group
     return len(words) >= 2 and words[0] in COMPASS_WORDS and gazetteer.lookup_known(name) is None
+
+
+#: Last words that make a compass-prefixed name a group's.
+_GROUP_ENDS = frozenset(
+    {"army", "front", "forces", "force", "movement", "party", "alliance", "brigade", "council"}
+)
 
 
 def _named_as_place(span: Span) -> bool:

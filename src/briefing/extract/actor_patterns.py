@@ -30,7 +30,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 
 
 _BARE_MILITARY = re.compile(
-    r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta)\b|\b(?P<troops>soldiers|troops)\b"
+    r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta|Army|Military|Armed Forces)\b|\b(?P<troops>soldiers|troops)\b"
     r"|\b(?P<police>[Pp]olice)\b|\b[Tt]he\s+(?P<government>government)\b"
     r"|\b[Tt]he\s+(?P<ministry>(?:[Hh]ealth|[Ii]nterior|[Dd]efen[cs]e) [Mm]inistry)\b"
 )
@@ -118,7 +118,7 @@ def _bare_military_actor(span: Span) -> bool:
 
 
 _LED_COALITION = re.compile(
-    r"\b(?P<leader>[A-Z][\w.]*)[-–]led\s+(?:[\w-]+\s+){0,2}?(?P<what>coalition|forces|alliance|Coalition)\b"
+    r"\b(?P<leader>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*)[-–]led\s+(?:[\w-]+\s+){0,2}?(?P<what>coalition|forces|alliance|Coalition)\b"
 )
 _BARE_COALITION = re.compile(r"\b[Cc]oalition\b")
 
@@ -134,7 +134,7 @@ def coalition_mentions(analysis: Analysis) -> list[Mention]:
     out: list[Mention] = []
     leader_name = None
     for m in _LED_COALITION.finditer(text):
-        leader = gazetteer.country_of(m["leader"])
+        leader = gazetteer.country_of(m["leader"]) or gazetteer.country_of(m["leader"].split()[-1])
         leader_name = leader_name or (gazetteer.adjective_of(leader) if leader else m["leader"])
         out.append(Mention(m.start(), m.end(), m.group(0), "coalition", "", "military"))
     for m in _BARE_COALITION.finditer(text):
@@ -190,13 +190,24 @@ def known_mentions(text: str) -> list[Mention]:
     out = []
     for m in gazetteer.known_pattern().finditer(text):
         known = gazetteer.lookup_known(m.group(0))
-        if known is None or _shouted(text, m.start(), m.end()):
+        if known is None or _shouted(text, m.start(), m.end()) or _ends_longer_proper_name(text, m.start()):
             continue
         key = "coalition" if known.name == "US-led coalition" else f"known:{known.name}"
         out.append(
             Mention(m.start(), m.end(), m.group(0), key, known.name, known.kind, aliases=known.aliases)
         )
     return out
+
+
+def _ends_longer_proper_name(text: str, start: int) -> bool:
+    """ "West Papua National Liberation Army": a known name ("National Liberation Army") that
+    ends another group's longer name is that other group, not the known one."""
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+    if before is None or before.group(1) in {"The", "A", "An"} or "-" in before.group(1):
+        return False  # "the Britain-based Syrian Observatory for Human Rights" is that observatory
+    preceding = text[max(0, start - 40) : start - len(before.group(0))].rstrip()
+    sentence_start = not preceding or preceding[-1] in '.!?\n"“”:'
+    return not sentence_start and not gazetteer.country_of(before.group(1))
 
 
 @functools.cache
@@ -409,9 +420,11 @@ def country_mentions(analysis: Analysis) -> list[Mention]:
             or _ends_longer_name(doc, m.start(), m.end())
         ):
             continue
-        if analysis.text[m.end() : m.end() + 4] in {"-led", "–led"} or _shouted(
-            analysis.text, m.start(), m.end()
-        ):
+        if analysis.text[m.end() : m.end() + 4] in {"-led", "–led"} or analysis.text[
+            m.end() : m.end() + 6
+        ] in {"-based", "–based"}:
+            continue  # "Britain-based": where an organisation sits, not an actor
+        if _shouted(analysis.text, m.start(), m.end()):
             continue
         country = gazetteer.country_of(form)
         if country:

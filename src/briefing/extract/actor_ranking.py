@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..lexicon import word_count
 from ..model import Actor, Evidence
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
@@ -150,9 +151,20 @@ def _keep(cluster: Cluster, top: float) -> bool:
         return True
     if cluster.kind == "person" and len(cluster.name.split()) == 1 and mentions < 2:
         return False  # a lone single name with no role is as often a mislabelled place or agency
+    if cluster.kind == "organization" and _lone_common_word(cluster):
+        return False  # "Blood", "Solidarity", "Info": a capitalised word tagged once, not a body
     if cluster.key.startswith(("government:", "ministry:")) and len(cluster.mentions) < 2:
         return False  # "The Israeli government has previously denied it": the state, already listed
     return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
+
+
+#: How common (wordsegment's web counts) a word must be to read as a word rather than a name.
+COMMON_WORD_COUNT = 3_000_000
+
+
+def _lone_common_word(cluster: Cluster) -> bool:
+    name = cluster.name
+    return " " not in name and len(cluster.mentions) < 2 and word_count(name) >= COMMON_WORD_COUNT
 
 
 def to_actor(cluster: Cluster, analysis: Analysis) -> Actor:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from ..lexicon import unigram_counts
+
 #: Registrable domain (or a distinctive host) -> how the publisher is usually cited.
 KNOWN_PUBLISHERS: dict[str, str] = {
     # International broadcasters and newspapers
@@ -232,16 +234,7 @@ def _cited_word(word: str, index: int) -> str:
 
 
 def _very_common(word: str) -> bool:
-    return _unigrams().get(word, 0) >= _COMMON_SHORT_WORD
-
-
-def _unigrams() -> dict[str, float]:
-    """wordsegment's word counts, loaded on first use: only domains that need them pay for it."""
-    import wordsegment
-
-    if not wordsegment.UNIGRAMS:
-        wordsegment.load()
-    return wordsegment.UNIGRAMS
+    return unigram_counts().get(word, 0) >= _COMMON_SHORT_WORD
 
 
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "a"})
@@ -258,7 +251,7 @@ def _segmented(label: str) -> list[str] | None:
         return None
     import wordsegment
 
-    counts = _unigrams()
+    counts = unigram_counts()
     words = wordsegment.segment(label.lower())
     if 2 <= len(words) <= 4 and all(
         _common_word(word, counts.get(word, 0)) and word != "a" for word in words
