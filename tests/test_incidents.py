@@ -862,6 +862,11 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
         ),
         ("Three people, two soldiers and a civilian, were killed in the ambush in Tessit.", 3, None),
         ("In the attack on Buringa, nine people were killed of which six women and 3 men.", 9, None),
+        (
+            "In the attack on the plant in Kahramankazan, two attackers - one man and one woman - were killed.",
+            2,
+            None,
+        ),
         (  # a dateline the parse makes the subject
             "Lima : At least 19 people, including 12 soldiers, were killed when rebels ambushed a convoy "
             "in Tintaypunco.",
@@ -924,3 +929,15 @@ def test_modifiers_sides_and_a_state_of_siege_place_no_event(incidents_of) -> No
         "The government in Kinshasa declared a state of siege in North Kivu.",
     )
     assert [i.location for i in found] == ["Bamenda"]
+
+
+def test_reports_at_the_place_a_lead_named_join_its_event(incidents_of) -> None:
+    """ "the complex", "the site": later reports of a bombing and gunfire there are the attack the
+    lead placed at the aerospace company, not new events."""
+    found = incidents_of(
+        "The attack struck the Turkish Aerospace Industries headquarters in Kahramankazan, Ankara.",
+        "The deadly attack has left three people dead.",
+        "At least one attacker detonated a bomb, while others managed to breach the complex.",
+        "Continuous gunfire was heard at the site.",
+    )
+    assert len(found) == 1

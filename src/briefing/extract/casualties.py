@@ -443,7 +443,7 @@ def _names_the_count_again(total: Token, items: list[Token]) -> bool:
         total.lemma_.lower() in _GENERIC_VICTIM_LEMMAS
         and _has_number(total)
         and (last + 1 == len(total.doc) or total.doc[last + 1].is_punct)
-        and sum(count_of(n) or _one_indefinite(n) or 0 for n in items) == count_of(total)
+        and _sum_of(items) == count_of(total)
     )
 
 
@@ -461,7 +461,15 @@ def _listed_with(victim: Token) -> list[Token]:
     items = [apposed, *[c for c in apposed.conjuncts if c.i > apposed.i]]
     if len(items) < 2 or not _has_number(victim) or _names_the_count_again(victim, items):
         return [victim]
+    if victim.doc[apposed.left_edge.i - 1].text in {"-", "–", "—", "("} and _sum_of(items) == count_of(
+        victim
+    ):
+        return [victim]  # "two attackers - one man and one woman -": dashes set off who they were
     return [victim, apposed]
+
+
+def _sum_of(items: list[Token]) -> int:
+    return sum(count_of(n) or _one_indefinite(n) or 0 for n in items)
 
 
 def _one_more_victim(noun: Token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from ..incident_types import GENERIC_INCIDENT_TYPE, types_compatible
+from ..incident_types import types_compatible
 from . import gazetteer
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
@@ -261,7 +261,7 @@ def _merge_unplaced(mention: EventMention, incidents: list[MergedIncident], anal
             (
                 i
                 for i in partial
-                if i.keys & keys and (i.type in {mention.type, GENERIC_INCIDENT_TYPE} or mention.weak)
+                if i.keys & keys and (types_compatible(i.type, mention.type) or mention.weak)
             ),
             None,
         )  # a toll "in the area" ("41 people were killed") belongs to the event there; so does
