@@ -862,6 +862,13 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
         ),
         ("Three people, two soldiers and a civilian, were killed in the ambush in Tessit.", 3, None),
         ("In the attack on Buringa, nine people were killed of which six women and 3 men.", 9, None),
+        ("The student went on the rampage in Prague, killing 14 people and injuring two dozen.", 14, 24),
+        (
+            "Peshawar, Feb 6 (PTI) At least three policemen were killed and six others injured when "
+            "militants attacked a police check post in Karak.",
+            3,
+            6,
+        ),
         (
             "In the attack on the plant in Kahramankazan, two attackers - one man and one woman - were killed.",
             2,

@@ -456,7 +456,7 @@ def _listed_with(victim: Token) -> list[Token]:
     apposed = next((c for c in victim.children if c.dep_ == "appos" and c.i > victim.i), None)
     if apposed is None or not _right_after(victim, apposed):
         return [victim]
-    if not _has_number(victim) and _has_number(apposed) and victim.ent_type_ in {"PERSON", "GPE"}:
+    if not _has_number(victim) and _has_number(apposed) and (victim.pos_ == "PROPN" or victim.ent_type_):
         return [apposed]
     items = [apposed, *[c for c in apposed.conjuncts if c.i > apposed.i]]
     if len(items) < 2 or not _has_number(victim) or _names_the_count_again(victim, items):
@@ -530,6 +530,8 @@ def count_of(noun: Token) -> int | None:
         value = parse_number(rest)
         if value is None:  # "Philippines - Eleven soldiers": a dateline glued to the number
             value = parse_number(number.text)
+        if value is not None and noun.lower_ in {"dozen", "dozens"}:
+            value *= 12  # "injuring two dozen": the number counts dozens
         return int(value) if value is not None and value >= 1 else None
     if noun.like_num or noun.pos_ == "NUM":
         if _scale_after(noun):  # "nearly two dozen injured": the scale word hangs off the number
