@@ -948,3 +948,11 @@ def test_reports_at_the_place_a_lead_named_join_its_event(incidents_of) -> None:
         "Continuous gunfire was heard at the site.",
     )
     assert len(found) == 1
+
+
+def test_a_capitalised_city_opening_the_story_with_a_colon_is_its_dateline(incidents_of) -> None:
+    found = incidents_of(
+        "NEW DELHI: Synagogues, churches and a police post in Russia's North Caucasus region of "
+        "Dagestan came under attack on Sunday, killing at least 17 people.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Dagestan", 17)]

@@ -418,6 +418,7 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
     return (
         _is_agency_credit(doc, place)
         or _in_dateline(doc, place)
+        or _dateline_city(doc, place)
         or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
@@ -470,6 +471,16 @@ def _in_dateline(doc: Doc, place: Place) -> bool:
             i += 1
         i += 1
     return i < len(doc) and doc[i].text in {"—", "–", "-", "--"}
+
+
+def _dateline_city(doc: Doc, place: Place) -> bool:
+    """ "NEW DELHI: Synagogues ... in Dagestan came under attack": the capitalised city that opens
+    a story says where it was filed. Whether the event happened there is decided elsewhere, from
+    the rest of the lead (see `dateline_place`)."""
+    span = doc[place.start : place.end]
+    if place.start != span.sent.start or not all(t.is_upper or t.is_punct for t in span):
+        return False
+    return place.end < len(doc) and doc[place.end].text in {":", ",", "(", "—", "–", "-", "--"}
 
 
 def _is_agency_credit(doc: Doc, place: Place) -> bool:
@@ -557,7 +568,7 @@ def _is_people_adjective(text: str) -> bool:
 #: A wire dateline opening a paragraph: "PORT-AU-PRINCE, Haiti (AP) —", "MOGADISHU, Somalia -",
 #: or the South Asian style "Shopian: Three militants ...".
 _DATELINE = re.compile(
-    r"^(?:([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|\(|[—–-]\s))|([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s)"
+    r"^(?:([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]*)*)(?=\s*(?:,|:|\(|[—–-]\s))|([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s)"
 )
 #: The country after a dateline's city: "PORT-AU-PRINCE, Haiti (AP)".
 _DATELINE_COUNTRY = re.compile(r",\s*([A-Z][\w ]+?)\s*(?:,|\(|[—–-])")
