@@ -956,3 +956,12 @@ def test_a_capitalised_city_opening_the_story_with_a_colon_is_its_dateline(incid
         "Dagestan came under attack on Sunday, killing at least 17 people.",
     )
     assert [(i.location, i.killed) for i in found] == [("Dagestan", 17)]
+
+
+def test_the_scene_named_just_after_a_lead_placed_in_a_country_is_that_events(incidents_of) -> None:
+    found = incidents_of(
+        "At least three policemen were killed and six others injured when militants attacked a police "
+        "check post in northwest Pakistan on Thursday, police said.",
+        "The attackers launched a barrage of gunfire at the Bahadur Khel check post in the Karak district.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Bahadur Khel", 3, 6)]

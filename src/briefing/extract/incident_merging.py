@@ -193,6 +193,10 @@ def _find_target(
     latest = compatible[0].place if compatible else None
     if mention.anaphoric and latest is not None and (latest.wide or latest.reference):
         return compatible[0]  # "an attack in northern Iraq" ... "the attack in Daquq"
+    if latest is not None and latest.wide and not mention.another and _just_after(mention, compatible[0]):
+        # "militants attacked a check post in northwest Pakistan" ... "gunfire at the Bahadur Khel
+        # check post in Karak": the next sentences name the scene of the event just reported
+        return compatible[0]
     if mention.anaphoric and not mention.restrictive and compatible:
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
     partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
@@ -214,6 +218,15 @@ def _find_target(
         if towns:
             return towns[0]
     return None
+
+
+#: How many sentences after a report placed only in a country a report may name its scene.
+SCENE_FOLLOWS_SENTENCES = 2
+
+
+def _just_after(mention: EventMention, incident: MergedIncident) -> bool:
+    first = min(s.index for s in incident.sentences)
+    return 0 < mention.sentence.index - first <= SCENE_FOLLOWS_SENTENCES
 
 
 def _same_place(incident: MergedIncident, place: Place, keys: set[str]) -> bool:
