@@ -133,27 +133,20 @@ def test_times_calibres_emergency_numbers_and_eras_are_not_figures(analysis_of) 
     assert values(found) == []
 
 
-def test_age_after_aged_and_an_adverb_is_a_figure(analysis_of) -> None:
-    found = find_figures(analysis_of("Maria Lopez, aged just 13, joined the rally."))
-    assert values(found) == [13]
-    assert found[0].label == "age of Lopez"
-
-
-def test_age_of_the_first_named_person_is_a_figure(analysis_of) -> None:
-    found = find_figures(
-        analysis_of(
-            "Tom Ardley, 61, was found dead at his farm.", "His neighbour, Ben Cole, 34, was arrested."
-        )
-    )
-    assert values(found) == [61]  # only the first person's age: later ones are background
-    assert found[0].label == "age of Tom Ardley"
-
-
-def test_the_age_of_someone_only_described_is_not_a_figure(analysis_of) -> None:
-    """ "a 47-year-old man", "an 18-year-old suicide bomber": an age that describes someone the
-    story does not name; analysts list the ages of the people a story is about, by name."""
-    assert values(find_figures(analysis_of("A 17-year-old cyclist was hit by a van."))) == []
-    assert values(find_figures(analysis_of("The blast was caused by an 18-year-old female bomber."))) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, aged just 13, joined the rally.",
+        "Tom Ardley, 61, was found dead at his farm. His neighbour, Ben Cole, 34, was arrested.",
+        "A 17-year-old cyclist was hit by a van.",
+        "The blast was caused by an 18-year-old female bomber.",
+        "She was 17 when the war began.",
+    ],
+)
+def test_ages_are_not_figures(analysis_of, text: str) -> None:
+    """Analysts list tolls and counts, not the ages of the people in a story: across 336 fresh
+    articles annotated by the guide, one age in 17 was listed as a figure."""
+    assert values(find_figures(analysis_of(*text.split(". ")))) == []
 
 
 def test_durations_of_what_happened_are_figures(analysis_of) -> None:

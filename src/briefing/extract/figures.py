@@ -167,7 +167,7 @@ def find_figures(analysis: Analysis) -> list[Figure]:
             for figure, core, place in _figures_from(reading, sentence, analysis.doc):
                 found.append((figure, core, place))
     found += _tolls_told_otherwise(analysis, {f.value for f, _, _ in found})
-    return _dedupe(_first_ages(found))
+    return _dedupe(found)
 
 
 def _states_number(span: Span, value: float) -> bool:
@@ -191,32 +191,6 @@ def _tolls_told_otherwise(analysis: Analysis, values: set[float]) -> list[tuple[
             )
             out.append((figure, label, None))
     return out
-
-
-#: Ages listed per article. A story gives the age of everyone it names, but the ones that matter
-#: are the first people it introduces (the victim, the suspect); later ones are background.
-MAX_AGES = 1
-
-
-def _first_ages(found: list[tuple[Figure, str, str | None]]) -> list[tuple[Figure, str, str | None]]:
-    """The ages of the first people the story introduces, each age value once."""
-    kept: list[tuple[Figure, str, str | None]] = []
-    ages: set[float] = set()
-    for item in found:
-        figure = item[0]
-        if figure.unit == "years" and figure.label.startswith("age"):
-            if figure.value in ages or len(ages) >= MAX_AGES or not _of_a_named_person(figure.label):
-                continue
-            ages.add(figure.value)
-        kept.append(item)
-    return kept
-
-
-def _of_a_named_person(label: str) -> bool:
-    """ "age of Scott C. Dayton" tells who the story is about; the age of "a 47-year-old man" or
-    "an 18-year-old suicide bomber" only describes someone, and analysts do not list it."""
-    holder = label.removeprefix("age of ").split()
-    return bool(holder) and all(word[:1].isupper() for word in holder)
 
 
 def _readings(span: Span) -> list[_Reading]:
@@ -506,9 +480,8 @@ def _qualifier_before(doc: Doc, start: int) -> str | None:
 
 
 def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple[Figure, str, str | None]]:
-    age = _age_label(doc, reading)
-    if age is not None:
-        return _age_figure(reading, sentence, age)
+    if _is_age(doc, reading):
+        return []  # analysts list tolls, not the ages of the people in them
     if _is_not_a_figure(reading, doc):
         return []
     number = doc[reading.start : reading.end].root
@@ -632,39 +605,19 @@ def _is_identifier_word(prev: Token) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"}
 
 
-def _age_figure(reading: _Reading, sentence: Sentence, label: str) -> list[tuple[Figure, str, str | None]]:
-    """One figure per age: a whole number of years between 1 and 120, labelled with whose it is."""
-    if len(reading.values) != 1 or reading.unit is not None or label == "age":
-        return []
-    value = reading.values[0]
-    if not (1 <= value <= 120) or value != int(value):
-        return []
-    figure = Figure(value=value, unit="years", label=label, text=sentence.text, evidence=sentence.evidence())
-    return [(figure, label.lower(), None)]
-
-
-def _age_label(doc: Doc, reading: _Reading) -> str | None:
-    """ "age of Leon Smith" for "Leon Smith, 55,", "a 14-year-old girl", "aged 13", "she was 17";
-    None when the number is not an age."""
+def _is_age(doc: Doc, reading: _Reading) -> bool:
+    """ "Leon Smith, 55,", "a 14-year-old girl", "aged 13", "she was 17": a person's age."""
     start, end = reading.start, reading.end
     number = doc[start:end].root
     before = [t for t in doc[max(0, start - 3) : start] if t.pos_ != "ADV"]
     if before and before[-1].lower_ in {"aged", "age", "ages"}:
-        return _age_of(_holder_of_aged(before[-1]))  # "aged 42", "aged just 13", "at age 19"
+        return True  # "aged 42", "aged just 13", "at age 19"
     following = doc[end : end + 5].text.lower()
-    if following.startswith(("-year-old", "year-old", "-years-old")):
-        return _age_of(_noun_after(doc, end))
-    if following.startswith(("years old", "years of age")):
-        return _age_of(_clause_subject(number))
+    if following.startswith(("-year-old", "year-old", "-years-old", "years old", "years of age")):
+        return True
     if _comma_age_after_name(doc, start, end):
-        return f"age of {_person_before(doc, start - 1)}"
-    if number.dep_ == "attr" and number.head.lemma_ == "be" and _is_person_subject(number.head):
-        return "age"  # "when she was 13": an age, but too vague to list unless stated elsewhere
-    return None
-
-
-def _age_of(who: str | None) -> str:
-    return f"age of {who}" if who else "age (years old)"
+        return True
+    return number.dep_ == "attr" and number.head.lemma_ == "be" and _is_person_subject(number.head)
 
 
 def _comma_age_after_name(doc: Doc, start: int, end: int) -> bool:
@@ -677,47 +630,6 @@ def _comma_age_after_name(doc: Doc, start: int, end: int) -> bool:
         and end - start == 1
         and doc[start - 2].ent_type_ == "PERSON"
     )
-
-
-def _person_before(doc: Doc, comma: int) -> str:
-    i = comma - 1
-    while (
-        i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ != "B"
-    ):
-        i -= 1
-    return doc[i:comma].text
-
-
-def _noun_after(doc: Doc, end: int) -> str | None:
-    """The person a "42-year-old" describes: the noun phrase after it ("girl", "Army Spc Caleb Barnes")."""
-    i = end
-    while i < len(doc) and i < end + 5 and doc[i].lower_ in {"-", "year", "years", "old"}:
-        i += 1
-    words: list[str] = []
-    while i < len(doc) and len(words) < 4 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN"}:
-        words.append(doc[i].text)
-        if doc[i].pos_ == "NOUN" and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
-            break
-        i += 1
-    return " ".join(words) or None
-
-
-def _holder_of_aged(aged: Token) -> str | None:
-    """ "a man aged 42" -> "man"; "she was aged 13" -> the clause subject."""
-    if aged.head.pos_ in {"NOUN", "PROPN"} and aged.head.i < aged.i:
-        return aged.head.text
-    return _clause_subject(aged)
-
-
-def _clause_subject(token: Token) -> str | None:
-    verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    words = [t.text for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.dep_ != "det"]
-    return " ".join(words) or None
 
 
 def _is_person_subject(verb: Token) -> bool:
