@@ -1062,3 +1062,21 @@ def test_a_common_word_tagged_once_as_an_organisation_is_no_actor() -> None:
 
     clusters = {c.key: c for c in [cluster("Solidarity", 1), cluster("Walmart", 1), cluster("Frontex", 2)]}
     assert [c.name for c in select_actors(clusters)] == ["Walmart", "Frontex"]
+
+
+def test_names_the_model_split_from_their_title_are_whole(analysed: Analyser) -> None:
+    """A given name left between a rank and the tagged surname, a title word tagged into the
+    name, and a name after a body's acronym in one "organisation" tag."""
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed(
+                "Somali police spokesman Major Sadiq Aden Ali Doodishe said in a press release.",
+                "Lake County Coroner Jennifer Banek said of the six people who died, five were adults.",
+                "According to the head of Odesa OVA Oleg Kiper, the Russian army attacked the Odesa port.",
+            )
+        )
+    }
+    assert roles["Sadiq Aden Ali Doodishe"] == "Somali police spokesman"
+    assert roles["Jennifer Banek"] == "Lake County Coroner"
+    assert roles["Oleg Kiper"] == "head of Odesa OVA"

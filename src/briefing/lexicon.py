@@ -18,3 +18,7 @@ def unigram_counts() -> dict[str, float]:
 
 def word_count(word: str) -> float:
     return unigram_counts().get(word.lower(), 0)
+
+
+#: How common a word must be to read as an English word rather than a name ("Blood", "Office").
+COMMON_WORD_COUNT = 3_000_000

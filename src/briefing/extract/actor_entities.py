@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import COMMON_WORD_COUNT, word_count
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
 from .analysis import Analysis
@@ -179,7 +180,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if kind == "organization" and (named := _name_after_role_word(span)) is not None:
             span, kind = named, "person"  # "Gojjam Fano spokesperson Marshet [Tsehaye]"
         if kind == "organization":
-            person = _person_after_rank(span)
+            person = _person_after_rank(span) or _name_after_acronym(span)
             if person is not None:
                 span, kind = person, "person"
         if kind == "person":
@@ -426,6 +427,23 @@ def _name_after_honorific(span: Span) -> Span | None:
     return None
 
 
+def _name_after_acronym(span: Span) -> Span | None:
+    """ "[the head of] Odesa OVA Oleg Kiper", tagged ORG as one: a body's acronym, then a person's
+    two- or three-word name, which the text names as the person the role before belongs to."""
+    for i, token in enumerate(span[:-2]):
+        rest = span[i + 1 :]
+        if (
+            token.is_upper
+            and len(token) >= 2
+            and 2 <= len(rest) <= 3
+            and all(_given_name(t, inside="ORG") for t in rest)
+            and not any(t.lower_ in _NOT_PERSON_ENDS for t in rest)
+            and word_count(rest[-1].text) < COMMON_WORD_COUNT  # "UN Human Rights Office" is no one
+        ):
+            return rest
+    return None
+
+
 def _name_after_rank(span: Span) -> Span | None:
     """ "Army Spc. Caleb Barnes" with only "Army Spc" tagged ORG: the rank ends the entity and the
     untagged name follows it."""
@@ -454,11 +472,18 @@ def _with_rest_of_name(name: Span) -> Span:
 
 
 def _with_first_names(name: Span) -> Span:
-    """Grow a one-word PERSON entity over given names the model left out ("Col Mehmet [Aksoy]").
+    """Grow a one-word PERSON entity over given names the model left out ("Col Mehmet [Aksoy]"),
+    and a longer one over a given name between it and a rank ("Major Sadiq [Aden Ali Doodishe]",
+    "Secretary Gilberto [Teodoro Jr.]").
 
     Stops at ranks and role words, states and other entities: those are the role, not the name.
     """
     start = name.start
+    if len(name) > 1:
+        given = start - 1
+        if given > 0 and _given_name(name.doc[given]) and _is_title_word(name.doc[given - 1]):
+            return name.doc[given : name.end]
+        return name
     while len(name) == 1 and start > 0 and start > name.start - 3:
         token = name.doc[start - 1]
         if not (token.pos_ == "PROPN" and token.is_title and token.dep_ == "compound"):
@@ -473,6 +498,22 @@ def _with_first_names(name: Span) -> Span:
             break
         start -= 1
     return name.doc[start : name.end]
+
+
+def _given_name(token: Token, inside: str = "PERSON") -> bool:
+    """A capitalised word that may be part of a person's name, outside any entity but `inside`."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in {"", inside}
+        and token.lower_ not in TITLE_TOKENS
+        and token.lower_ not in ROLE_WORDS
+        and not gazetteer.country_of(token.text)
+    )
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLE_TOKENS or token.lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_TOKENS}
 
 
 def trim_entity(ent: Span) -> Span | None:

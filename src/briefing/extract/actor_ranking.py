@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..lexicon import word_count
+from ..lexicon import COMMON_WORD_COUNT, word_count
 from ..model import Actor, Evidence
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
@@ -156,10 +156,6 @@ def _keep(cluster: Cluster, top: float) -> bool:
     if cluster.key.startswith(("government:", "ministry:")) and len(cluster.mentions) < 2:
         return False  # "The Israeli government has previously denied it": the state, already listed
     return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
-
-
-#: How common (wordsegment's web counts) a word must be to read as a word rather than a name.
-COMMON_WORD_COUNT = 3_000_000
 
 
 def _lone_common_word(cluster: Cluster) -> bool:

@@ -51,6 +51,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     conscript recruit cadet ranger volunteer guerrilla paramilitary jawan sepoy naik havildar subedar
     reservist elder chieftain
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
+    coroner examiner warden chaplain ombudsman
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
