@@ -1080,3 +1080,17 @@ def test_names_the_model_split_from_their_title_are_whole(analysed: Analyser) ->
     assert roles["Sadiq Aden Ali Doodishe"] == "Somali police spokesman"
     assert roles["Jennifer Banek"] == "Lake County Coroner"
     assert roles["Oleg Kiper"] == "head of Odesa OVA"
+
+
+def test_the_body_after_a_titled_name_completes_the_role(analysed: Analyser) -> None:
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed(
+                "“Five rangers are dead,” Sergeant Montri Prommee of Saiburi police told AFP.",
+                "Captain John Smith of the Royal Navy said nothing more.",
+            )
+        )
+    }
+    assert roles["Montri Prommee"] == "Sergeant, Saiburi police"
+    assert roles["John Smith"] == "Captain, Royal Navy"

@@ -93,8 +93,44 @@ def role_of(name: Span) -> str | None:
         or _role_set_off_by_commas(name, title_start)
         or _role_after_comma(name)
     )
+    if before and not after:
+        after = _affiliation_after(name)  # "Sergeant X of Sai Buri police": whose sergeant
     parts = [part for part in (before, after) if part]
     return ", ".join(parts) if parts else None
+
+
+#: Last words of the body a titled person belongs to: "Sergeant X of Sai Buri police".
+_BODY_ENDS = frozenset(
+    {
+        "police",
+        "army",
+        "navy",
+        "guard",
+        "corps",
+        "force",
+        "forces",
+        "ministry",
+        "department",
+        "command",
+        "office",
+        "agency",
+        "brigade",
+        "regiment",
+    }
+)
+
+
+def _affiliation_after(name: Span) -> str | None:
+    doc = name.doc
+    if name.end + 2 >= len(doc) or doc[name.end].lower_ != "of":
+        return None
+    start = name.end + 1 + (doc[name.end + 1].lower_ == "the")
+    end = start
+    while end < len(doc) and end - start < 6 and (doc[end].is_title or doc[end].lower_ in _BODY_ENDS):
+        end += 1
+        if doc[end - 1].lower_ in _BODY_ENDS:
+            return doc[start:end].text
+    return None
 
 
 def _role_introduced_before(name: Span) -> str | None:
