@@ -902,6 +902,13 @@ def test_a_governor_governs_the_region_the_sentence_names(analysed: Analyser) ->
         )
     )
     assert {a.name: a.role for a in actors}["Vyacheslav Gladkov"] == "Governor of Belgorod Region"
+    lowercase_region = find_actors(
+        analysed(
+            "In the Zaporizhzhia region in southeast Ukraine, governor Ivan Fedorov said Russian shells "
+            "struck an enterprise in the town of Huliaipole."
+        )
+    )
+    assert {a.name: a.role for a in lowercase_region}["Ivan Fedorov"] == "governor of Zaporizhzhia region"
 
 
 def test_in_charge_of_belongs_to_a_title(analysed: Analyser) -> None:

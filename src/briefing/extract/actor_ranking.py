@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..lexicon import COMMON_WORD_COUNT, word_count
 from ..model import Actor, Evidence
@@ -47,11 +47,25 @@ LOCAL_OFFICES = frozenset({"governor", "regional governor", "mayor", "police chi
 def _with_jurisdiction(role: str, name: Span) -> str:
     if role.lower() not in LOCAL_OFFICES:
         return role
+    doc = name.doc
     places = [p for p in places_in(name.sent) if not p.wide and not p.reference]
-    regions = [p for p in places if p.text.split()[-1].lower() in _JURISDICTIONS]
+    regions = [p for p in places if _region_name(doc, p.start, p.end)]
     if len(places) != 1 and len(regions) == 1:
         places = regions  # "the town of Shebekino in Belgorod Region, Governor X said": the region's
-    return f"{role} of {places[0].text}" if len(places) == 1 else role
+    return (
+        f"{role} of {_region_name(doc, places[0].start, places[0].end) or places[0].text}"
+        if len(places) == 1
+        else role
+    )
+
+
+def _region_name(doc: Doc, start: int, end: int) -> str | None:
+    """ "Belgorod Region", "the Zaporizhzhia region" (the noun after the name): a jurisdiction."""
+    if doc[end - 1].lower_ in _JURISDICTIONS:
+        return doc[start:end].text
+    if end < len(doc) and doc[end].lower_ in _JURISDICTIONS:
+        return doc[start : end + 1].text
+    return None
 
 
 #: The last words of a place a governor governs, preferred when a sentence names several places.
