@@ -482,6 +482,8 @@ def test_unnamed_attackers_are_listed_when_no_group_is_named(analysed: Analyser)
         analysed("Armed dissidents attacked a police station in Suarez, killing two officers.")
     )
     assert "armed dissidents" in {a.name for a in dissidents}
+    lone = find_actors(analysed("A rooftop gunman opened fire on paradegoers in Highland Park, killing six."))
+    assert ("rooftop gunman", "person") in {(a.name, a.kind) for a in lone}
 
 
 def test_a_police_force_keeps_its_own_name(analysed: Analyser) -> None:
@@ -638,7 +640,7 @@ def test_a_local_office_takes_the_place_its_sentence_names(analysed: Analyser) -
             )
         )
     )
-    assert actors["Ivan Fedko"].role == "governor of Zaporizhzhia"
+    assert actors["Ivan Fedko"].role == "governor of Zaporizhzhia region"
 
 
 def test_a_relative_clause_or_honorific_is_not_part_of_the_role(analysed: Analyser) -> None:

@@ -541,14 +541,20 @@ ATTACKER_NOUNS = frozenset(
 )
 
 
+#: Lone attackers a story follows as a person: "the gunman fled", "police shot the attacker".
+LONE_ATTACKERS = frozenset({"gunman", "shooter", "attacker", "assailant"})
+
+
 def unnamed_attackers(analysis: Analysis) -> Actor | None:
     """The first unnamed attackers the text gives an attack to ("Gunmen killed five villagers",
     "villagers were killed by unknown gunmen"): the story's perpetrator when no group is named."""
     for token in analysis.doc:
         if token.lemma_.lower() not in ATTACKER_NOUNS and token.lower_ not in ATTACKER_NOUNS:
             continue
-        if token.pos_ != "NOUN" or token.tag_ != "NNS" or not _attacks(token):
-            continue  # a group; a lone "suicide bomber" is told by the incident, not listed
+        if token.pos_ != "NOUN" or not _attacks(token):
+            continue
+        if token.tag_ != "NNS" and token.lower_ not in LONE_ATTACKERS:
+            continue  # a group, or a lone gunman; a lone "suicide bomber" is told by the incident
         modifiers = [
             t for t in token.lefts if t.dep_ in {"amod", "compound"} and t.is_alpha and not t.is_stop
         ]
@@ -556,7 +562,7 @@ def unnamed_attackers(analysis: Analysis) -> Actor | None:
             [*(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in modifiers), token.lower_]
         )
         sentence = analysis.sentence_at(token.idx)
-        kind = "armed_group"
+        kind = "armed_group" if token.tag_ == "NNS" else "person"
         aliases = [token.lower_] if name != token.lower_ else []
         evidence = [sentence.evidence()] if sentence else []
         return Actor(
