@@ -863,6 +863,13 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
         ("Three people, two soldiers and a civilian, were killed in the ambush in Tessit.", 3, None),
         ("In the attack on Buringa, nine people were killed of which six women and 3 men.", 9, None),
         ("The student went on the rampage in Prague, killing 14 people and injuring two dozen.", 14, 24),
+        ("The attack on the base in Aguachica left at least six soldiers dead and 31 injured.", 6, 31),
+        ("Israeli shelling in Nuseirat resulted in 120 fatalities and 205 injuries.", 120, 205),
+        (
+            "The attack in Ankara left three people dead and three out of 15 injured people are critical.",
+            3,
+            15,
+        ),
         (
             "Peshawar, Feb 6 (PTI) At least three policemen were killed and six others injured when "
             "militants attacked a police check post in Karak.",

@@ -157,6 +157,12 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
             count = next((count_of(c) for c in token.children if c.dep_ == "nsubj"), None)
             if count:  # "18 people sustained severe injuries"
                 injured = max(injured or 0, count)
+        elif (outcome := _counted_outcome(token)) is not None:
+            count, fatal = outcome  # "resulting in 120 fatalities and 205 injuries"
+            if fatal:
+                killed = max(killed or 0, count)
+            else:
+                injured = max(injured or 0, count)
         elif token.lemma_.lower() in {"body", "death"} and numbered_of(token):
             # "the bodies of 70 civilians", "resulting in the deaths of at least five people"
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
@@ -164,6 +170,23 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
         elif (hurt := _stated_hurt(token)) is not None:
             injured = max(injured or 0, hurt)  # "injuries to four others", "seven were hospitalised"
     return killed, injured
+
+
+#: Nouns that are themselves a count of the dead or the hurt: "120 fatalities", "205 injuries".
+_OUTCOME_NOUNS = {"fatality": True, "death": True, "injury": False}
+
+
+def _counted_outcome(token: Token) -> tuple[int, bool] | None:
+    """ "120 fatalities and 205 injuries", "15 injured people": a toll told as a counted noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in _OUTCOME_NOUNS and any(c.dep_ == "nummod" for c in token.children):
+        count = count_of(token)
+        return (count, _OUTCOME_NOUNS[lemma]) if count else None
+    hurt = any(c.dep_ == "amod" and c.lower_ in {"injured", "wounded"} for c in token.children)
+    if token.pos_ == "NOUN" and hurt and lemma in PERSON_NOUNS | {"people", "person"} and _has_number(token):
+        count = count_of(token)
+        return (count, False) if count else None
+    return None
 
 
 #: Verbs that put the injured in hospital: "43 people were hospitalised".
@@ -318,9 +341,10 @@ def _victim_count(verb: Token) -> int | None:
     """The number of victims: the object of "killed", the subject of "were killed", "died"."""
     lemma = verb.lemma_.lower()
     gapped_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    bare_count_subject = any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in verb.children)
     roles = {"dobj", "nsubjpass"} | (
-        {"nsubj"} if lemma == "die" or verb.tag_ == "VBN" or gapped_passive else set()
-    )
+        {"nsubj"} if lemma == "die" or verb.tag_ == "VBN" or gapped_passive or bare_count_subject else set()
+    )  # "left six soldiers dead and 31 injured": a bare number never did the injuring
     victims = [c for c in verb.children if c.dep_ in roles or _gapped_count(c)]
     head = verb.head
     if not victims and verb.tag_ == "VBN" and head.lemma_ == "be" and head.i < verb.i:
