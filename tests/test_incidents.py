@@ -972,3 +972,19 @@ def test_the_scene_named_just_after_a_lead_placed_in_a_country_is_that_events(in
         "The attackers launched a barrage of gunfire at the Bahadur Khel check post in the Karak district.",
     )
     assert [(i.location, i.killed, i.injured) for i in found] == [("Bahadur Khel", 3, 6)]
+
+
+def test_a_wire_lead_placed_in_a_country_takes_the_village_the_next_sentence_names(incidents_of) -> None:
+    found = incidents_of(
+        "PRISTINA, Kosovo (AP) — Dozens of gunmen killed a police officer then stormed a monastery "
+        "in Kosovo, setting off gunbattles that left three assailants dead.",
+        "Kosovo police surrounded Banjska, a village located 55 kilometers north of the capital.",
+    )
+    assert [i.location for i in found] == ["Banjska"]
+
+
+def test_a_states_two_word_name_is_one_place() -> None:
+    from briefing.extract.places import places_in
+
+    doc = nlp()("Attacks spread in June to the south near the borders with Ivory Coast and Burkina Faso.")
+    assert [p.text for p in places_in(doc[:])] == ["Ivory Coast", "Burkina Faso"]

@@ -323,7 +323,7 @@ def _nearby_place(mention: EventMention, analysis: Analysis, own_sentence: bool 
             if not 0 <= other < len(analysis.sentences):
                 continue
             span = analysis.sentences[other].span
-            places = [p for p in _possible_scenes(span) if not seat_of_institution(span.doc, p)]
+            places = [p for p in possible_scenes(span) if not seat_of_institution(span.doc, p)]
             if places:
                 return best_place(places)
     return None
@@ -353,7 +353,7 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
     """The first place the article names where something may have happened, else the first town
     it names at all ("killing a Bogota police officer")."""
     for sentence in analysis.sentences:
-        places = _possible_scenes(sentence.span)
+        places = possible_scenes(sentence.span)
         if places:
             return best_place(places)
     towns = (
@@ -364,7 +364,7 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
     return next((town for town in towns if not where_said(analysis.doc, town)), None)
 
 
-def _possible_scenes(span: Span) -> list[Place]:
+def possible_scenes(span: Span) -> list[Place]:
     """The places of a sentence that may be where something happened: named below country level,
     not a reference point, an origin, a side clause's or where someone spoke."""
     doc = span.doc

@@ -30,9 +30,9 @@ from ..model import Actor, Evidence, Incident
 from .analysis import Analysis
 from .casualties import CUMULATIVE, count_casualties
 from .incident_mentions import find_mentions, tells_other_event
-from .incident_merging import MergedIncident, merge_mentions, place_lone_event
+from .incident_merging import MergedIncident, merge_mentions, place_lone_event, possible_scenes
 from .nlp import parse
-from .places import dateline_place
+from .places import Place, dateline_place
 
 DESCRIPTION_LIMIT = 220
 
@@ -105,8 +105,24 @@ def _place_lead_at_dateline(incidents: list[MergedIncident], analysis: Analysis)
         if incident.place is None or not incident.place.wide or incident.sentences[0].index != 0:
             continue
         filed = dateline_place(analysis.doc, incident.place.text)
-        if filed is not None:
-            incident.place = filed
+        if filed is None:
+            continue
+        named = _scene_named_next(analysis, incident)
+        incident.place = named or filed  # "... stormed a monastery in Kosovo. Police surrounded Banjska"
+
+
+#: How many sentences after a lead placed only in a country may name its scene instead of the dateline.
+SCENE_AFTER_LEAD_SENTENCES = 1
+
+
+def _scene_named_next(analysis: Analysis, incident: MergedIncident) -> Place | None:
+    """The one scene the sentence after a wire lead names, when no incident claims it."""
+    claimed = {p for i in [incident] for p in i.keys}
+    for sentence in analysis.sentences[1 : 1 + SCENE_AFTER_LEAD_SENTENCES]:
+        scenes = [p for p in possible_scenes(sentence.span) if p.key not in claimed]
+        if len(scenes) == 1:
+            return scenes[0]
+    return None
 
 
 def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:

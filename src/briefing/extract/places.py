@@ -705,9 +705,17 @@ def _places_after_prepositions(span: Span, taken: set[int]) -> list[Place]:
         )
         possessor = j < len(doc) and doc[j].lower_ in {"'s", "’s"} and doc[j - 1].ent_type_ == "PERSON"
         if j > i and not modifier and not possessor:  # "in Silvonek's car" names a person
-            out.append(_build(doc, i, j))
+            out.append(_build(doc, _with_state_name_start(doc, i, j), j))
         i = max(j, i + 1)
     return out
+
+
+def _with_state_name_start(doc: Doc, start: int, end: int) -> int:
+    """ "Burkina [Faso]": the model took the first word of a state's name for an adjective; the
+    place starts where the state's name does."""
+    if start > 0 and doc[start - 1].is_title and gazetteer.country_of(doc[start - 1 : end].text):
+        return start - 1
+    return start
 
 
 def _coordinated_with_place(token: Token, taken: set[int], found: list[Place]) -> bool:
@@ -729,7 +737,7 @@ def _is_name_token(token: Token) -> bool:
 
 def _in_locative_position(token: Token) -> bool:
     """The first token of a name stands where a place would: "in X", "village of X", "Near X"."""
-    if token.lower_ == "near":
+    if token.lower_ == "near" or _apposed_place_noun(token):
         return True
     doc = token.doc
     i = token.i - 1
@@ -750,6 +758,29 @@ def _in_locative_position(token: Token) -> bool:
         return False
     before = doc[i - 1]
     return before.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or before.lower_ in COMPASS
+
+
+def _apposed_place_noun(token: Token) -> bool:
+    """ "surrounded Banjska, a village located 55 kilometers north": a name the text then calls a
+    village, town or city is a place wherever it stands."""
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+        end += 1
+    if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].lower_ not in {"a", "an", "the"}:
+        return False
+    noun = next((t for t in doc[end + 3 : end + 6] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lemma_.lower() in {
+        "village",
+        "town",
+        "city",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "hamlet",
+        "settlement",
+    }
 
 
 def _is_acronym(text: str) -> bool:
