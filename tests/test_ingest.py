@@ -740,3 +740,16 @@ def test_the_date_under_a_headline_below_a_long_menu_dates_the_story(tmp_path: P
     )
     assert article.title == "Ministry: Death Toll from Armed Clashes Rises to 16"
     assert article.date == dt.date(2022, 7, 23)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published - September 15, 2024 02:57 am IST - KYIV", dt.date(2024, 9, 15)),
+        ("Ekleme: 03.07.2024 10:15:50 / Güncelleme: 03.07.2024 10:15:50 / English News", dt.date(2024, 7, 3)),
+        ("English 14/10/2019 13:47 Reuters Mexico City", None),  # no label, and day-month order unsure
+        ("Published on Monday, officials said the attack began on September 15, 2024 at dawn", None),
+    ],
+)
+def test_a_labelled_timestamp_opening_a_line_dates_the_page(line: str, date: dt.date | None) -> None:
+    assert parse_date_line(line) == date

@@ -65,15 +65,34 @@ DATE_STAMP = re.compile(
 
 
 def parse_date_line(line: str) -> dt.date | None:
-    """The date when the whole line is a full date (with optional label/weekday/time), else None."""
+    """The date when the whole line is a full date (with optional label/weekday/time), or a
+    labelled timestamp that opens the line ("Published - September 15, 2024 02:57 am IST - KYIV",
+    "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."); else None."""
     text = " ".join(line.split()).strip(" .|")
-    if len(text) > 60:
-        return None
-    for pattern in DATE_LINE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return _date_from_match(match)
+    if len(text) <= 60:
+        for pattern in DATE_LINE_PATTERNS:
+            match = pattern.match(text)
+            if match:
+                return _date_from_match(match)
+    if len(text) <= 160:
+        for pattern in TIMESTAMP_PATTERNS:
+            match = pattern.match(text)
+            if match:
+                return _date_from_match(match)
     return None
+
+
+#: Labels of a page's own timestamp, in the languages scraped pages print them in.
+TIMESTAMP_LABEL = r"^(?:published|updated|posted|last updated|date|added|ekleme|publicado|publié|veröffentlicht)\s*[:\-–—]?\s*"
+#: A clock time right after the date: what makes a labelled date the page's timestamp.
+CLOCK = r"\s*(?:[,|–—-]|at)?\s*\d{1,2}[:.]\d{2}\b"
+TIMESTAMP_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(TIMESTAMP_LABEL + MONTH + r"\s+" + DAY + r",?\s+" + YEAR + CLOCK, re.IGNORECASE),
+    re.compile(TIMESTAMP_LABEL + DAY + r"\s+" + MONTH + r",?\s+" + YEAR + CLOCK, re.IGNORECASE),
+    re.compile(
+        TIMESTAMP_LABEL + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + CLOCK, re.I
+    ),
+)
 
 
 #: A wire dateline with its date: "Kyiv, 16 March 2024 (dpa/MIA) —", "BEIRUT, Jan 5, 2020 (AFP) -".
