@@ -627,6 +627,9 @@ def test_publisher_names_dates_in_slugs_and_more_furniture(tmp_path: Path) -> No
     assert source_from_url("https://radiodalsan.com/x") == "Radio Dalsan"  # an outlet word and a name
     assert source_from_url("https://atolltimes.mv/post/x") == "Atoll Times"
     assert source_from_url("https://allafrica.com/x") == "Allafrica"  # a brand, not "ALL Africa"
+    assert source_from_url("https://www.newindianexpress.com/x") == "New Indian Express"
+    assert source_from_url("https://todayincanada.ca/x") == "Today in Canada"
+    assert source_from_url("https://news.online.ua/x") == "Online.ua"  # not the word "Online"
     assert source_from_url("https://www.bbc.co.uk/news/x") == "BBC"
     article = read(
         tmp_path,

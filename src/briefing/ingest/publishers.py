@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..lexicon import unigram_counts
+from ..lexicon import COMMON_WORD_COUNT, unigram_counts, word_count
 
 #: Registrable domain (or a distinctive host) -> how the publisher is usually cited.
 KNOWN_PUBLISHERS: dict[str, str] = {
@@ -223,6 +223,8 @@ def _name_from_domain(labels: list[str]) -> str | None:
     words = [w for w in re.split(r"[-_]+", name) if w]
     if len(words) == 1:
         words = _segmented(words[0]) or words
+    if len(words) == 1 and word_count(words[0]) >= COMMON_WORD_COUNT:
+        return f"{name.capitalize()}.{labels[-1]}"  # "online.ua" is cited "Online.ua", not "Online"
     return " ".join(_cited_word(w, i) for i, w in enumerate(words)) or None
 
 
@@ -237,7 +239,7 @@ def _very_common(word: str) -> bool:
     return unigram_counts().get(word, 0) >= _COMMON_SHORT_WORD
 
 
-_FUNCTION_WORDS = frozenset({"the", "and", "of", "a"})
+_FUNCTION_WORDS = frozenset({"the", "and", "of", "a", "in", "on", "for"})
 #: A word of a domain is split off only when it is this common in English (wordsegment's counts)
 #: and at least four letters: "thedailystar" -> "The Daily Star", but "garoweonline" stays whole
 #: rather than become "Ga Rowe Online".
@@ -254,8 +256,9 @@ def _segmented(label: str) -> list[str] | None:
     counts = unigram_counts()
     words = wordsegment.segment(label.lower())
     if 2 <= len(words) <= 4 and all(
-        _common_word(word, counts.get(word, 0)) and word != "a" for word in words
-    ):
+        (_common_word(word, counts.get(word, 0)) or (i == 0 and word == "new")) and word != "a"
+        for i, word in enumerate(words)
+    ):  # "New" opens so many outlets' names that it is split off like a long word
         return words
     return _outlet_words(label.lower())
 
