@@ -1103,3 +1103,18 @@ def test_the_body_after_a_titled_name_completes_the_role(analysed: Analyser) -> 
     }
     assert roles["Montri Prommee"] == "Sergeant, Saiburi police"
     assert roles["John Smith"] == "Captain, Royal Navy"
+
+
+def test_plural_titles_adjectives_before_to_and_participles_in_appositions(analysed: Analyser) -> None:
+    roles = {
+        a.name: a.role
+        for a in find_actors(
+            analysed(
+                "The officers who died were constables Matthew Arnold, 29, and Rachel McCrow, 26, both of "
+                "Tara Police Station, described by the commissioner as “committed and courageous young people”.",
+                "The war in Yemen opposes forces loyal to President Abd Rabbuh Mansour Hadi, backed by Riyadh.",
+            )
+        )
+    }
+    assert roles["Matthew Arnold"] == roles["Rachel McCrow"] == "constable"
+    assert roles["Abd Rabbuh Mansour Hadi"] == "President"

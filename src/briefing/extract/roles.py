@@ -336,6 +336,9 @@ def _title_before(name: Span) -> tuple[str | None, int]:
         or run[0].lower_ in {"today", "yesterday", "tonight", "meanwhile"}
     ):
         run = run[1:]  # "However Assistant State's Attorney": a sentence adverb is not part of it
+    cut = next((i for i, t in enumerate(run) if t.lower_ == "to" and i and run[i - 1].pos_ == "ADJ"), None)
+    if cut is not None and not any(_is_role_word(t) for t in run[:cut]):
+        run = run[cut + 1 :]  # "forces loyal to President X": only the office is his
     if not len(run) or not any(_is_role_word(t) for t in run):
         return None, name.start
     if run[-1].lower_ in {"of", "for", "to", "the", "'s", "’s"}:
@@ -412,8 +415,8 @@ def _in_title_run(token: Token) -> bool:
         return True
     if "\n" in token.text:
         return False
-    if token.lower_ in _TITLE_RUN_LOWER:
-        return True
+    if token.lower_ in _TITLE_RUN_LOWER or (token.is_lower and _singular_role_word(token) is not None):
+        return True  # "constables Matthew Arnold and Rachel McCrow": each a constable
     if _ORDINAL.fullmatch(token.lower_):
         return True  # "brigade spokeswoman 2nd Lt. Selena Owens"
     if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
@@ -471,10 +474,15 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
     while start < token.i and _is_age_word(token.doc[start]):
         start += 1  # "a 66-year-old priest at the church": the age is not the role
     span = token.doc[start : (stop or _end_before_clause(token, start))]
-    if not any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in span) or any(
+    participle = next(
+        (c.left_edge.i for c in token.subtree if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > token.i),
+        span.end,
+    )
+    named = span.doc[span.start : max(span.start, min(span.end, participle))]
+    if not any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in named) or any(
         t.like_num for t in span[:1]
     ):
-        return None
+        return None  # "both of Tara Police Station, described by the commissioner as ...": no role
     if _ends_in_titled_name(span):
         name_start = span.end
         while name_start > span.start and span.doc[name_start - 1].ent_type_ == "PERSON":
