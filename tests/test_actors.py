@@ -1083,9 +1083,11 @@ def test_names_the_model_split_from_their_title_are_whole(analysed: Analyser) ->
                 "Somali police spokesman Major Sadiq Aden Ali Doodishe said in a press release.",
                 "Lake County Coroner Jennifer Banek said of the six people who died, five were adults.",
                 "According to the head of Odesa OVA Oleg Kiper, the Russian army attacked the Odesa port.",
+                "KP Inspector General of Police Zulfiqar Hameed told reporters the attack was repelled.",
             )
         )
     }
+    assert roles["Zulfiqar Hameed"] == "KP Inspector General of Police"
     assert roles["Sadiq Aden Ali Doodishe"] == "Somali police spokesman"
     assert roles["Jennifer Banek"] == "Lake County Coroner"
     assert roles["Oleg Kiper"] == "head of Odesa OVA"

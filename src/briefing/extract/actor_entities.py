@@ -428,13 +428,14 @@ def _name_after_honorific(span: Span) -> Span | None:
 
 
 def _name_after_acronym(span: Span) -> Span | None:
-    """ "[the head of] Odesa OVA Oleg Kiper", tagged ORG as one: a body's acronym, then a person's
-    two- or three-word name, which the text names as the person the role before belongs to."""
+    """ "[the head of] Odesa OVA Oleg Kiper", "KP Inspector General of Police Zulfiqar Hameed",
+    tagged ORG as one: a body's acronym or a title, then a person's two- or three-word name."""
+    titled = any(t.lower_ in ROLE_WORDS for t in span)
     for i, token in enumerate(span[:-2]):
         rest = span[i + 1 :]
+        opens_name = (token.is_upper and len(token) >= 2) or (titled and token.lower_ in {"police", "army"})
         if (
-            token.is_upper
-            and len(token) >= 2
+            opens_name
             and 2 <= len(rest) <= 3
             and all(_given_name(t, inside="ORG") for t in rest)
             and not any(t.lower_ in _NOT_PERSON_ENDS for t in rest)

@@ -167,7 +167,7 @@ def _keep(cluster: Cluster, top: float) -> bool:
         return False  # a lone single name with no role is as often a mislabelled place or agency
     if cluster.kind == "organization" and _lone_common_word(cluster):
         return False  # "Blood", "Solidarity", "Info": a capitalised word tagged once, not a body
-    if cluster.key.startswith(("government:", "ministry:")) and len(cluster.mentions) < 2:
+    if cluster.key.startswith("government:") and len(cluster.mentions) < 2:
         return False  # "The Israeli government has previously denied it": the state, already listed
     return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
 
