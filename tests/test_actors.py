@@ -1120,3 +1120,15 @@ def test_plural_titles_adjectives_before_to_and_participles_in_appositions(analy
     }
     assert roles["Matthew Arnold"] == roles["Rachel McCrow"] == "constable"
     assert roles["Abd Rabbuh Mansour Hadi"] == "President"
+
+
+def test_unnamed_attackers_come_before_a_group_named_only_as_background(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Twelve soldiers were killed in Northern Burkina Faso when some unidentified gunmen attacked "
+            "a military post near the border with Mali, President Roch Marc Christian Kabore said.",
+            "Burkina Faso has faced attacks by groups linked to al-Qaeda since 2015.",
+            "Al-Qaeda has also spread into Mali and Niger.",
+        )
+    )
+    assert "unidentified gunmen" in {a.name for a in actors}

@@ -62,11 +62,21 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     score_salience(clusters, analysis)
     chosen = select_actors(clusters)
     actors = [to_actor(c, analysis) for c in chosen]
-    if not any(a.kind == "armed_group" for a in actors):
-        unnamed = unnamed_attackers(analysis)
-        if unnamed is not None:
-            actors.append(unnamed)
+    unnamed = unnamed_attackers(analysis)
+    if unnamed is not None and _before_any_named_group(unnamed, actors):
+        actors.append(unnamed)
     return actors
+
+
+def _before_any_named_group(unnamed: Actor, actors: list[Actor]) -> bool:
+    """Unnamed attackers are the story's perpetrators when no armed group is named, or when the
+    text gives them the attack before it names any group ("unidentified gunmen attacked a post"
+    ... "al-Qaeda-linked groups have waged an insurgency since 2015")."""
+    groups = [a for a in actors if a.kind == "armed_group" and a.evidence]
+    if not groups:
+        return not any(a.kind == "armed_group" for a in actors)
+    first_group = min(e.start for a in groups for e in a.evidence)
+    return bool(unnamed.evidence) and unnamed.evidence[0].start < first_group
 
 
 class _Claims:
