@@ -59,6 +59,17 @@ PHOTO_CREDIT_END = re.compile(
     r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Picture|Image|Foto)s?\s*(?:/|:|\bby\b)\s*[^()]{2,80}\)\s*$"
 )
 
+#: A photo agency's credit closing a caption, or standing alone: "REUTERS/YVES HERMAN",
+#: "EFE-EPA/STR", "(REUTERS Photo)", "(AFP PHOTO/IBRAHIM CHALHOUB)", "(Ahmad Fauzan/AP Photo)",
+#: "File Photo by Ali Haider/EPA-EFE", "Robina Asido/DMS", "March 22, 2024. — Reuters".
+_PHOTO_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|EFE|EPA-EFE|EFE-EPA|DMS|STR|Getty Images|ANADOLU|Anadolu|XINHUA|Xinhua|IANS|PTI)"
+AGENCY_PHOTO_CREDIT = re.compile(
+    rf"(?:(?:^|\s)(?:{_PHOTO_AGENCIES})/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}"
+    rf"|(?:^|\s)[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}/{_PHOTO_AGENCIES}(?:\s+Photo)?"
+    rf"|\([^()]*\bPHOTO\b[^()]*\)|\((?:{_PHOTO_AGENCIES})\s+Photo\)"
+    rf"|\.\s+[—–-]\s+{_PHOTO_AGENCIES})\)?\.?\s*$"
+)
+
 #: Wire photo captions end with where and the full date the picture was taken ("..., in
 #: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name",
 #: "Police inspect the scene of a bombing in Narathiwat, 14 July 2015.").
@@ -119,6 +130,16 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:author|authors) of the article\s*:?$",
         r"\bthis (?:feature|video|content) is (?:currently )?(?:unavailable|not available)\b",
         r"^please try again later\.?$",
+        r"^(?:loading|share|share post|guardando favorito)\W*$",
+        r"\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b",
+        r"^the audio version of this article\b",
+        r"^your subscription (?:could not be saved|has been successful)\b",
+        r"^support our (?:award-winning |independent )?journalism\b",
+        r"^continue reading(?: on)?\s*:?$",
+        r"^\(?(?:reporting|additional reporting|writing|editing) by [A-Z][^.]*\)?\.?$",
+        r"^(?:translated|edited|compiled) by [A-Z][\w .,'-]*\.?$",
+        r"^photos? by\s*:",
+        r"\(\w[\w ]* - Tags: [A-Z ,]+\)$",
         r"^file (?:photo|picture|image)\s*(?::|of\b)",  # "File photo:", "File image of rescuers..."
         r"^file\s*:\s*\S",  # "FILE: A soldier stands guard along the border fence"
         r"\s\|\s*(?:photo|image|picture)\s*(?:credit|courtesy)\s*:\s*[^|]{2,60}$",
@@ -282,8 +303,10 @@ def classify(line: str) -> Kind:
     bare = NUMBERED_ITEM.sub("", line)
     if CREDIT_LINE.match(bare):
         return Kind.CREDIT
-    if PHOTO_CREDIT_END.search(bare) or (
-        word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare)
+    if (
+        PHOTO_CREDIT_END.search(bare)
+        or AGENCY_PHOTO_CREDIT.search(bare)
+        or (word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare))
     ):
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
