@@ -27,6 +27,11 @@ def analysed() -> Analyser:
     return run
 
 
+def roles_in(analysed: Analyser, *sentences: str) -> dict[str, str | None]:
+    """Each actor's role, by name, in an article made of `sentences`."""
+    return {a.name: a.role for a in find_actors(analysed(*sentences))}
+
+
 def by_name(actors: list[Actor]) -> dict[str, Actor]:
     return {actor.name: actor for actor in actors}
 
@@ -927,16 +932,12 @@ def test_in_charge_of_belongs_to_a_title(analysed: Analyser) -> None:
 def test_roles_in_appositions_the_parse_missed(analysed: Analyser) -> None:
     """Surface shapes of an apposition: a role after the name closed by a full stop, a role
     before the name closed by the speech verb, and a role that runs on through "in charge of"."""
-    roles = {
-        a.name: a.role
-        for a in find_actors(
-            analysed(
-                "Some 100 shells were fired at the island, according to Col. Lee Bung-woo, a JCS spokesman.",
-                "The militants attacked the camp at dawn, Defence Ministry Spokesman, Colonel Rajesh Kalia said.",
-                "Gunmen attacked the residence of the NPR head in charge of the governor's office, Abidkar Ibrahim.",
-            )
-        )
-    }
+    roles = roles_in(
+        analysed,
+        "Some 100 shells were fired at the island, according to Col. Lee Bung-woo, a JCS spokesman.",
+        "The militants attacked the camp at dawn, Defence Ministry Spokesman, Colonel Rajesh Kalia said.",
+        "Gunmen attacked the residence of the NPR head in charge of the governor's office, Abidkar Ibrahim.",
+    )
     assert roles["Lee Bung-woo"] == "Col., JCS spokesman"
     assert roles["Rajesh Kalia"] == "Colonel, Defence Ministry Spokesman"
     assert roles["Abidkar Ibrahim"] == "NPR head in charge of the governor's office"
@@ -954,15 +955,11 @@ def test_a_speaker_after_a_comma_is_not_the_names_role(analysed: Analyser) -> No
 
 def test_people_after_a_capitalised_title_or_before_a_bare_role_are_found(analysed: Analyser) -> None:
     """The model tags none of these names; the title before them or the role after says who they are."""
-    roles = {
-        a.name: a.role
-        for a in find_actors(
-            analysed(
-                'Governor Silvano Aureoles affirmed, "No attack on the police will go unpunished."',
-                "Chongo Vidigal, head of operations in the district, also verified the deaths.",
-            )
-        )
-    }
+    roles = roles_in(
+        analysed,
+        'Governor Silvano Aureoles affirmed, "No attack on the police will go unpunished."',
+        "Chongo Vidigal, head of operations in the district, also verified the deaths.",
+    )
     assert roles["Silvano Aureoles"] == "Governor"
     assert roles["Chongo Vidigal"] == "head of operations in the district"
 
@@ -1076,17 +1073,13 @@ def test_a_common_word_tagged_once_as_an_organisation_is_no_actor() -> None:
 def test_names_the_model_split_from_their_title_are_whole(analysed: Analyser) -> None:
     """A given name left between a rank and the tagged surname, a title word tagged into the
     name, and a name after a body's acronym in one "organisation" tag."""
-    roles = {
-        a.name: a.role
-        for a in find_actors(
-            analysed(
-                "Somali police spokesman Major Sadiq Aden Ali Doodishe said in a press release.",
-                "Lake County Coroner Jennifer Banek said of the six people who died, five were adults.",
-                "According to the head of Odesa OVA Oleg Kiper, the Russian army attacked the Odesa port.",
-                "KP Inspector General of Police Zulfiqar Hameed told reporters the attack was repelled.",
-            )
-        )
-    }
+    roles = roles_in(
+        analysed,
+        "Somali police spokesman Major Sadiq Aden Ali Doodishe said in a press release.",
+        "Lake County Coroner Jennifer Banek said of the six people who died, five were adults.",
+        "According to the head of Odesa OVA Oleg Kiper, the Russian army attacked the Odesa port.",
+        "KP Inspector General of Police Zulfiqar Hameed told reporters the attack was repelled.",
+    )
     assert roles["Zulfiqar Hameed"] == "KP Inspector General of Police"
     assert roles["Sadiq Aden Ali Doodishe"] == "Somali police spokesman"
     assert roles["Jennifer Banek"] == "Lake County Coroner"
@@ -1094,30 +1087,22 @@ def test_names_the_model_split_from_their_title_are_whole(analysed: Analyser) ->
 
 
 def test_the_body_after_a_titled_name_completes_the_role(analysed: Analyser) -> None:
-    roles = {
-        a.name: a.role
-        for a in find_actors(
-            analysed(
-                "“Five rangers are dead,” Sergeant Montri Prommee of Saiburi police told AFP.",
-                "Captain John Smith of the Royal Navy said nothing more.",
-            )
-        )
-    }
+    roles = roles_in(
+        analysed,
+        "“Five rangers are dead,” Sergeant Montri Prommee of Saiburi police told AFP.",
+        "Captain John Smith of the Royal Navy said nothing more.",
+    )
     assert roles["Montri Prommee"] == "Sergeant, Saiburi police"
     assert roles["John Smith"] == "Captain, Royal Navy"
 
 
 def test_plural_titles_adjectives_before_to_and_participles_in_appositions(analysed: Analyser) -> None:
-    roles = {
-        a.name: a.role
-        for a in find_actors(
-            analysed(
-                "The officers who died were constables Matthew Arnold, 29, and Rachel McCrow, 26, both of "
-                "Tara Police Station, described by the commissioner as “committed and courageous young people”.",
-                "The war in Yemen opposes forces loyal to President Abd Rabbuh Mansour Hadi, backed by Riyadh.",
-            )
-        )
-    }
+    roles = roles_in(
+        analysed,
+        "The officers who died were constables Matthew Arnold, 29, and Rachel McCrow, 26, both of "
+        "Tara Police Station, described by the commissioner as “committed and courageous young people”.",
+        "The war in Yemen opposes forces loyal to President Abd Rabbuh Mansour Hadi, backed by Riyadh.",
+    )
     assert roles["Matthew Arnold"] == roles["Rachel McCrow"] == "constable"
     assert roles["Abd Rabbuh Mansour Hadi"] == "President"
 
