@@ -251,6 +251,8 @@ def test_count_without_a_noun_in_a_casualty_clause(analysis_of) -> None:
 def test_one_of_the_deadliest_is_a_ranking_not_a_count(analysis_of) -> None:
     found = find_figures(analysis_of("It was one of the deadliest attacks in Iraq, where 90 people died."))
     assert values(found) == [90]
+    tagged_a_noun = find_figures(analysis_of("It was one of the bloodiest attacks in Michoacan in years."))
+    assert values(tagged_a_noun) == []
 
 
 def test_tolls_repeated_in_other_words_are_one_figure_and_killers_are_not_victims(analysis_of) -> None:

@@ -578,7 +578,14 @@ def _one_of_the_most(doc: Doc, reading: _Reading) -> bool:
         doc[reading.start : reading.end].text.lower() == "one"
         and len(words) >= 3
         and [w.lower_ for w in words[:2]] == ["of", "the"]
-        and (words[2].tag_ == "JJS" or words[2].lower_ in {"most", "worst", "biggest", "largest"})
+        and (words[2].tag_ == "JJS" or _superlative_word(words[2].lower_))
+    )
+
+
+def _superlative_word(word: str) -> bool:
+    """ "most", "worst", "deadliest", "largest": the small model tags some superlatives as nouns."""
+    return word in {"most", "worst", "least"} or (
+        word.endswith("est") and word not in {"west", "rest", "test", "nest"}
     )
 
 
