@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import COMMON_WORD_COUNT, word_count
+from ..lexicon import is_common_word
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
 from .analysis import Analysis
@@ -439,7 +439,7 @@ def _name_after_acronym(span: Span) -> Span | None:
             and 2 <= len(rest) <= 3
             and all(_given_name(t, inside="ORG") for t in rest)
             and not any(t.lower_ in _NOT_PERSON_ENDS for t in rest)
-            and word_count(rest[-1].text) < COMMON_WORD_COUNT  # "UN Human Rights Office" is no one
+            and not is_common_word(rest[-1].text)  # "UN Human Rights Office" is no one
         ):
             return rest
     return None

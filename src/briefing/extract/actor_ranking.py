@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import COMMON_WORD_COUNT, word_count
+from ..lexicon import is_common_word
 from ..model import Actor, Evidence
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
@@ -174,7 +174,7 @@ def _keep(cluster: Cluster, top: float) -> bool:
 
 def _lone_common_word(cluster: Cluster) -> bool:
     name = cluster.name
-    return " " not in name and len(cluster.mentions) < 2 and word_count(name) >= COMMON_WORD_COUNT
+    return " " not in name and len(cluster.mentions) < 2 and is_common_word(name)
 
 
 def to_actor(cluster: Cluster, analysis: Analysis) -> Actor:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..lexicon import COMMON_WORD_COUNT, unigram_counts, word_count
+from ..lexicon import is_common_word, unigram_counts
 
 #: Registrable domain (or a distinctive host) -> how the publisher is usually cited.
 KNOWN_PUBLISHERS: dict[str, str] = {
@@ -223,7 +223,7 @@ def _name_from_domain(labels: list[str]) -> str | None:
     words = [w for w in re.split(r"[-_]+", name) if w]
     if len(words) == 1:
         words = _segmented(words[0]) or words
-    if len(words) == 1 and word_count(words[0]) >= COMMON_WORD_COUNT:
+    if len(words) == 1 and is_common_word(words[0]):
         return f"{name.capitalize()}.{labels[-1]}"  # "online.ua" is cited "Online.ua", not "Online"
     return " ".join(_cited_word(w, i) for i, w in enumerate(words)) or None
 
