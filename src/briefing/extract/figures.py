@@ -248,6 +248,28 @@ DURATION_VERBS = {
     "torture",
     "hide",
     "strand",
+    "last",  # "the gunfight lasted for two hours"
+    "continue",
+    "rage",
+    "fight",
+}
+#: Events whose length a hyphenated duration gives: "a 40-hour raid", "a 72-hour armed strike".
+TIMED_EVENTS = {
+    "raid",
+    "siege",
+    "strike",
+    "curfew",
+    "standoff",
+    "operation",
+    "offensive",
+    "ceasefire",
+    "truce",
+    "gunfight",
+    "battle",
+    "clash",
+    "clashes",
+    "lockdown",
+    "blackout",
 }
 DURATION = re.compile(
     r"^(?:(?P<q>at least|more than|nearly|almost|about|around|over|some)\s+)?(?P<n>[\w.,-]+)\s+(?P<u>[a-z]+)$"
@@ -261,6 +283,9 @@ def _read_duration(ent: Span) -> _Reading | None:
     serving, living or lasting); "two years ago", "three days later" and dates stay out."""
     if ent.label_ not in {"DATE", "TIME"}:
         return None
+    timed = _timed_event(ent)
+    if timed is not None:
+        return timed
     match = DURATION.match(ent.text.lower())
     if match is None or match.group("u") not in DURATION_UNITS:
         return None
@@ -278,6 +303,25 @@ def _read_duration(ent: Span) -> _Reading | None:
         return None
     unit = DURATION_UNITS[match.group("u")]
     return _Reading(number.i, ent.end, (value,), match.group("q"), unit)
+
+
+#: "40-hour", "72-hour": a hyphenated length before the event it measures.
+_HYPHENATED_LENGTH = re.compile(r"^(?P<n>\d+|[a-z]+)\s*-\s*(?P<u>hour|day|week|month|year)$")
+
+
+def _timed_event(ent: Span) -> _Reading | None:
+    """ "a 40-hour raid", "a 72-hour armed strike": the length of an event the story counts."""
+    match = _HYPHENATED_LENGTH.match(ent.text.lower())
+    if match is None:
+        return None
+    event = ent.root.head
+    if ent.root.dep_ not in {"compound", "amod", "nummod"} or event.lemma_.lower() not in TIMED_EVENTS:
+        return None
+    value = parse_number(match.group("n"))
+    number = next((t for t in ent if t.like_num or t.lower_ in NUMBER_WORDS), None)
+    if value is None or value <= 0 or number is None:
+        return None
+    return _Reading(number.i, number.i + 1, (value,), None, DURATION_UNITS[match.group("u")])
 
 
 def _counted_duration(ent: Span) -> bool:
@@ -748,7 +792,11 @@ def _bare_casualty_label(number: Token) -> str | None:
 
 
 def _duration_label(unit: str, number: Token) -> str:
-    """ "hours held", "years jailed": the unit with the verb whose length it is."""
+    """ "hours held", "years jailed": the unit with the verb whose length it is; "hours of raid"
+    for "a 40-hour raid"."""
+    event = next((t for t in number.ancestors if t.pos_ == "NOUN" and t.lemma_.lower() in TIMED_EVENTS), None)
+    if event is not None and number.doc[number.i + 1 : number.i + 2].text in {"-", "–"}:
+        return f"{unit} of {event.text.lower()}"
     token = number
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
