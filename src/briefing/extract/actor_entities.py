@@ -16,7 +16,7 @@ from ..lexicon import is_common_word
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
 from .analysis import Analysis
-from .roles import ROLE_WORDS, TITLE_TOKENS, is_only_title, role_of, without_title
+from .roles import BARE_TITLES, ROLE_WORDS, TITLE_TOKENS, is_only_title, is_title_word, role_of, without_title
 
 _APOSTROPHES = "'’´`"
 POSSESSIVE = re.compile(r"[’'´`]s?$")
@@ -302,9 +302,7 @@ def untagged_people(analysis: Analysis) -> list[Mention]:
 
 
 #: Titles that, capitalised, only ever precede a person's name.
-_TITLES_BEFORE_NAMES = {t.rstrip(".") for t in TITLE_TOKENS} - word_set(
-    "general major president secretary minister"
-)
+_TITLES_BEFORE_NAMES = BARE_TITLES - word_set("general major president secretary minister")
 
 
 def _untagged_name_start(token: Token) -> bool:
@@ -364,7 +362,7 @@ def _person_after_rank(span: Span) -> Span | None:
     """ "Cottonwood Police Sgt Jeremy Daniels", tagged ORG: a rank inside the entity followed by a
     capitalised name means the entity is a person with their unit before the rank."""
     for i, token in enumerate(span[:-1]):
-        if token.lower_.rstrip(".") not in {t.rstrip(".") for t in TITLE_TOKENS}:
+        if not is_title_word(token):
             continue
         if i == 0 and not _surname_of_a_person(span[-1]):
             continue  # "General Dynamics" is a company; "General Hurley" after "David Hurley" is him
@@ -448,8 +446,7 @@ def _name_after_acronym(span: Span) -> Span | None:
 def _name_after_rank(span: Span) -> Span | None:
     """ "Army Spc. Caleb Barnes" with only "Army Spc" tagged ORG: the rank ends the entity and the
     untagged name follows it."""
-    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
-    if len(span) < 2 or span[-1].lower_.rstrip(".") not in ranks:
+    if len(span) < 2 or not is_title_word(span[-1]):
         return None
     doc = span.doc
     start = span.end + (1 if span.end < len(doc) and doc[span.end].text == "." else 0)
@@ -482,7 +479,7 @@ def _with_first_names(name: Span) -> Span:
     start = name.start
     if len(name) > 1:
         given = start - 1
-        if given > 0 and _given_name(name.doc[given]) and _is_title_word(name.doc[given - 1]):
+        if given > 0 and _given_name(name.doc[given]) and is_title_word(name.doc[given - 1]):
             return name.doc[given : name.end]
         return name
     while len(name) == 1 and start > 0 and start > name.start - 3:
@@ -511,10 +508,6 @@ def _given_name(token: Token, inside: str = "PERSON") -> bool:
         and token.lower_ not in ROLE_WORDS
         and not gazetteer.country_of(token.text)
     )
-
-
-def _is_title_word(token: Token) -> bool:
-    return token.lower_ in TITLE_TOKENS or token.lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_TOKENS}
 
 
 def trim_entity(ent: Span) -> Span | None:
@@ -575,8 +568,7 @@ def _with_unit_number(span: Span) -> Span:
 def _is_rank(text: str) -> bool:
     """ "Pfc", "S/Sgt", "Lt. Col": ranks and their one-letter grades only."""
     parts = [part.rstrip(".") for part in re.split(r"[/\s]+", text.lower()) if part]
-    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
-    return any(p in ranks for p in parts) and all(p in ranks or len(p) == 1 for p in parts)
+    return any(p in BARE_TITLES for p in parts) and all(p in BARE_TITLES or len(p) == 1 for p in parts)
 
 
 #: "al-Khansa Brigade", "el-Sisi": a lowercase Arabic article still begins a proper name.

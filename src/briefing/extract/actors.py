@@ -91,6 +91,13 @@ class _Claims:
     def take(self, start: int, end: int) -> None:
         self.ranges.append((start, end))
 
+    def keep_free(self, mentions: list[Mention], found: list[Mention]) -> None:
+        """Add to `found`, in order, each mention whose text no earlier one has explained."""
+        for mention in mentions:
+            if self.free(mention.start, mention.end):
+                self.take(mention.start, mention.end)
+                found.append(mention)
+
 
 def _collect_mentions(analysis: Analysis) -> list[Mention]:
     text = analysis.text
@@ -104,26 +111,13 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
         regime_mentions(text),
     )
     for mentions in finders:
-        for mention in mentions:
-            if claims.free(mention.start, mention.end):
-                claims.take(mention.start, mention.end)
-                found.append(mention)
-    for mention in [*national_organisations(analysis), *police_forces(analysis)]:
-        if claims.free(mention.start, mention.end):
-            claims.take(mention.start, mention.end)
-            found.append(mention)
+        claims.keep_free(mentions, found)
+    claims.keep_free([*national_organisations(analysis), *police_forces(analysis)], found)
     found.extend(demonyms_inside(found))
-    for mention in country_mentions(analysis):
-        if claims.free(mention.start, mention.end):
-            claims.take(mention.start, mention.end)
-            found.append(mention)
-    for mention in [*entity_mentions(analysis), *untagged_people(analysis), *introduced_groups(analysis)]:
-        if claims.free(mention.start, mention.end):
-            claims.take(mention.start, mention.end)
-            found.append(mention)
-    for mention in repeated_names(analysis, found, claims.free):
-        if claims.free(mention.start, mention.end):
-            claims.take(mention.start, mention.end)
-            found.append(mention)
+    claims.keep_free(country_mentions(analysis), found)
+    claims.keep_free(
+        [*entity_mentions(analysis), *untagged_people(analysis), *introduced_groups(analysis)], found
+    )
+    claims.keep_free(repeated_names(analysis, found, claims.free), found)
     found.extend(m for m in bare_military_mentions(analysis, found) if claims.free(m.start, m.end))
     return sorted(found, key=lambda m: m.start)

@@ -157,6 +157,7 @@ class _Reading:
     values: tuple[float, ...]
     qualifier: str | None
     unit: str | None
+    event: str | None = None  # what a hyphenated length measures: "raid" in "a 40-hour raid"
 
 
 def find_figures(analysis: Analysis) -> list[Figure]:
@@ -321,7 +322,9 @@ def _timed_event(ent: Span) -> _Reading | None:
     number = next((t for t in ent if t.like_num or t.lower_ in NUMBER_WORDS), None)
     if value is None or value <= 0 or number is None:
         return None
-    return _Reading(number.i, number.i + 1, (value,), None, DURATION_UNITS[match.group("u")])
+    return _Reading(
+        number.i, number.i + 1, (value,), None, DURATION_UNITS[match.group("u")], event.text.lower()
+    )
 
 
 def _counted_duration(ent: Span) -> bool:
@@ -721,7 +724,9 @@ def _label_core(reading: _Reading, number: Token) -> str | None:
     if reading.unit == "percent":
         return _percent_label(number)
     if reading.unit in DURATION_UNITS.values():
-        return _duration_label(reading.unit, number)
+        return (
+            f"{reading.unit} of {reading.event}" if reading.event else _duration_label(reading.unit, number)
+        )
     if reading.unit in {"km", "miles", "m", "ft"}:
         return "distance"
     if reading.unit and reading.unit.startswith("square"):
@@ -792,11 +797,7 @@ def _bare_casualty_label(number: Token) -> str | None:
 
 
 def _duration_label(unit: str, number: Token) -> str:
-    """ "hours held", "years jailed": the unit with the verb whose length it is; "hours of raid"
-    for "a 40-hour raid"."""
-    event = next((t for t in number.ancestors if t.pos_ == "NOUN" and t.lemma_.lower() in TIMED_EVENTS), None)
-    if event is not None and number.doc[number.i + 1 : number.i + 2].text in {"-", "–"}:
-        return f"{unit} of {event.text.lower()}"
+    """ "hours held", "years jailed": the unit with the verb whose length it is."""
     token = number
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head

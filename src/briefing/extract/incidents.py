@@ -116,10 +116,9 @@ SCENE_AFTER_LEAD_SENTENCES = 1
 
 
 def _scene_named_next(analysis: Analysis, incident: MergedIncident) -> Place | None:
-    """The one scene the sentence after a wire lead names, when no incident claims it."""
-    claimed = {p for i in [incident] for p in i.keys}
+    """The one scene the sentence after a wire lead names, other than the lead's own places."""
     for sentence in analysis.sentences[1 : 1 + SCENE_AFTER_LEAD_SENTENCES]:
-        scenes = [p for p in possible_scenes(sentence.span) if p.key not in claimed]
+        scenes = [p for p in possible_scenes(sentence.span) if p.key not in incident.keys]
         if len(scenes) == 1:
             return scenes[0]
     return None

@@ -770,17 +770,13 @@ def _apposed_place_noun(token: Token) -> bool:
     if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].lower_ not in {"a", "an", "the"}:
         return False
     noun = next((t for t in doc[end + 3 : end + 6] if t.pos_ == "NOUN"), None)
-    return noun is not None and noun.lemma_.lower() in {
-        "village",
-        "town",
-        "city",
-        "district",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "hamlet",
-        "settlement",
-    }
+    return noun is not None and noun.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+#: What the text may call a named place right after naming it: "Banjska, a village ...".
+SETTLEMENT_NOUNS = frozenset(
+    {"village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement"}
+)
 
 
 def _is_acronym(text: str) -> bool:

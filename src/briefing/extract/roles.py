@@ -65,6 +65,14 @@ TITLE_TOKENS: frozenset[str] = _words(
     spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
     """
 )
+#: The same titles without their abbreviation's full stop, as they are compared to text.
+BARE_TITLES: frozenset[str] = frozenset(t.rstrip(".") for t in TITLE_TOKENS)
+
+
+def is_title_word(token: Token) -> bool:
+    """ "Gen.", "Gen", "Governor": a title or rank, with or without its full stop."""
+    return token.lower_.rstrip(".") in BARE_TITLES
+
 
 #: Lower-case words allowed inside a title run before a name ("IS leader", "deputy director").
 _TITLE_RUN_LOWER: frozenset[str] = ROLE_WORDS | {
@@ -525,8 +533,7 @@ def _content_words(span: Span) -> int:
 
 def _ends_in_titled_name(span: Span) -> bool:
     """Whether the phrase ends with a rank followed by a capitalised name."""
-    ranks = {t.rstrip(".") for t in TITLE_TOKENS}
-    marks = [i for i, t in enumerate(span) if t.lower_.rstrip(".") in ranks]
+    marks = [i for i, t in enumerate(span) if is_title_word(t)]
     if not marks:
         return False
     rest = [t for t in span[marks[-1] + 1 :] if not t.is_punct]
@@ -634,7 +641,7 @@ def _is_role_not_rank(word: str, ranks: frozenset[str]) -> bool:
 
 def is_only_title(name: Span) -> bool:
     """True for a rank alone ("Navy Capt"), which the model sometimes tags as a person."""
-    return name[-1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_TOKENS}
+    return is_title_word(name[-1])
 
 
 def without_title(name: Span) -> Span:

@@ -31,14 +31,16 @@ PREFIX = (
 #: A time of day and/or time zone after the date ("10:32 AM ET", "| 14:05 GMT", "- 2:00pm").
 SUFFIX = r"(?:\s*(?:[,|–—-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?(?:[+-]\d{1,2})?)?)?\s*$"
 
-DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(PREFIX + MONTH + r"\s+" + DAY + r",?\s+" + YEAR + SUFFIX, re.IGNORECASE),
-    re.compile(PREFIX + DAY + r"\s+" + MONTH + r",?\s+" + YEAR + SUFFIX, re.IGNORECASE),
-    re.compile(
-        PREFIX + YEAR + r"-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?" + SUFFIX, re.I
-    ),
-    # Day-first numeric dates with dots (European sites such as DW's "23.03.2017").
-    re.compile(PREFIX + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + SUFFIX, re.I),
+#: The full dates a page states, in the shapes news pages print them.
+MONTH_FIRST = MONTH + r"\s+" + DAY + r",?\s+" + YEAR
+DAY_FIRST = DAY + r"\s+" + MONTH + r",?\s+" + YEAR
+ISO_DATE = YEAR + r"-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
+#: Day-first numeric dates with dots (European sites such as DW's "23.03.2017").
+DOTTED_DATE = r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})"
+
+DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(PREFIX + date + SUFFIX, re.IGNORECASE)
+    for date in (MONTH_FIRST, DAY_FIRST, ISO_DATE, DOTTED_DATE)
 )
 
 #: /2017/03/23/ or /2017/mar/23/ in a URL path: the page's own address stating its date.
@@ -69,15 +71,11 @@ def parse_date_line(line: str) -> dt.date | None:
     labelled timestamp that opens the line ("Published - September 15, 2024 02:57 am IST - KYIV",
     "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."); else None."""
     text = " ".join(line.split()).strip(" .|")
-    if len(text) <= 60:
-        for pattern in DATE_LINE_PATTERNS:
-            match = pattern.match(text)
-            if match:
-                return _date_from_match(match)
-    if len(text) <= 160:
-        for pattern in TIMESTAMP_PATTERNS:
-            match = pattern.match(text)
-            if match:
+    for patterns, longest in ((DATE_LINE_PATTERNS, 60), (TIMESTAMP_PATTERNS, 160)):
+        if len(text) > longest:
+            continue
+        for pattern in patterns:
+            if match := pattern.match(text):
                 return _date_from_match(match)
     return None
 
@@ -86,12 +84,9 @@ def parse_date_line(line: str) -> dt.date | None:
 TIMESTAMP_LABEL = r"^(?:published|updated|posted|last updated|date|added|ekleme|publicado|publié|veröffentlicht)\s*[:\-–—]?\s*"
 #: A clock time right after the date: what makes a labelled date the page's timestamp.
 CLOCK = r"\s*(?:[,|–—-]|at)?\s*\d{1,2}[:.]\d{2}\b"
-TIMESTAMP_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(TIMESTAMP_LABEL + MONTH + r"\s+" + DAY + r",?\s+" + YEAR + CLOCK, re.IGNORECASE),
-    re.compile(TIMESTAMP_LABEL + DAY + r"\s+" + MONTH + r",?\s+" + YEAR + CLOCK, re.IGNORECASE),
-    re.compile(
-        TIMESTAMP_LABEL + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + CLOCK, re.I
-    ),
+TIMESTAMP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(TIMESTAMP_LABEL + date + CLOCK, re.IGNORECASE)
+    for date in (MONTH_FIRST, DAY_FIRST, DOTTED_DATE)
 )
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..lexicon import is_common_word, unigram_counts
+from ..lexicon import COMMON_WORD_COUNT, is_common_word, unigram_counts
 
 #: Registrable domain (or a distinctive host) -> how the publisher is usually cited.
 KNOWN_PUBLISHERS: dict[str, str] = {
@@ -240,10 +240,6 @@ def _very_common(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "a", "in", "on", "for"})
-#: A word of a domain is split off only when it is this common in English (wordsegment's counts)
-#: and at least four letters: "thedailystar" -> "The Daily Star", but "garoweonline" stays whole
-#: rather than become "Ga Rowe Online".
-_COMMON_WORD = 3_000_000
 
 
 def _segmented(label: str) -> list[str] | None:
@@ -264,9 +260,10 @@ def _segmented(label: str) -> list[str] | None:
 
 
 def _common_word(word: str, count: float) -> bool:
-    """Common enough to split off: four letters or more, and common, so that "garoweonline" is not
-    "Ga Rowe Online"; brands that run a short word on ("allafrica") stay as written."""
-    return word in _FUNCTION_WORDS or (len(word) >= 4 and count >= _COMMON_WORD)
+    """Common enough to split off (lexicon's bar for a common word) and four letters or more:
+    "thedailystar" -> "The Daily Star", but "garoweonline" is not "Ga Rowe Online"; brands that
+    run a short word on ("allafrica") stay as written."""
+    return word in _FUNCTION_WORDS or (len(word) >= 4 and count >= COMMON_WORD_COUNT)
 
 
 #: Short words this common are words, not acronyms, when a split leaves them ("Two Circles").
