@@ -27,9 +27,14 @@ def analysed() -> Analyser:
     return run
 
 
+def actors_in(analysed: Analyser, *sentences: str) -> dict[str, Actor]:
+    """The actors, by name, of an article made of `sentences`."""
+    return by_name(find_actors(analysed(*sentences)))
+
+
 def roles_in(analysed: Analyser, *sentences: str) -> dict[str, str | None]:
     """Each actor's role, by name, in an article made of `sentences`."""
-    return {a.name: a.role for a in find_actors(analysed(*sentences))}
+    return {name: actor.role for name, actor in actors_in(analysed, *sentences).items()}
 
 
 def by_name(actors: list[Actor]) -> dict[str, Actor]:
@@ -54,18 +59,15 @@ def test_islamic_state_aliases_are_one_armed_group(analysed: Analyser) -> None:
 
 
 def test_curly_apostrophe_spelling_is_recognised(analysed: Analyser) -> None:
-    actors = by_name(find_actors(analysed("Da’esh claimed the bombing in the market, the ministry said.")))
+    actors = actors_in(analysed, "Da’esh claimed the bombing in the market, the ministry said.")
     assert "Islamic State" in actors
 
 
 def test_demonyms_and_abbreviations_map_to_canonical_states(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "The U.S. and Russian diplomats met in Geneva. American officials said the talks went well.",
-                "The US embassy issued a statement, and Russia confirmed the meeting.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "The U.S. and Russian diplomats met in Geneva. American officials said the talks went well.",
+        "The US embassy issued a statement, and Russia confirmed the meeting.",
     )
     assert actors["United States"].kind == "country"
     assert {"U.S.", "US", "American"} <= names_of(actors["United States"])
@@ -98,24 +100,18 @@ def test_surname_and_mr_merge_into_full_name_with_role(analysed: Analyser) -> No
 
 
 def test_role_from_apposition_after_the_name(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Aid convoys were stopped at the border for a third day.",
-                '"We cannot reach the wounded," said Maria Lopez, the agency\'s regional director.',
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Aid convoys were stopped at the border for a third day.",
+        '"We cannot reach the wounded," said Maria Lopez, the agency\'s regional director.',
     )
     assert actors["Maria Lopez"].role == "agency's regional director"
 
 
 def test_role_when_the_name_is_the_apposition(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "A spokesman for the Interior Ministry, Karim Haddad, told reporters that 12 people died.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "A spokesman for the Interior Ministry, Karim Haddad, told reporters that 12 people died.",
     )
     assert actors["Karim Haddad"].role == "spokesman for the Interior Ministry"
 
@@ -211,13 +207,10 @@ def test_evidence_points_at_the_sentences(analysed: Analyser) -> None:
 
 
 def test_role_introduced_in_the_previous_sentence(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "On Monday, a Turkish army spokesman accused the rebels of shelling a border post.",
-                "Two soldiers were wounded in the attack, Col Mehmet Aksoy said.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "On Monday, a Turkish army spokesman accused the rebels of shelling a border post.",
+        "Two soldiers were wounded in the attack, Col Mehmet Aksoy said.",
     )
     role = actors["Mehmet Aksoy"].role or ""
     assert "Col" in role and "Turkish army spokesman" in role
@@ -252,7 +245,7 @@ def test_capitals_text_and_wire_datelines_are_not_actors(analysed: Analyser) -> 
 
 def test_org_tagged_name_with_age_is_a_person(analysed: Analyser) -> None:
     # The small model tags this invented name ORG; an age in apposition only ever follows a person.
-    actors = by_name(find_actors(analysed("He attacked his neighbour Loretta Fairbanks, 48, after a row.")))
+    actors = actors_in(analysed, "He attacked his neighbour Loretta Fairbanks, 48, after a row.")
     assert actors["Loretta Fairbanks"].kind == "person"
 
 
@@ -265,26 +258,20 @@ def test_rank_inside_an_org_entity_gives_the_officer(analysed: Analyser) -> None
 
 
 def test_shared_surname_goes_to_the_person_introduced_first(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Jurors found Anton Berisha guilty on Monday. Berisha, 21, could face life in prison.",
-                "His older brother Viktor Berisha died in 2013.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Jurors found Anton Berisha guilty on Monday. Berisha, 21, could face life in prison.",
+        "His older brother Viktor Berisha died in 2013.",
     )
     assert "Berisha" in actors["Anton Berisha"].aliases
     assert "Berisha" not in actors
 
 
 def test_title_run_keeps_adjectives_and_drops_sentence_adverbs(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "After the verdict, BBC security analyst Jane Porter said the case was unusual.",
-                "However Assistant District Attorney Omar Velez said the jury had no doubt.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "After the verdict, BBC security analyst Jane Porter said the case was unusual.",
+        "However Assistant District Attorney Omar Velez said the jury had no doubt.",
     )
     assert actors["Jane Porter"].role == "BBC security analyst"
     assert actors["Omar Velez"].role == "Assistant District Attorney"
@@ -297,7 +284,7 @@ def test_quoted_official_is_kept_among_many_states(analysed: Analyser) -> None:
         "Lebanon abstained. Iraq, Syria and Turkey will meet again.",
         'Gen. Harold Quinby, commander of the task force, said, "We made progress."',
     )
-    actors = by_name(find_actors(analysed(*text)))
+    actors = actors_in(analysed, *text)
     assert "Harold Quinby" in actors
 
 
@@ -355,27 +342,21 @@ def test_agency_acronym_after_a_state_name_merges(analysed: Analyser) -> None:
 
 
 def test_everyday_roles_from_appositions_and_titles(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Police charged Dan Morrow, a delivery driver, with the attack on Harbour Street.",
-                "Speaking outside court, his lawyer, Sarah Whitfield, said Morrow would plead not guilty.",
-                "Morrow was released on bail on Friday.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Police charged Dan Morrow, a delivery driver, with the attack on Harbour Street.",
+        "Speaking outside court, his lawyer, Sarah Whitfield, said Morrow would plead not guilty.",
+        "Morrow was released on bail on Friday.",
     )
     assert actors["Dan Morrow"].role == "delivery driver"
     assert actors["Sarah Whitfield"].role == "lawyer"
 
 
 def test_age_is_not_part_of_an_apposed_role(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "The court heard that her older brother, 31-year-old Karl Benson, planned the robbery.",
-                "Benson denies the charges. Benson will be sentenced in May.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "The court heard that her older brother, 31-year-old Karl Benson, planned the robbery.",
+        "Benson denies the charges. Benson will be sentenced in May.",
     )
     assert actors["Karl Benson"].role == "older brother"
 
@@ -537,13 +518,10 @@ def test_a_name_the_model_split_in_two_is_one_person(analysed: Analyser) -> None
 
 
 def test_abbreviated_offices_and_whose_office_stay_in_the_role(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                '"It was a cowardly attack," Gov. Ramon Vela said after the ambush.',
-                "The strike set three floors on fire, the region's governor Ivan Petrenko said on Telegram.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        '"It was a cowardly attack," Gov. Ramon Vela said after the ambush.',
+        "The strike set three floors on fire, the region's governor Ivan Petrenko said on Telegram.",
     )
     assert actors["Ramon Vela"].role == "Governor"
     assert actors["Ivan Petrenko"].role == "region's governor"
@@ -587,14 +565,11 @@ def test_weapons_vehicles_and_holidays_are_not_actors(analysed: Analyser) -> Non
 
 
 def test_known_insurgent_groups_and_cartels_are_armed_groups(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Rebels of the Allied Democratic Forces (ADF) killed 12 people near Oicha, officials said.",
-                "Maoists ambushed a police team in Sukma, and the ELN bombed a base in Arauca.",
-                "Gunmen of the CJNG attacked a bar in Celaya.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Rebels of the Allied Democratic Forces (ADF) killed 12 people near Oicha, officials said.",
+        "Maoists ambushed a police team in Sukma, and the ELN bombed a base in Arauca.",
+        "Gunmen of the CJNG attacked a bar in Celaya.",
     )
     for name in ("Allied Democratic Forces", "Communist Party of India (Maoist)", "National Liberation Army"):
         assert actors[name].kind == "armed_group"
@@ -618,12 +593,8 @@ def test_a_long_known_name_matches_in_any_case(analysed: Analyser) -> None:
 
 
 def test_a_role_word_the_model_tags_as_a_verb_is_still_a_title(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Enoch Miller was killed in the fight and suspect David Gaver, 28, was shot in the stomach."
-            )
-        )
+    actors = actors_in(
+        analysed, "Enoch Miller was killed in the fight and suspect David Gaver, 28, was shot in the stomach."
     )
     assert actors["David Gaver"].role == "suspect"
 
@@ -638,12 +609,9 @@ def test_an_age_before_the_role_in_an_apposition_is_dropped(analysed: Analyser) 
 
 
 def test_a_local_office_takes_the_place_its_sentence_names(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "In the Zaporizhzhia region in southeast Ukraine, governor Ivan Fedko said shells struck a farm."
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "In the Zaporizhzhia region in southeast Ukraine, governor Ivan Fedko said shells struck a farm.",
     )
     assert actors["Ivan Fedko"].role == "governor of Zaporizhzhia region"
 
@@ -800,25 +768,19 @@ def test_a_police_station_named_after_a_place_is_no_police_force(analysed: Analy
 
 
 def test_a_person_tag_on_a_fronts_or_regions_name_is_corrected(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "The army shot two members of the Kuki-Chin National Front in Ruma on Sunday.",
-                "The Kuki-Chin National Front has robbed banks. The Kuki-Chin National Front denied it.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "The army shot two members of the Kuki-Chin National Front in Ruma on Sunday.",
+        "The Kuki-Chin National Front has robbed banks. The Kuki-Chin National Front denied it.",
     )
     assert actors["Kuki-Chin National Front"].kind != "person"
 
 
 def test_a_name_after_a_role_word_the_model_tagged_otherwise_is_a_person(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Today Gojjam Fano spokesperson Marshet Tsehaye claimed that fighters had killed a general.",
-                "Tsehaye said more fighting was expected.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Today Gojjam Fano spokesperson Marshet Tsehaye claimed that fighters had killed a general.",
+        "Tsehaye said more fighting was expected.",
     )
     assert actors["Marshet Tsehaye"].kind == "person"
     assert actors["Marshet Tsehaye"].role == "Gojjam Fano spokesperson"
@@ -858,13 +820,10 @@ def test_a_role_for_another_persons_office_is_not_the_second_persons(analysed: A
 
 
 def test_the_government_of_the_leading_state_is_an_actor(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Gangs killed 70 people in Haiti's Artibonite region, officials in Haiti said.",
-                "The government deployed police units. The government said Haiti would not give in.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Gangs killed 70 people in Haiti's Artibonite region, officials in Haiti said.",
+        "The government deployed police units. The government said Haiti would not give in.",
     )
     assert actors["Haitian government"].kind == "government"
 
@@ -972,13 +931,10 @@ def test_a_possessive_title_inside_a_person_tag_is_the_role(analysed: Analyser) 
 
 
 def test_a_states_ministries_government_and_named_army_are_actors(analysed: Analyser) -> None:
-    lebanon = by_name(
-        find_actors(
-            analysed(
-                "Lebanon's health ministry said an Israeli strike killed nine people in Nabatieh, Lebanon.",
-                "The health ministry said children were among the dead in Lebanon.",
-            )
-        )
+    lebanon = actors_in(
+        analysed,
+        "Lebanon's health ministry said an Israeli strike killed nine people in Nabatieh, Lebanon.",
+        "The health ministry said children were among the dead in Lebanon.",
     )
     assert "health ministry" in lebanon["Lebanese health ministry"].aliases
     armies = [
@@ -995,13 +951,10 @@ def test_a_states_ministries_government_and_named_army_are_actors(analysed: Anal
 
 
 def test_a_government_named_once_is_its_state(analysed: Analyser) -> None:
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Syria accused Israel of bombarding an airport west of Damascus. Israel said nothing.",
-                "The Israeli government has previously neither confirmed nor denied such strikes.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Syria accused Israel of bombarding an airport west of Damascus. Israel said nothing.",
+        "The Israeli government has previously neither confirmed nor denied such strikes.",
     )
     assert "Israeli government" not in actors and "Israel" in actors
 
@@ -1028,13 +981,10 @@ def test_a_groups_name_tagged_once_is_found_wherever_it_is_printed(analysed: Ana
 def test_a_known_name_inside_a_longer_one_and_a_compass_group(analysed: Analyser) -> None:
     """ "West Papua National Liberation Army" is neither Colombia's ELN (whose English name ends
     it) nor a place (for the compass word it starts with)."""
-    actors = by_name(
-        find_actors(
-            analysed(
-                "Fighters of the West Papua National Liberation Army attacked a post in Intan Jaya.",
-                "The West Papua National Liberation Army said it killed two soldiers.",
-            )
-        )
+    actors = actors_in(
+        analysed,
+        "Fighters of the West Papua National Liberation Army attacked a post in Intan Jaya.",
+        "The West Papua National Liberation Army said it killed two soldiers.",
     )
     assert actors["West Papua National Liberation Army"].kind == "organization"
     assert "National Liberation Army" not in actors
