@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.txt"]
+CORPUS = Path(__file__).resolve().parents[1] / "content"  # the repository's own sample articles
+ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.md"]
 BRIEFING = [sys.executable, "-m", "briefing"]
 DW = "dw-2017-03-23-allies-vow-to-destroy-is"
 

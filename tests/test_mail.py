@@ -20,8 +20,8 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from briefing.build import build
 from briefing.config import load_config
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.txt"]
+CORPUS = Path(__file__).resolve().parents[1] / "content"  # the repository's own sample articles
+ARTICLES = ["dw-2017-03-23-allies-vow-to-destroy-is.txt", "centcom-death-of-abu-jandal-al-kuwaiti.md"]
 BRIEFING = [sys.executable, "-m", "briefing"]
 HOSTILE_TITLE = '<script>alert("x")</script> & <b>bold</b>'
 #: A minimal, valid PDF: stands in for the digest when the renderer wrote none (PDFs disabled).

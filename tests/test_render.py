@@ -33,11 +33,11 @@ from briefing.render.html import render_html
 from briefing.render.json_out import schema
 from briefing.render.pdf import PdfJob, run_jobs, write_pdf
 
-ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles"
+ARTICLES = Path(__file__).resolve().parents[1] / "content"  # the repository's own sample articles
 REAL = [
     "dw-2017-03-23-allies-vow-to-destroy-is.txt",
-    "bbc-online-is-conflict-call-for-inquiry-into-iraq-mosque-attack.txt",
-    "centcom-coalition-strikes-mosul-hospital.txt",
+    "us-state-department-terrorist-attacks-in-iraq.txt",
+    "centcom-iraqis-hold-line-against-isil-dod-spokesman-says.txt",
 ]
 DATED = "dw-2017-03-23-allies-vow-to-destroy-is"
 HOSTILE_TEXT = """https://example.org/2017/03/24/hostile

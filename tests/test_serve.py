@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-ARTICLE = "centcom-death-of-abu-jandal-al-kuwaiti.txt"
+CORPUS = Path(__file__).resolve().parents[1] / "content"  # the repository's own sample articles
+ARTICLE = "centcom-death-of-abu-jandal-al-kuwaiti.md"
 DEADLINE = 90.0  # seconds for any one step; a rebuild of two articles takes a few
 
 
@@ -110,9 +110,7 @@ def test_serve_rebuilds_reloads_shows_errors_and_recovers(served: tuple[Served, 
 
     # A content change: rebuilt, new generation, the new article is served.
     article = (CORPUS / ARTICLE).read_text(encoding="utf-8")
-    (root / "content" / "second.txt").write_text(
-        article.replace("Abu Jandal", "Abu Zaytun"), encoding="utf-8"
-    )
+    (root / "content" / "second.md").write_text(article.replace("Abu Jandal", "Abu Zaytun"), encoding="utf-8")
     second = server.wait_generation(first)
     status, index = server.get("/")
     assert status == 200 and "Abu Zaytun" in index
