@@ -887,6 +887,12 @@ def test_a_day_of_the_month_is_no_count_of_victims(incidents_of) -> None:
             19,
             None,
         ),
+        (  # a dateline with its country, set off by a dash
+            "Lower Juba, Somalia – More than 20 militants have been killed in fighting with the army in "
+            "Jamame district.",
+            20,
+            None,
+        ),
     ],
 )
 def test_tolls_the_parse_hangs_elsewhere(
@@ -988,3 +994,36 @@ def test_a_states_two_word_name_is_one_place() -> None:
 
     doc = nlp()("Attacks spread in June to the south near the borders with Ivory Coast and Burkina Faso.")
     assert [p.text for p in places_in(doc[:])] == ["Ivory Coast", "Burkina Faso"]
+
+
+def test_the_next_sentences_definite_reference_naming_the_scene_is_the_same_event(incidents_of) -> None:
+    found = incidents_of(
+        "Gunmen killed eleven people in an attack on a camp for displaced people in Kasai province on "
+        "Sunday, officials said.",
+        "The attack on the Tshikapa camp, in Kamonia territory, was blamed on a local militia.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Kasai province", 11)]
+    added = incidents_of(
+        "Israeli strikes destroyed buildings near the Netzarim corridor in central Gaza.",
+        "The forces also renewed their strikes on the Al-Awda Hospital in Jabalia.",
+    )
+    assert len(added) == 2  # "also" adds another event
+
+
+def test_regions_sharing_one_plural_noun_are_one_area(incidents_of) -> None:
+    found = incidents_of(
+        "More than 20 militants were killed during fighting between the militants and the army at the "
+        "border areas of Hiraan and Galgaduud regions."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Hiraan", 20)]
+
+
+def test_a_restated_toll_keeps_the_event_in_reach_of_the_next_tolls(incidents_of) -> None:
+    found = incidents_of(
+        "LAGOS (Reuters) – At least four people died on Monday during a major police raid in a slum of "
+        "Lagos, police said.",
+        "Officers raided the Makoko district to arrest a gang wanted for robberies, police said in a statement.",
+        "It said 200 officers took part, backed by two helicopters. At least four people died, it said: one "
+        "officer and three suspects. A woman was also wounded.",
+    )
+    assert [(i.killed, i.injured) for i in found] == [(4, 1)]

@@ -477,7 +477,9 @@ def _listed_with(victim: Token) -> list[Token]:
     "Seven officers, a tourist and two civilians": a list, so all three are counted. "Two people,
     a man and a woman": an apposition that names the two, counted once. "Lima : 19 people": a
     dateline parsed as the subject, with the count in its "apposition"."""
-    apposed = next((c for c in victim.children if c.dep_ == "appos" and c.i > victim.i), None)
+    appositions = [c for c in victim.children if c.dep_ == "appos" and c.i > victim.i]
+    numbered = [c for c in appositions if _has_number(c)] if not _has_number(victim) else []
+    apposed = (numbered or appositions or [None])[0]  # "Middle Shabelle, Somalia – More than 30 militants"
     if apposed is None or not _right_after(victim, apposed):
         return [victim]
     if not _has_number(victim) and _has_number(apposed) and (victim.pos_ == "PROPN" or victim.ent_type_):

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..incident_types import types_compatible
 from . import gazetteer
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, seat_of_institution, where_said
-from .places import FACILITY_NOUNS, Place, best_place, is_wide, places_in
+from .places import FACILITY_NOUNS, SETTLEMENT_NOUNS, Place, best_place, is_wide, places_in
 
 
 @dataclass
@@ -199,6 +199,8 @@ def _find_target(
         return compatible[0]
     if mention.anaphoric and not mention.restrictive and compatible:
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
+    if mention.anaphoric and compatible and _continues(mention, compatible[0]):
+        return compatible[0]  # "seven killed in an attack in Ituri" ... "The attack on the Plaine Savo camp"
     partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
     if mention.anaphoric and not mention.restrictive and partial:
         # "six killed in an attack on an island" ... "the killings, which cost the life of a civilian"
@@ -222,6 +224,39 @@ def _find_target(
 
 #: How many sentences after a report placed only in a country a report may name its scene.
 SCENE_FOLLOWS_SENTENCES = 2
+
+
+def _continues(mention: EventMention, incident: MergedIncident) -> bool:
+    """A definite reference in the very next sentence, adding no toll of its own, names the scene
+    of the event just told rather than recalling another: news recalls with a date, adds with "also"
+    ("forces also renewed their strikes on the hospital") and sets apart with "another"."""
+    return (
+        not incident.earlier
+        and not any(t.lower_ == "also" for t in mention.sentence.span)
+        and not mention.earlier
+        and not mention.another
+        and mention.killed is None
+        and mention.sentence.index - incident.touched == 1
+        and mention.place is not None
+        and _names_a_scene(mention.place, mention.sentence.span.doc)
+    )
+
+
+#: Nouns that name a scene below a town: "the village of Banjska", "the Plaine Savo camp".
+_SCENE_NOUNS = (FACILITY_NOUNS | SETTLEMENT_NOUNS | {"camp", "area", "barangay"}) - {"city", "town"}
+
+
+def _names_a_scene(place: Place, doc: Doc) -> bool:
+    """Whether a place is named as the scene itself (a village, a camp, an area), which the next
+    sentence adds to an event told in a wider place; a bare town ("the bombing in Herat") is
+    another event's place."""
+    words = place.text.lower().split()
+    if words[-1] in _SCENE_NOUNS or words[0] in _SCENE_NOUNS:
+        return True
+    if place.end < len(doc) and doc[place.end].lower_ in _SCENE_NOUNS:
+        return True  # "the Plaine Savo camp", "in Rabat area"
+    before = doc[max(place.start - 2, 0) : place.start]
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SCENE_NOUNS
 
 
 def _just_after(mention: EventMention, incident: MergedIncident) -> bool:

@@ -244,12 +244,30 @@ def _split_coordinated(places: list[Place], doc: Doc) -> list[list[Place]]:
     peers = [
         p for p in places if p.rank[:3] == best.rank[:3] and p.key != best.key and _coordinated(doc, p, best)
     ]
-    if not peers:
+    if not peers or _one_area(doc, [best, *peers]):
         return [places]
     out = []
     for lead in [best, *peers]:
         out.append([lead, *[p for p in places if p.rank[:3] != best.rank[:3]]])
     return out
+
+
+#: Plural nouns after coordinated names that make them one area: "Galgudud and Middle Shabelle regions".
+_SHARED_AREA_NOUNS = frozenset(
+    {"regions", "provinces", "states", "districts", "counties", "territories", "borders"}
+)
+
+
+def _one_area(doc: Doc, places: list[Place]) -> bool:
+    """ "fighting at the border areas of Galgudud and Middle Shabelle regions", "clashes between
+    Tigray and Amhara": names that share one plural noun, or that a border or "between" joins,
+    mark out the one area where an event happened, not an event in each."""
+    first = min(places, key=lambda p: p.start)
+    last = max(places, key=lambda p: p.end)
+    if last.end < len(doc) and doc[last.end].lower_ in _SHARED_AREA_NOUNS:
+        return True
+    before = doc[max(first.start - 4, 0) : first.start]
+    return any(t.lower_ in {"between", "border", "borders"} for t in before)
 
 
 def _coordinated(doc: Doc, a: Place, b: Place) -> bool:

@@ -76,7 +76,7 @@ def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reporte
         latest = _incident_for_toll(incidents, sentence.index)
         if latest is None:
             continue
-        filled = False
+        filled = killed is not None and killed == latest.killed  # restated: later tolls still follow it
         if killed is not None and latest.killed is None:
             latest.killed, filled = killed, True
         if injured is not None and latest.injured is None:
