@@ -1067,3 +1067,23 @@ def test_unnamed_attackers_come_before_a_group_named_only_as_background(analysed
         )
     )
     assert "unidentified gunmen" in {a.name for a in actors}
+
+
+def test_a_person_quoted_with_according_to_is_no_place(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Police chief Lars Ove Brekke said the attacker acted alone.",
+        "According to Brekke, the man was known to police.",
+        "According to Brekke, he used a knife.",
+    )
+    assert (actors["Lars Ove Brekke"].kind, actors["Lars Ove Brekke"].role) == ("person", "Police chief")
+
+
+def test_titles_and_titled_names_tagged_as_organisations(analysed: Analyser) -> None:
+    assert roles_in(
+        analysed, "The unrest was discussed with Kazakh President Kassym-Jomart Tokayev by phone."
+    ) == {"Kassym-Jomart Tokayev": "Kazakh President"}
+    spoken = actors_in(
+        analysed, "The bus was ambushed on the Yei to Juba road, a Defence Ministry Spokesman told reporters."
+    )
+    assert "Defence Ministry Spokesman" not in spoken

@@ -245,10 +245,20 @@ def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         if any(_named_as_place(span) for span in spans) or _compass_prefixed(cluster.name):
             cluster.kind = "place"
         elif cluster.kind == "person":
-            votes = sum(span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE for span in spans)
+            votes = sum(_after_locative(span) for span in spans)
             if votes * 2 > len(spans) or (votes and len(cluster.name.split()) == 1):
                 cluster.kind = "place"
     _merge_same_places(clusters)
+
+
+def _after_locative(span: Span) -> bool:
+    """ "in Tal Afar", "near Kerem"; but "according to Saeverud" quotes a person."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+        return False
+    return not (
+        span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according"
+    )
 
 
 def _compass_prefixed(name: str) -> bool:

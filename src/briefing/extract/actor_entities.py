@@ -369,7 +369,12 @@ def _person_after_rank(span: Span) -> Span | None:
         rest = span[i + 1 :]
         if rest[0].text == ".":
             rest = rest[1:]
-        if 1 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+        words = [t for t in rest if t.text != "-"]  # "Kassym-Jomart Tokayev"
+        if (
+            1 <= len(words) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in words)
+            and rest[-1].text != "-"
+        ):
             return rest
     return _name_after_rank(span)
 
@@ -535,13 +540,19 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False
     if kind == "organization" and text.split()[0].lower() in _NOT_ORG_HEADS:
         return False
-    if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS:
-        return False  # "Riverside Police Sgt": a unit and a rank, cut off before the officer's name
+    if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS | _OFFICE_ENDS:
+        return False  # "Riverside Police Sgt", "Defence Ministry Spokesman": a title, not a body
+    if kind == "organization" and (", " in text or " to " in text):
+        return False  # "Fortul, Arauca", "Yei to Juba": places and routes the model took for a body
     if kind == "person" and not any(ch.islower() for ch in text):
         return False
     if _is_rank(text):
         return False  # "Pfc", "S/Sgt": a rank the model took for a name
     return len(text) > 1
+
+
+#: Offices that end a title the model tagged as an organisation ("Balochistan CTD spokesperson").
+_OFFICE_ENDS = word_set("spokesman spokeswoman spokesperson minister director commander governor official")
 
 
 #: Military units named with their number: "103rd Infantry Brigade", "Light Infantry Brigade 143".
