@@ -772,6 +772,33 @@ def test_a_labelled_timestamp_opening_a_line_dates_the_page(line: str, date: dt.
     assert parse_date_line(line) == date
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("by Jane Mwangi March 4, 2023 9:15 AM 3 min read", dt.date(2023, 3, 4)),
+        ("8:20 pm on 12 June 2019", dt.date(2019, 6, 12)),
+        ("Posted at Jun 12 2019 08:20 PM | Updated as of Jun 13 2019 10:00 AM", dt.date(2019, 6, 12)),
+        ("Fri Jun 14 2019 icon-facebook icon-twitter", dt.date(2019, 6, 14)),
+        ("14 Jun 2019 at 09:30hrs | Views", dt.date(2019, 6, 14)),
+        ("2019.06.14", dt.date(2019, 6, 14)),
+        ("Troops entered the town on June 14, 2019 at dawn", None),
+        ("Opinion by Jane Mwangi, Nairobi, June 14, 2019", None),
+    ],
+)
+def test_a_header_line_of_dates_and_date_words_dates_the_page(line: str, date: dt.date | None) -> None:
+    assert parse_date_line(line) == date
+
+
+def test_a_site_date_bar_above_the_headline_is_not_the_story_date(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "bar.txt",
+        "https://example.org/six-killed-in-attack-on-island/\n\nFriday , June 14 2019\n"
+        f"Six killed in attack on island\n\n{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert article.date is None
+
+
 def test_a_sentence_naming_an_agency_poll_is_article_text(tmp_path: Path) -> None:
     line = "Police said the AP/NORC poll showed little support for the operation."
     article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n{line}\n{SENTENCE_2}\n")

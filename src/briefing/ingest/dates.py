@@ -2,13 +2,15 @@
 
 A date is taken only when the page states a full calendar date (day, month and year) on a line of
 its own, optionally with a label ("Published", "Updated", "Date"), a weekday, a time and a time
-zone. Partial dates ("January 10"), dates inside sentences ("On Dec. 6th, Iraqi forces...") and
+zone, or on a short header line whose other words all go with dates (a byline, "2 min read",
+share buttons, a second "Updated" date). Partial dates ("January 10"), dates inside sentences ("On Dec. 6th, Iraqi forces...") and
 ambiguous numeric forms are never turned into a publication date: a wrong date is worse than none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 MONTHS: dict[str, int] = {
@@ -69,7 +71,8 @@ DATE_STAMP = re.compile(
 def parse_date_line(line: str) -> dt.date | None:
     """The date when the whole line is a full date (with optional label/weekday/time), or a
     labelled timestamp that opens the line ("Published - September 15, 2024 02:57 am IST - KYIV",
-    "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."); else None."""
+    "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."), or a header line made only of dates and the
+    words that go with them; else None."""
     text = " ".join(line.split()).strip(" .|")
     for patterns, longest in ((DATE_LINE_PATTERNS, 60), (TIMESTAMP_PATTERNS, 160)):
         if len(text) > longest:
@@ -77,7 +80,48 @@ def parse_date_line(line: str) -> dt.date | None:
         for pattern in patterns:
             if match := pattern.match(text):
                 return _date_from_match(match)
-    return None
+    return _header_date(text)
+
+
+#: Full dates anywhere in a header line, for `_header_date`.
+_DATES_IN_LINE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(r"\b" + date + r"\b", re.IGNORECASE)
+    for date in (MONTH_FIRST, DAY_FIRST, ISO_DATE, DOTTED_DATE, YEAR + r"\.(?P<mnum>\d{2})\.(?P<day>\d{2})")
+)
+#: What a page's date line may carry besides the date: labels, weekdays, clock times, time
+#: zones, reading time, share buttons ("by Jane Doe July 22, 2024 11:13 AM 2 min read",
+#: "Posted at Apr 29 2012 03:58 PM | Updated as of Apr 30 2012", "10:44 am on 29 November 2018").
+_HEADER_WORD = re.compile(
+    r"(?:published|updated|posted|last|first|date|dated|on|at|as|of|am|pm|a\.m|p\.m|hrs|gmt|utc|min|mins"
+    r"|read|views?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|icon-[a-z-]+|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?"
+    r"(?:am|pm|hrs)?|[A-Z]{2,5})",
+)
+#: The longest header line read this way; longer lines are text.
+_HEADER_LINE_CHARS = 100
+
+
+def _header_date(text: str) -> dt.date | None:
+    """The first date of a short line whose other words are all date-line words, and at most a
+    byline ("by Kateryna Hodunova"); a sentence around a date ("On Dec. 6th, forces ...") never is."""
+    if len(text) > _HEADER_LINE_CHARS:
+        return None
+    found = [m for pattern in _DATES_IN_LINE for m in pattern.finditer(text)]
+    if not found:
+        return None
+    rest = text
+    for match in found:
+        rest = rest.replace(match.group(0), " ")
+    words = re.findall(r"[\w:.-]+", rest)
+    if words and words[0].lower() == "by":  # a byline before the date: "by" and a name
+        name = list(
+            itertools.takewhile(lambda w: w[:1].isupper() and not _HEADER_WORD.fullmatch(w), words[1:4])
+        )
+        words = words[1 + len(name) :] if name else words
+    if not all(
+        _HEADER_WORD.fullmatch(w.strip(".")) or _HEADER_WORD.fullmatch(w.lower().strip(".")) for w in words
+    ):
+        return None
+    return _date_from_match(min(found, key=lambda m: m.start()))
 
 
 #: Labels of a page's own timestamp, in the languages scraped pages print them in.

@@ -192,7 +192,15 @@ def _publication_date(lines: list[Line], title_index: int | None) -> dt.date | N
         dated = next((line.date for line in below if line.date), None)
         if dated:
             return dated
-    return next((line.date for line in lines if line.date), None)
+    above = range(title_index) if title_index is not None else range(0)
+    return next(
+        (
+            line.date
+            for i, line in enumerate(lines)
+            if line.date and not (i in above and _DATE_BAR.match(line.text))
+        ),
+        None,
+    )
 
 
 def _title_index(lines: list[Line], known_title: str | None) -> int | None:
@@ -320,7 +328,7 @@ def _could_be_headline(line: Line) -> bool:
 _METADATA_LINE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s*\S+(?:\s+\S+){0,3}$")
 #: "FRIDAY, April 19, 2024 nationthailand": a site's date bar, whatever the scraper glued to it.
 _DATE_BAR = re.compile(
-    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+"
     r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}",
     re.IGNORECASE,
 )
