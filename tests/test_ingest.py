@@ -638,6 +638,9 @@ def test_publisher_names_dates_in_slugs_and_more_furniture(tmp_path: Path) -> No
     assert source_from_url("https://www.thedailystar.net/news/world/x") == "The Daily Star"
     assert source_from_url("https://indianexpress.com/article/india/x/") == "Indian Express"
     assert source_from_url("https://garoweonline.com/en/news/x") == "Garowe Online"  # not "Ga Rowe Online"
+    assert source_from_url("https://zbcnews.co.zw/x") == "ZBC News"  # not "Zbcnews"
+    assert source_from_url("https://lagosenglish.com/x") == "Lagos English"
+    assert source_from_url("https://caspiandiscourse.com/x") == "Caspian Discourse"  # two long rare words
     assert source_from_url("https://radiodalsan.com/x") == "Radio Dalsan"  # an outlet word and a name
     assert source_from_url("https://atolltimes.mv/post/x") == "Atoll Times"
     assert source_from_url("https://allafrica.com/x") == "Allafrica"  # a brand, not "ALL Africa"

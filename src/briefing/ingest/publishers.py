@@ -256,7 +256,23 @@ def _segmented(label: str) -> list[str] | None:
         for i, word in enumerate(words)
     ):  # "New" opens so many outlets' names that it is split off like a long word
         return words
-    return _outlet_words(label.lower())
+    return _outlet_words(label.lower()) or _long_pieces(label.lower())
+
+
+#: The shortest piece `_long_pieces` accepts: long pieces are words or names, short ones guesses.
+_LONG_PIECE = 5
+
+
+def _long_pieces(label: str) -> list[str] | None:
+    """ "mideastdiscourse" -> "Mideast Discourse", "novayagazeta" -> "Novaya Gazeta": a label that
+    wordsegment splits into two or three long pieces is those words, however rare ("allafrica"
+    and "thaipbs" have a short piece and stay whole)."""
+    import wordsegment
+
+    pieces = wordsegment.segment(label)
+    if 2 <= len(pieces) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in pieces):
+        return pieces
+    return None
 
 
 def _common_word(word: str, count: float) -> bool:
@@ -312,9 +328,13 @@ OUTLET_WORDS = frozenset(
         "weekly",
         "globe",
         "tv",
+        "english",
     ]
 )
 
+
+#: Outlet words that broadcasters put after a three-letter acronym ("TVC News", "GMA Network").
+_AFTER_ACRONYMS = frozenset({"news", "network", "world", "tv", "radio"})
 
 #: Longest first, so "network" is tried before "news" would match less of it.
 _OUTLET_WORDS_LONGEST_FIRST = sorted(OUTLET_WORDS, key=len, reverse=True)
@@ -324,10 +344,13 @@ def _outlet_words(label: str) -> list[str] | None:
     if label.startswith("the") and len(label) - 3 >= 4 and (rest := _outlet_words(label[3:])):
         return ["the", *rest]  # "thesaveratimes" -> The Savera Times; "thecitypaperbogota" stays
     for word in _OUTLET_WORDS_LONGEST_FIRST:
+        shortest = 3 if word in _AFTER_ACRONYMS else 4  # "tvcnews" -> TVC News; "sidtoday" stays
+        if label.endswith(word) and len(label) - len(word) >= shortest:
+            rest = label[: -len(word)]
+            return [*(_outlet_words(rest) or _long_pieces(rest) or [rest]), word]
         if label.startswith(word) and len(label) - len(word) >= 4:
-            return [word, *(_outlet_words(label[len(word) :]) or [label[len(word) :]])]
-        if label.endswith(word) and len(label) - len(word) >= 4:
-            return [*(_outlet_words(label[: -len(word)]) or [label[: -len(word)]]), word]
+            rest = label[len(word) :]
+            return [word, *(_outlet_words(rest) or _long_pieces(rest) or [rest])]
     return None
 
 
