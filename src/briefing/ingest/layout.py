@@ -10,6 +10,7 @@ body paragraphs are the lines that read as sentences. Everything else is furnitu
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -118,9 +119,14 @@ def mark_context_furniture(lines: list[Line]) -> None:
     - the caption right above an image credit line ("USA Anti-IS-Koalition in Washington" /
       "Image: picture-alliance/AP");
     - the title next to a video player's notice or duration ("US hosts anti-IS meeting" / "00:31");
-    - a caption repeated without the credit that another copy of it carries.
+    - a caption repeated without the credit that another copy of it carries;
+    - a caption printed twice in a row (alt text and caption), with or without a short credit
+      after the second copy: an article never repeats a sentence at once.
     """
     credited = {_comparable(line.text) for line in lines if line.glued_credit}
+    for first, second in itertools.pairwise(lines):
+        if _printed_twice(first, second):
+            first.kind = second.kind = Kind.FURNITURE
     for index, line in enumerate(lines):
         if line.kind in {Kind.HEADING, Kind.TEXT} and _comparable(line.text) in credited:
             line.kind = Kind.FURNITURE  # the same caption again, printed without its credit
@@ -132,6 +138,21 @@ def mark_context_furniture(lines: list[Line]) -> None:
             for neighbour in (index - 1, index + 1):
                 if 0 <= neighbour < len(lines) and _is_player_title(lines[neighbour]):
                     lines[neighbour].kind = Kind.FURNITURE
+
+
+#: The most words a credit glued after a repeated caption may have ("Source: AAP").
+_REPEAT_CREDIT_WORDS = 6
+
+
+def _printed_twice(first: Line, second: Line) -> bool:
+    """A sentence-like line printed again on the next line, maybe followed by a credit; a
+    repeated headline (no full stop) is the page's title printed twice, not a caption."""
+    if first.kind is not Kind.TEXT or second.kind not in {Kind.HEADING, Kind.TEXT}:
+        return False
+    text, again = _comparable(first.text), _comparable(second.text)
+    if cleaning.word_count(first.text) < 4 or not again.startswith(text):
+        return False
+    return len(again[len(text) :].split()) <= _REPEAT_CREDIT_WORDS
 
 
 def _is_caption(line: Line, credit: Line) -> bool:
