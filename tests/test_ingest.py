@@ -175,12 +175,14 @@ def test_caption_above_a_credit_line_is_furniture(tmp_path: Path) -> None:
     assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
 
 
-def test_a_caption_printed_twice_in_a_row_is_furniture(tmp_path: Path) -> None:
+def test_a_sentence_printed_twice_in_a_row_is_kept_once_and_a_credited_repeat_is_a_caption(
+    tmp_path: Path,
+) -> None:
     caption = "Residents inspect a damaged house in the village after the attack."
-    for second in (caption, f"{caption} Source: AAP"):
-        scrape = f"Forces retake bridge\n\n{caption}\n{second}\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n"
-        article = read(tmp_path, "a.txt", scrape)
-        assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+    scrape = f"Forces retake bridge\n\n{caption}\n{caption} Source: AAP\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n"
+    assert read(tmp_path, "a.txt", scrape).paragraphs == (SENTENCE_1, SENTENCE_2)
+    scrape = f"Forces retake bridge\n\n{SENTENCE_1}\n{SENTENCE_1}\n\n{SENTENCE_2}\n"
+    assert read(tmp_path, "b.txt", scrape).paragraphs == (SENTENCE_1, SENTENCE_2)  # a standfirst, once
     twice = read(tmp_path, "b.txt", f"Forces retake bridge\nForces retake bridge\n\n{SENTENCE_1}\n")
     assert twice.title == "Forces retake bridge"  # a headline printed twice is still the headline
 

@@ -120,13 +120,16 @@ def mark_context_furniture(lines: list[Line]) -> None:
       "Image: picture-alliance/AP");
     - the title next to a video player's notice or duration ("US hosts anti-IS meeting" / "00:31");
     - a caption repeated without the credit that another copy of it carries;
-    - a caption printed twice in a row (alt text and caption), with or without a short credit
-      after the second copy: an article never repeats a sentence at once.
+    - a sentence printed twice in a row: with a short credit after the second copy it is a
+      caption ("... after the shooting. Source: AAP"), and both go; bare, it may as well be a
+      standfirst printed twice, so only the second copy goes.
     """
     credited = {_comparable(line.text) for line in lines if line.glued_credit}
     for first, second in itertools.pairwise(lines):
         if _printed_twice(first, second):
-            first.kind = second.kind = Kind.FURNITURE
+            second.kind = Kind.FURNITURE
+            if _comparable(second.text) != _comparable(first.text):
+                first.kind = Kind.FURNITURE
     for index, line in enumerate(lines):
         if line.kind in {Kind.HEADING, Kind.TEXT} and _comparable(line.text) in credited:
             line.kind = Kind.FURNITURE  # the same caption again, printed without its credit
@@ -146,7 +149,7 @@ _REPEAT_CREDIT_WORDS = 6
 
 def _printed_twice(first: Line, second: Line) -> bool:
     """A sentence-like line printed again on the next line, maybe followed by a credit; a
-    repeated headline (no full stop) is the page's title printed twice, not a caption."""
+    repeated headline (no full stop) is the page's title printed twice, and is left alone."""
     if first.kind is not Kind.TEXT or second.kind not in {Kind.HEADING, Kind.TEXT}:
         return False
     text, again = _comparable(first.text), _comparable(second.text)
