@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Span
 
 from briefing.extract.analysis import Analysis, analyse
 from briefing.extract.incidents import find_incidents
 from briefing.extract.nlp import nlp
+from briefing.extract.places import places_in
 from briefing.model import Actor, Article, Incident
 
 
@@ -1027,3 +1029,34 @@ def test_a_restated_toll_keeps_the_event_in_reach_of_the_next_tolls(incidents_of
         "officer and three suspects. A woman was also wounded.",
     )
     assert [(i.killed, i.injured) for i in found] == [(4, 1)]
+
+
+def test_a_count_hung_on_a_forces_name_counts_its_members(incidents_of) -> None:
+    found = incidents_of(
+        "Three Uganda People’s Defence Force (UPDF) soldiers were killed in an ambush in Ituri on Monday."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Ituri", 3)]
+
+
+def test_every_group_listed_before_a_shared_participle_is_counted(incidents_of) -> None:
+    found = incidents_of(
+        "Nine rebels were killed and 12 soldiers and three policemen wounded in fighting in Basilan province."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(9, 15)]
+
+
+def test_a_weekday_the_model_runs_into_a_place_name_is_not_part_of_it() -> None:
+    doc = nlp()("Shelling in the center of the border city of Kursk Saturday killed 21 people.")
+    start = [t.text for t in doc].index("Kursk")
+    doc.ents = [Span(doc, start, start + 2, label="GPE")]  # "Kursk Saturday", as the model sometimes tags it
+    assert [p.text for p in places_in(doc[:])] == ["Kursk"]
+
+
+def test_a_clause_ranking_the_event_neither_places_nor_dates_it(incidents_of) -> None:
+    found = incidents_of(
+        "Shelling in the centre of the Russian border town of Shebekino on Sunday killed nine people, local "
+        "officials reported.",
+        "A further 40 people were wounded in the strike, said regional governor Ivan Petrov, making it one of "
+        "the deadliest attacks on Russian soil since the start of the war two years ago.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Shebekino", 9, 40)]

@@ -359,6 +359,13 @@ def _victim_count(verb: Token) -> int | None:
         victims = (
             [verb.head] if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children) else []
         )
+        if victims and verb.i > verb.head.i:  # "and 17 soldiers and six Islamists wounded": both
+            listed = [
+                c
+                for c in verb.head.conjuncts
+                if c.i < verb.head.i and c.pos_ in {"NOUN", "PROPN"} and _has_number(c)
+            ]
+            victims = listed[:1] or victims  # the list's first noun; its conjuncts are added below
     if not victims and lemma in KILL_VERBS and verb.tag_ in {"VBG", "VBD"}:
         victims = _object_the_parse_missed(verb)
     victims = [member for victim in victims for member in _listed_with(victim)]
@@ -521,6 +528,21 @@ def _has_number(noun: Token) -> bool:
     return noun.like_num or noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
 
 
+def _number_opening_a_name(noun: Token) -> Token | None:
+    """ "Four South Sudan People's Defence Forces officers": the parse hangs the number on a word
+    of the name before the noun; a number that opens the noun's phrase and modifies a proper noun
+    inside it counts the noun."""
+    first = noun.left_edge
+    if first.i == noun.i or not first.like_num or first.ent_type_ == "DATE" or first.dep_ != "nummod":
+        return None
+    head = first.head
+    if head.pos_ != "PROPN" or not head.i < noun.i:
+        return None
+    while head.i != noun.i and head.dep_ in {"compound", "poss", "nmod"} and head.head.i <= noun.i:
+        head = head.head
+    return first if head.i == noun.i else None
+
+
 def count_of(noun: Token) -> int | None:
     """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
     if noun.ent_type_ in {"DATE", "TIME"} and not _bare_count_tagged_as_date(noun):
@@ -545,6 +567,8 @@ def count_of(noun: Token) -> int | None:
             for t in c.subtree
             if t.like_num and t.ent_type_ != "DATE"
         ]
+    if not numbers and (opening := _number_opening_a_name(noun)) is not None:
+        numbers = [opening]
     if numbers:
         number = numbers[0]
         phrase = _number_phrase(number)

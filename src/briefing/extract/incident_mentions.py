@@ -16,7 +16,7 @@ from ..model import Actor
 from .analysis import SPEECH_VERBS, Analysis, Sentence
 from .casualties import CUMULATIVE, count_casualties
 from .dates import follows_previous_day, resolve_date
-from .incident_places import group_by_place
+from .incident_places import comment_clause_tokens, group_by_place
 from .incident_triggers import governor, is_anaphoric, is_realis, trigger_noun, trigger_type
 from .perpetrators import find_perpetrator
 from .places import Place, best_place, places_in
@@ -218,9 +218,15 @@ def tells_other_event(sentence: Sentence) -> bool:
 def set_earlier(sentence: Sentence) -> bool:
     """ "Last week, nine soldiers were killed in a suicide attack": a past event recalled beside
     the one reported, which a shared province must not merge with it."""
-    if SINCE_EARLIER.search(sentence.text) or AT_THE_OUTSET.search(sentence.text):
+    aside = comment_clause_tokens(sentence.span)  # "making it the deadliest since ... 22 months ago"
+    told = "".join(t.text_with_ws for t in sentence.span if t.i not in aside)
+    if SINCE_EARLIER.search(told) or AT_THE_OUTSET.search(told):
         return True
-    return any(EARLIER.search(ent.text) for ent in sentence.span.ents if ent.label_ in {"DATE", "TIME"})
+    return any(
+        EARLIER.search(ent.text)
+        for ent in sentence.span.ents
+        if ent.label_ in {"DATE", "TIME"} and ent.root.i not in aside
+    )
 
 
 def _when_it_was_said(ent: Span) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .analysis import SPEECH_VERBS
 from .incident_triggers import ANAPHORIC_DETS, governor, trigger_type
@@ -186,12 +186,30 @@ def in_side_clause(doc: Doc, place: Place, trigger: Token | None = None) -> bool
     return False
 
 
+def comment_clause_tokens(span: Span) -> set[int]:
+    """The tokens of the participle clauses that comment on the event told ("..., making it one of
+    the deadliest attacks since the invasion 22 months ago"): their places and dates are not its."""
+    return {
+        t.i
+        for token in span
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _COMMENT_VERBS
+        for t in token.subtree
+    }
+
+
 def _side_clause(token: Token) -> bool:
     """An adverbial clause of circumstance ("as ...", "while ..."), which frames an event but
     does not place it; other clauses are left alone, as the small model misparses them often."""
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _COMMENT_VERBS:
+        return True  # "..., making it one of the deadliest attacks since the invasion of Ukraine"
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children
     )
+
+
+#: Verbs of a participle clause that comments on an event rather than tells it: "making it the
+#: deadliest", "marking the first", "bringing the toll to", "raising the total".
+_COMMENT_VERBS = frozenset({"make", "mark", "bring", "raise", "take"})
 
 
 def _refers_to_place(trigger: Token) -> bool:

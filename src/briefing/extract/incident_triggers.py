@@ -329,6 +329,13 @@ def _one_of_a_run(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in RUN_NOUNS
 
 
+def _one_of_a_ranking(noun: Token) -> bool:
+    """ "one of the deadliest attacks since the invasion": the events an event is ranked among."""
+    prep = noun.head
+    superlative = any(c.tag_ == "JJS" or c.lower_ == "most" for c in noun.subtree if c.i < noun.i)
+    return superlative and noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one"
+
+
 def is_realis(token: Token) -> bool:
     """Skip future, conditional, negated, feared and generic events ("We will continue to strike",
     "have carried out similar attacks across the Sahel")."""
@@ -342,6 +349,8 @@ def is_realis(token: Token) -> bool:
         return False  # "declared a state of siege": a legal regime, not a siege
     if token.pos_ == "NOUN" and _one_of_a_run(token):
         return False  # "the latest in a string of attacks": the pattern, not one event
+    if token.pos_ == "NOUN" and _one_of_a_ranking(token):
+        return False  # "making it one of the deadliest attacks on Russian soil": a comparison
     if token.pos_ == "NOUN" and _charged_with(token):
         return False  # "warrants of arrest for murder": a charge, not an event told
     verb = governor(token)

@@ -631,8 +631,12 @@ def _place_from_entity(ent: Span) -> Place | None:
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in {"near", "the", "outside"}:
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"and", "'s", "’s"}):
-        end -= 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in {"and", "'s", "’s"}
+        or doc[end - 1].lower_ in _WEEKDAYS
+    ):
+        end -= 1  # "Belgorod Saturday": the day the model ran into the name
     if start >= end:
         return None
     root = doc[start:end].root
@@ -661,6 +665,9 @@ def _place_from_entity(ent: Span) -> Place | None:
     else:
         return None
     return _build(doc, start, end)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _described_as_person(root: Token) -> bool:
