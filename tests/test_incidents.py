@@ -1060,3 +1060,23 @@ def test_a_clause_ranking_the_event_neither_places_nor_dates_it(incidents_of) ->
         "the deadliest attacks on Russian soil since the start of the war two years ago.",
     )
     assert [(i.location, i.killed, i.injured) for i in found] == [("Shebekino", 9, 40)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A car bomb exploded at a market in Kirkuk on Friday, which claimed nine lives.", 9),
+        (
+            "A wounded woman died in hospital in Kirkuk on Friday, raising the death toll from the market "
+            "bombing to six.",
+            6,
+        ),
+        (  # a total over a period is not the event's toll
+            "Troops killed two gunmen in a raid in Jenin on Friday, taking the death toll to 16 since the "
+            "operation began.",
+            2,
+        ),
+    ],
+)
+def test_lives_claimed_and_a_toll_raised_by_a_death(incidents_of, sentence: str, killed: int) -> None:
+    assert [i.killed for i in incidents_of(sentence)] == [killed]

@@ -241,7 +241,12 @@ def _stated_dead(token: Token) -> int | None:
         return count_of(victims[0])  # "... inside the complex killing at least 15 people" (a mis-tag)
     if token.lemma_.lower() == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIFE_VERBS:
         of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        if not of and _has_number(token):
+            return count_of(token)  # "which claimed five lives"
         return next((count_of(o) for o in of if o.dep_ == "pobj"), None)
+    if token.pos_ == "VERB" and token.lemma_.lower() in _TOLL_RAISING_VERBS and _raises_the_toll(token):
+        reached = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+        return next((count_of(o) for o in reached if o.dep_ == "pobj" and count_of(o)), None)
     if token.pos_ == "VERB" and token.lemma_.lower() in _TOLL_VERBS and _counts_the_dead(token):
         reached = [
             o for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at"} for o in c.children
@@ -249,6 +254,21 @@ def _stated_dead(token: Token) -> int | None:
         reached += [c for c in token.children if c.dep_ == "dobj"]
         return next((count_of(o) for o in reached if o.dep_ in {"pobj", "dobj"} and count_of(o)), None)
     return None
+
+
+#: Verbs by which a new death brings the toll to its number: "raising the death toll to three".
+_TOLL_RAISING_VERBS = frozenset({"raise", "bring", "push", "take", "put"})
+
+
+def _raises_the_toll(verb: Token) -> bool:
+    """ "raising the death toll from the attack to three"; but a toll "since the raids began" is
+    a running total over a period, not one event's."""
+    if any(t.lower_ == "since" for t in verb.subtree):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "toll" and any(m.lower_ == "death" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _counts_the_dead(verb: Token) -> bool:
