@@ -1080,3 +1080,14 @@ def test_a_clause_ranking_the_event_neither_places_nor_dates_it(incidents_of) ->
 )
 def test_lives_claimed_and_a_toll_raised_by_a_death(incidents_of, sentence: str, killed: int) -> None:
     assert [i.killed for i in incidents_of(sentence)] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A roadside bomb killed four soldiers and injured another in Yala province on Monday.", 4, 1),
+        ("Two policemen were killed and another wounded in an ambush in Zamfara on Monday.", 2, 1),
+    ],
+)
+def test_another_victim_is_one_more(incidents_of, sentence: str, killed: int, injured: int) -> None:
+    assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]

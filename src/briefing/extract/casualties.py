@@ -345,6 +345,7 @@ def _has_people(verb: Token) -> bool:
     return any(
         o.lemma_.lower() in PERSON_NOUNS
         or o.lower_ in COLLECTIVES
+        or o.lower_ == "another"  # "killed five rangers and injured another"
         or o.ent_type_ == "PERSON"
         or _has_number(o)
         for o in objects
@@ -619,6 +620,8 @@ def count_of(noun: Token) -> int | None:
         return 1
     if noun.lower_ in SINGULAR_PRONOUNS:
         return 1  # "killed him": one named victim, referred to by pronoun
+    if noun.lower_ == "another" and noun.pos_ == "PRON":
+        return 1  # "killed five rangers and injured another"
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return count_of(noun.head.head)
     return None
