@@ -1087,3 +1087,23 @@ def test_titles_and_titled_names_tagged_as_organisations(analysed: Analyser) -> 
         analysed, "The bus was ambushed on the Yei to Juba road, a Defence Ministry Spokesman told reporters."
     )
     assert "Defence Ministry Spokesman" not in spoken
+
+
+def test_an_office_of_something_before_a_name_is_the_role_not_part_of_the_name(analysed: Analyser) -> None:
+    assert roles_in(
+        analysed,
+        "More victims may be found, said Minister of Internal Affairs Arsen Avakov.",
+    ) == {"Arsen Avakov": "Minister of Internal Affairs"}
+    assert roles_in(
+        analysed,
+        "Rescuers were still searching the rubble, according to Minister of Internal Affairs Denys Monastyrsky.",
+    ) == {"Denys Monastyrsky": "Minister of Internal Affairs"}
+    assert roles_in(
+        analysed,
+        "Police inspector of Torit James Lokuju said that three of the dead were children.",
+    ) == {"James Lokuju": "Police inspector of Torit"}
+    untagged = roles_in(
+        analysed,
+        "Minister of Interior Dusko Markovic said at a press conference that all units were sent to Bar.",
+    )
+    assert untagged.get("Dusko Markovic") == "Minister of Interior"

@@ -186,7 +186,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if kind == "person":
             if is_only_title(span):
                 continue
-            span = without_title(_with_first_names(_with_rest_of_name(_after_possessive_title(span))))
+            span = _with_first_names(_with_rest_of_name(_after_possessive_title(span)))
+            span = without_title(_after_office_of(span))
         text = (
             POSSESSIVE.sub("", span.text)
             if span.text[-2:] in {"'s", "’s", "´s", "`s"} or span.text[-1:] in _APOSTROPHES
@@ -288,11 +289,15 @@ def untagged_people(analysis: Analysis) -> list[Mention]:
         if not _untagged_name_start(doc[i]):
             i += 1
             continue
+        office = _office_of_before(doc, i)  # "Minister of [Internal Affairs] Denys Monastyrsky"
         j = i
-        while j < len(doc) and j - i < 3 and _untagged_name_start(doc[j]):
+        while j < len(doc) and j - i < (5 if office else 3) and _untagged_name_start(doc[j]):
             j += 1
         name = doc[i:j]
-        if len(name) >= 2 and (_role_word_before(doc, i) or _role_apposed_after(doc, j)):
+        after_office = office and len(name) >= 3
+        if after_office:
+            name = doc[j - 2 : j]  # the rest of the office, then the name
+        if len(name) >= 2 and (after_office or _role_word_before(doc, i) or _role_apposed_after(doc, j)):
             text = name.text
             out.append(
                 Mention(name.start_char, name.end_char, text, f"person:{name_key(text)}", text, "person")
@@ -326,6 +331,16 @@ def _role_word_before(doc: Doc, start: int) -> bool:
     if before.is_lower:
         return before.lower_ in ROLE_WORDS
     return before.is_title and before.lower_.rstrip(".") in _TITLES_BEFORE_NAMES
+
+
+def _office_of_before(doc: Doc, start: int) -> bool:
+    """ "Minister of Interior ...", "Director of Operations ...": a capitalised office and "of"."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"of", "for"}
+        and doc[start - 2].is_title
+        and is_title_word(doc[start - 2])
+    )
 
 
 def _role_apposed_after(doc: Doc, end: int) -> bool:
@@ -391,6 +406,18 @@ def _after_possessive_title(span: Span) -> Span:
     if i == mark + 1 or span.end - i < 2:
         return span  # "Ali's Son Hassan": no title between them, so nothing to say who is named
     return span.doc[i : span.end]
+
+
+def _after_office_of(span: Span) -> Span:
+    """ "Minister of [Internal Affairs Ihor Klymenko]", "Police inspector of [Nimule David Kasmiro]":
+    after "<role> of", the model often starts the name with the rest of the office; the name is
+    its last two words, and the words before them stay in the text where the role is read."""
+    doc = span.doc
+    if len(span) < 3 or span.start < 2 or doc[span.start - 1].lower_ not in {"of", "for"}:
+        return span
+    if doc[span.start - 2].lower_ not in ROLE_WORDS or not all(t.is_title for t in span):
+        return span
+    return doc[span.end - 2 : span.end]
 
 
 #: Words that open a title without being one: "Acting Mayor", "Deputy Governor".
