@@ -1107,3 +1107,14 @@ def test_an_office_of_something_before_a_name_is_the_role_not_part_of_the_name(a
         "Minister of Interior Dusko Markovic said at a press conference that all units were sent to Bar.",
     )
     assert untagged.get("Dusko Markovic") == "Minister of Interior"
+
+
+def test_a_bare_surname_right_after_a_full_name_is_that_person_not_a_namesake(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Gunmen killed Peter Gyang, 27, Daniel Bot, 25, and Christopher Ezekiel Mwantiri, 22, in Tyana.",
+        "The President of the Berom Youth Association, Solomon Dalyop Mwantiri, confirmed the killings.",
+        "Mwantiri explained that the gunmen came from a nearby forest.",
+    )
+    assert actors["Solomon Dalyop Mwantiri"].mentions == 2
+    assert actors["Christopher Ezekiel Mwantiri"].mentions == 1

@@ -151,8 +151,21 @@ def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None
         (p for p in people if fits(p)), key=lambda p: (-len(p.mentions), min(m.start for m in p.mentions))
     )
     # Two Tsarnaevs named equally often: news style calls the one introduced first by surname alone
-    # ("Dzhokhar Tsarnaev ... Tsarnaev, 21"), and names the relative in full whenever he comes up.
+    # ("Dzhokhar Tsarnaev ... Tsarnaev, 21"), and names the relative in full whenever he comes up;
+    # but when the surname first comes after both were named, it is the one named just before it
+    # ("the victim Christopher Mwantiri ... Solomon Mwantiri confirmed ... Mwantiri explained").
+    first = min(m.start for m in short.mentions)
+    introduced = [p for p in matches if min(m.start for m in p.mentions) < first]
+    if len(introduced) > 1 and len({len(p.mentions) for p in introduced}) == 1:
+        latest = max(introduced, key=lambda p: max(m.start for m in p.mentions if m.start < first))
+        if first - max(m.start for m in latest.mentions if m.start < first) <= JUST_NAMED_CHARS:
+            return latest
     return matches[0] if matches else None
+
+
+#: How close before a bare surname a full name must be to be the one it repeats, when two people
+#: share the surname: about one sentence.
+JUST_NAMED_CHARS = 250
 
 
 def _initials(name: str) -> str:
