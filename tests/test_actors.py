@@ -1118,3 +1118,37 @@ def test_a_bare_surname_right_after_a_full_name_is_that_person_not_a_namesake(an
     )
     assert actors["Solomon Dalyop Mwantiri"].mentions == 2
     assert actors["Christopher Ezekiel Mwantiri"].mentions == 1
+
+
+def test_streets_routes_and_offices_tagged_as_names_are_no_actors(analysed: Analyser) -> None:
+    assert actors_in(analysed, "Police closed Warrego Bell Rd after the shooting in Tara.") == {}
+    assert (
+        actors_in(analysed, "Two soldiers, one from Lakhimpur in Assam and one from Dehradun, were killed.")
+        == {}
+    )
+
+
+def test_a_posts_city_before_the_name_belongs_to_the_role(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "A blast hit a market in Quetta on Friday.",
+        "Senior Superintendent of Police (SSP) Quetta Rehman Gul Khan said a suspect had been arrested.",
+    )
+    assert roles == {"Rehman Gul Khan": "Senior Superintendent of Police Quetta"}
+
+
+def test_an_office_tagged_as_an_organisation_is_no_actor(analysed: Analyser) -> None:
+    office = (
+        "The day before, on May 2, the Minister of Health of Georgia Zurab Azarashvili informed that 30 bodies "
+        "had been delivered."
+    )
+    assert "Minister of Health" not in actors_in(analysed, office)
+
+
+def test_a_given_name_between_an_office_and_the_tagged_surname_is_part_of_the_name(
+    analysed: Analyser,
+) -> None:
+    roles = roles_in(
+        analysed, "Nasir County Commissioner Gatluak Lew Thiep described the situation as precarious."
+    )
+    assert roles == {"Gatluak Lew Thiep": "Nasir County Commissioner"}

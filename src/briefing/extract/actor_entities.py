@@ -99,7 +99,9 @@ def _title_before_a_name(span: Span) -> bool:
 
 
 #: Last words that make a "person" the model tagged an organisation or a place.
-_PLACE_ENDS = word_set("region province district state county territory township village town city")
+_PLACE_ENDS = word_set(
+    "region province district state county territory township village town city road rd street st avenue highway"
+)
 _NOT_PERSON_ENDS = _PLACE_ENDS | word_set(
     "front army party movement council unit units force forces brigade battalion group alliance union"
     " ministry department agency committee organisation organization"
@@ -187,7 +189,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             if is_only_title(span):
                 continue
             span = _with_first_names(_with_rest_of_name(_after_possessive_title(span)))
-            span = without_title(_after_office_of(span))
+            span = without_title(_after_office_of(_without_leading_place(span)))
         text = (
             POSSESSIVE.sub("", span.text)
             if span.text[-2:] in {"'s", "’s", "´s", "`s"} or span.text[-1:] in _APOSTROPHES
@@ -408,6 +410,16 @@ def _after_possessive_title(span: Span) -> Span:
     return span.doc[i : span.end]
 
 
+def _without_leading_place(span: Span) -> Span:
+    """ "Capital City Police Officer (CCPO) [Peshawar Ashfaq Anwar]": a three-word name whose first
+    word the article names as a place elsewhere begins with the post's city, not a given name."""
+    if len(span) < 3:
+        return span
+    first = span[0].text
+    places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"} and e.start != span.start}
+    return span.doc[span.start + 1 : span.end] if first in places else span
+
+
 def _after_office_of(span: Span) -> Span:
     """ "Minister of [Internal Affairs Ihor Klymenko]", "Police inspector of [Nimule David Kasmiro]":
     after "<role> of", the model often starts the name with the rest of the office; the name is
@@ -503,16 +515,21 @@ def _with_rest_of_name(name: Span) -> Span:
 
 def _with_first_names(name: Span) -> Span:
     """Grow a one-word PERSON entity over given names the model left out ("Col Mehmet [Aksoy]"),
-    and a longer one over a given name between it and a rank ("Major Sadiq [Aden Ali Doodishe]",
-    "Secretary Gilberto [Teodoro Jr.]").
+    and a longer one over a given name between it and a rank or office ("Major Sadiq [Aden Ali
+    Doodishe]", "Secretary Gilberto [Teodoro Jr.]", "Commissioner Gatluak [Lew Thiep]").
 
     Stops at ranks and role words, states and other entities: those are the role, not the name.
     """
     start = name.start
     if len(name) > 1:
         given = start - 1
-        if given > 0 and _given_name(name.doc[given]) and is_title_word(name.doc[given - 1]):
-            return name.doc[given : name.end]
+        before = name.doc[given - 1] if given > 0 else None
+        if (
+            before is not None
+            and _given_name(name.doc[given])
+            and (is_title_word(before) or before.lower_ in ROLE_WORDS)
+        ):
+            return name.doc[given : name.end]  # "County Commissioner Gatluak [Lew Thiep]"
         return name
     while len(name) == 1 and start > 0 and start > name.start - 3:
         token = name.doc[start - 1]
@@ -569,14 +586,19 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False
     if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS | _OFFICE_ENDS:
         return False  # "Riverside Police Sgt", "Defence Ministry Spokesman": a title, not a body
-    if kind == "organization" and (", " in text or " to " in text):
-        return False  # "Fortul, Arauca", "Yei to Juba": places and routes the model took for a body
+    if kind == "organization" and (", " in text or re.search(r" (?:to|in|from) ", text)):
+        return False  # "Fortul, Arauca", "Yei to Juba", "Lakhimpur in Assam": places, not a body
+    if kind == "organization" and re.match(rf"(?:{_OFFICE_HEADS}) of ", text, re.IGNORECASE):
+        return False  # "Minister of Health", "Commissioner of Police": an office, held by a person
     if kind == "person" and not any(ch.islower() for ch in text):
         return False
     if _is_rank(text):
         return False  # "Pfc", "S/Sgt": a rank the model took for a name
     return len(text) > 1
 
+
+#: Offices that open a title the model tagged as an organisation ("Minister of Health").
+_OFFICE_HEADS = "minister|commissioner|secretary|director|inspector|governor|chief|president|commander"
 
 #: Offices that end a title the model tagged as an organisation ("Balochistan CTD spokesperson").
 _OFFICE_ENDS = word_set("spokesman spokeswoman spokesperson minister director commander governor official")

@@ -408,6 +408,8 @@ def _first_conjunct_name(name: Span) -> int | None:
 
 
 def _in_title_run(token: Token) -> bool:
+    if token.text in {"(", ")"}:
+        return _brackets_acronym(token)  # "Capital City Police Officer (CCPO) Peshawar"
     if token.is_punct and token.text not in {".", "-"}:
         return False
     if token.text == ".":
@@ -439,6 +441,13 @@ def _in_title_run(token: Token) -> bool:
     ):
         return True  # "the region's governor": whose governor is part of the role
     return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _brackets_acronym(bracket: Token) -> bool:
+    doc, i = bracket.doc, bracket.i
+    if bracket.text == "(":
+        return i + 2 < len(doc) and doc[i + 1].is_upper and doc[i + 2].text == ")"
+    return i >= 2 and doc[i - 1].is_upper and doc[i - 2].text == "("
 
 
 #: The grade before a rank: "2nd Lt.", "1st Sgt".
