@@ -1091,3 +1091,10 @@ def test_lives_claimed_and_a_toll_raised_by_a_death(incidents_of, sentence: str,
 )
 def test_another_victim_is_one_more(incidents_of, sentence: str, killed: int, injured: int) -> None:
     assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]
+
+
+def test_a_capitalised_road_or_facility_noun_alone_is_no_place_name(incidents_of) -> None:
+    found = incidents_of(
+        "The convoy was ambushed by unidentified militants on the Highway in the hills of Manipur."
+    )
+    assert [i.location for i in found] == ["Manipur"]
