@@ -366,3 +366,24 @@ def test_tolls_told_without_a_counted_noun_are_figures(analysis_of) -> None:
         )
     )
     assert sorted(values(found)) == [2, 3, 5, 5, 8]
+
+
+def test_a_toll_restated_in_other_words_at_the_same_place_is_one_figure(analysis_of) -> None:
+    restated = find_figures(
+        analysis_of(
+            "Seven marines were killed in a firefight with Abu Sayyaf gunmen in Patikul.",
+            "The military said 7 personnel were killed in the clash in Patikul.",
+        )
+    )
+    assert values(restated) == [7]
+    elsewhere = find_figures(
+        analysis_of(
+            "Two soldiers were killed in a drone attack in Marib.",
+            "In Hodeidah, two soldiers were killed in clashes.",
+        )
+    )
+    assert values(elsewhere) == [2, 2]
+    together = find_figures(
+        analysis_of("Three women and three children were shot in the village of Rufaila.")
+    )
+    assert values(together) == [3, 3]  # two groups named in one sentence

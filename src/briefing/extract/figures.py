@@ -1028,6 +1028,23 @@ def _same_count(a: str, b: str) -> bool:
     return outcome is not None and outcome == _toll_outcome(b) and (_generic(a) or _generic(b))
 
 
+def _told_again(a: str, b: str) -> bool:
+    """ "seven marines killed" ... "7 personnel killed", "three militants" ... "three militants
+    killed": a toll or a count restated in another sentence in other words."""
+    if _toll_outcome(a) is not None and _toll_outcome(a) == _toll_outcome(b):
+        return True
+    head = _head_noun(a)
+    return head is not None and head == _head_noun(b) and not (_toll_outcome(a) and _toll_outcome(b))
+
+
+def _head_noun(core: str) -> str | None:
+    """The counted noun of a label: "militants" in "militants killed" and in "militants"."""
+    words = core.split()
+    while words and (words[-1] in {"killed", "injured"} or words[-1] in _DEAD_WORDS | _HURT_WORDS):
+        words = words[:-1]
+    return words[-1] if words else None
+
+
 #: Words that count the dead, or the hurt, without saying who they were.
 _DEAD_WORDS = frozenset({"lives", "deaths", "bodies", "dead", "fatalities"})
 _HURT_WORDS = frozenset({"injuries", "wounded", "injured"})
@@ -1059,7 +1076,9 @@ def _toll_key(core: str) -> str:
 
 
 def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
-    """The same value counting the same thing is one figure, whichever sentence repeats it.
+    """The same value counting the same thing is one figure, whichever sentence repeats it; so is
+    a toll another sentence restates in other words at the same place. In one sentence, "three
+    women and three children" are two figures.
 
     A mention that names its place replaces an earlier one that did not.
     """
@@ -1070,8 +1089,13 @@ def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
                 i
                 for i, (other, other_core, other_place) in enumerate(kept)
                 if abs(float(other.value) - float(figure.value)) < 1e-9
-                and _same_count(other_core, core)
-                and (place is None or other_place is None or place == other_place)
+                and (
+                    (
+                        _same_count(other_core, core)
+                        and (place is None or other_place is None or place == other_place)
+                    )
+                    or (place == other_place and other.text != figure.text and _told_again(other_core, core))
+                )
             ),
             None,
         )
