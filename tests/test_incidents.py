@@ -1098,3 +1098,13 @@ def test_a_capitalised_road_or_facility_noun_alone_is_no_place_name(incidents_of
         "The convoy was ambushed by unidentified militants on the Highway in the hills of Manipur."
     )
     assert [i.location for i in found] == ["Manipur"]
+
+
+def test_what_a_body_is_known_as_is_no_place(incidents_of) -> None:
+    found = incidents_of(
+        "A car bomb exploded in a busy market in a northern Syrian town on Saturday, killing three people.",
+        "Volunteers with the Syrian Civil Defense, known as the White Helmets, said the blast killed two.",
+    )
+    assert "White Helmets" not in {i.location for i in found}
+    area = incidents_of("Shells fell on an area known as the Green Line, killing two people.")
+    assert [i.location for i in area] == ["Green Line"]

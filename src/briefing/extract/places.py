@@ -428,7 +428,17 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
 
 
 def _describes(doc: Doc, place: Place) -> bool:
-    return _hyphen_modifier(doc, place) or _party_between(doc, place)
+    return _hyphen_modifier(doc, place) or _party_between(doc, place) or _another_name_of_a_body(doc, place)
+
+
+def _another_name_of_a_body(doc: Doc, place: Place) -> bool:
+    """ "the Syrian Civil Defense, known as the White Helmets": what a body is known as is its
+    name, not a place; "an area known as the Green Line" is one."""
+    i = place.start - (doc[place.start - 1].lower_ == "the" if place.start else 0)
+    if i < 2 or doc[i - 1].lower_ != "as" or doc[i - 2].lower_ not in {"known", "called", "dubbed"}:
+        return False
+    named = doc[i - 2].head
+    return named.i != doc[i - 2].i and named.lemma_.lower() not in PLACE_NOUNS | DIVISION_NOUNS
 
 
 #: Words a place name is hyphenated to when it only describes something else: "the
