@@ -1108,3 +1108,8 @@ def test_what_a_body_is_known_as_is_no_place(incidents_of) -> None:
     assert "White Helmets" not in {i.location for i in found}
     area = incidents_of("Shells fell on an area known as the Green Line, killing two people.")
     assert [i.location for i in area] == ["Green Line"]
+
+
+def test_a_lone_division_noun_is_no_place_name() -> None:
+    doc = nlp()("Police in the State said the attackers fled.")
+    assert places_in(doc[:]) == []

@@ -396,7 +396,10 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
         for ent in analysis.doc.ents
         if ent.label_ == "GPE" and not is_wide(ent.text) and not gazetteer.is_people(ent.text)
     )
-    return next((town for town in towns if not where_said(analysis.doc, town)), None)
+    return next(
+        (town for town in towns if not where_said(analysis.doc, town) and not is_origin(analysis.doc, town)),
+        None,
+    )  # "Lyra McKee, who was originally from Belfast": where she came from, not where she was shot
 
 
 def possible_scenes(span: Span) -> list[Place]:
