@@ -1113,3 +1113,22 @@ def test_what_a_body_is_known_as_is_no_place(incidents_of) -> None:
 def test_a_lone_division_noun_is_no_place_name() -> None:
     doc = nlp()("Police in the State said the attackers fled.")
     assert places_in(doc[:]) == []
+
+
+def test_a_toll_reported_just_after_the_event_at_the_same_place_is_its_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Al Shabaab fighters attacked a remote army base near the town of Ceel Cadde today, residents said.",
+        "The fighting lasted for hours, a military officer said.",
+        "Al Shabaab said it had killed more than 60 soldiers at Ceel Cadde.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Ceel Cadde", 60)]
+    later = incidents_of(
+        "Iraqi forces launched an offensive on Mosul on Monday.",
+        "Troops advanced from the south and east.",
+        "Kurdish fighters held the northern front.",
+        "Aid agencies prepared camps for those fleeing.",
+        "The United Nations warned of a humanitarian crisis.",
+        "Officials said the advance was on schedule.",
+        "On Sunday, IS fighters killed 50 former police officers in Mosul.",
+    )
+    assert len(later) == 2  # a killing told long after is another event in the same city

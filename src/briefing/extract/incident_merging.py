@@ -55,7 +55,7 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
     leftovers = [m for m in homeless if m.earlier or not _place_homeless(m, incidents, analysis)]
     for mention in leftovers:
         _join_nearest(mention, incidents)
-    return _join_same_tolls(incidents)
+    return _join_same_scene(_join_same_tolls(incidents))
 
 
 #: How many sentences after an unplaced first report "the attack took place in X" may place it.
@@ -96,6 +96,42 @@ def _join_same_tolls(incidents: list[MergedIncident]) -> list[MergedIncident]:
         else:
             _absorb_incident(twin, incident)
     return kept
+
+
+def _join_same_scene(incidents: list[MergedIncident]) -> list[MergedIncident]:
+    """ "Al Shabaab fighters attacked a base near Ceel Cadde" ... "Al Shabaab said it had killed more
+    than 60 soldiers" (placed at Ceel Cadde too): a report with no toll and a toll at the very same
+    place, both of the event told, are one event when a bare killing gives the toll or the types
+    agree; an airstrike and a battle in one city stay two."""
+    kept: list[MergedIncident] = []
+    for incident in incidents:
+        twin = next((k for k in kept if _same_scene(k, incident)), None)
+        if twin is None:
+            kept.append(incident)
+        else:
+            _absorb_incident(twin, incident)
+            twin.killed = twin.killed or incident.killed
+    return kept
+
+
+def _same_scene(a: MergedIncident, b: MergedIncident) -> bool:
+    if a.place is None or b.place is None or a.place.key != b.place.key or a.place.wide:
+        return False
+    if a.earlier or b.earlier or (a.date and b.date and a.date != b.date):
+        return False
+    tolled = [i for i in (a, b) if i.killed or i.injured]
+    if len(tolled) != 1:
+        return False
+    told, toll = (b, a) if tolled[0] is a else (a, b)
+    first_toll = min(s.index for s in toll.sentences)
+    before = [s.index for s in told.sentences if s.index < first_toll]
+    if not before or first_toll - max(before) > TOLL_FOLLOWS_SENTENCES:
+        return False  # the toll must follow the report of the event, not come first or far after
+    return types_compatible(a.type, b.type) or "killing" in {a.type, b.type}
+
+
+#: How many sentences after an event's report its toll may follow as a report of its own.
+TOLL_FOLLOWS_SENTENCES = 4
 
 
 #: The smallest death toll that identifies an event: "one killed" or "two killed" recur.
