@@ -8,6 +8,7 @@ an earlier event or borrow a place from the neighbouring sentences.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -88,9 +89,16 @@ def _join_same_tolls(incidents: list[MergedIncident]) -> list[MergedIncident]:
     """Two reports of one event that name different places ("22 killed in Beni" in the headline,
     "22 killed in eastern DR Congo" in the lead; a police statement naming the village) give the
     same death toll; equal tolls of a few or more with compatible types are one event."""
+    return _join_twins(incidents, _same_event_by_toll)
+
+
+def _join_twins(
+    incidents: list[MergedIncident], same: Callable[[MergedIncident, MergedIncident], bool]
+) -> list[MergedIncident]:
+    """Fold each incident into the first earlier one that `same` says reports the same event."""
     kept: list[MergedIncident] = []
     for incident in incidents:
-        twin = next((k for k in kept if _same_event_by_toll(k, incident)), None)
+        twin = next((k for k in kept if same(k, incident)), None)
         if twin is None:
             kept.append(incident)
         else:
@@ -103,15 +111,7 @@ def _join_same_scene(incidents: list[MergedIncident]) -> list[MergedIncident]:
     than 60 soldiers" (placed at Ceel Cadde too): a report with no toll and a toll at the very same
     place, both of the event told, are one event when a bare killing gives the toll or the types
     agree; an airstrike and a battle in one city stay two."""
-    kept: list[MergedIncident] = []
-    for incident in incidents:
-        twin = next((k for k in kept if _same_scene(k, incident)), None)
-        if twin is None:
-            kept.append(incident)
-        else:
-            _absorb_incident(twin, incident)
-            twin.killed = twin.killed or incident.killed
-    return kept
+    return _join_twins(incidents, _same_scene)
 
 
 def _same_scene(a: MergedIncident, b: MergedIncident) -> bool:
@@ -157,6 +157,7 @@ def _absorb_incident(target: MergedIncident, other: MergedIncident) -> None:
     """Fold a second report of the same event into the first, keeping the first's place unless
     the second's is more specific."""
     _fold_details(target, other.type, other.place, other.keys, other.date, other.perpetrator)
+    target.killed = target.killed or other.killed
     target.injured = target.injured or other.injured
     target.sentences += [s for s in other.sentences if s not in target.sentences]
 
