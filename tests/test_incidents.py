@@ -1132,3 +1132,17 @@ def test_a_toll_reported_just_after_the_event_at_the_same_place_is_its_toll(inci
         "On Sunday, IS fighters killed 50 former police officers in Mosul.",
     )
     assert len(later) == 2  # a killing told long after is another event in the same city
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("Five dead, 12 injured in Kabul blast", 5, 12),
+        ("Two killed as gunmen storm village in Zamfara", 2, None),
+    ],
+)
+def test_headline_style_tolls_complete_the_lead_event(
+    incidents_of, title: str, killed: int, injured: int | None
+) -> None:
+    found = incidents_of("A bomb exploded at a busy market in Kabul on Friday, police said.", title=title)
+    assert [(i.killed, i.injured) for i in found] == [(killed, injured)]

@@ -234,6 +234,8 @@ def _stated_dead(token: Token) -> int | None:
         return sum(c for c in counts if c) or None
     if lower == "dead" and any(c.dep_ == "nummod" for c in token.children):
         return count_of(token)  # "At least 32 dead in suicide bombing"
+    if lower == "dead" and token.dep_ == "amod" and token.head.like_num and token.head.ent_type_ != "DATE":
+        return count_of(token.head)  # headline style: "Five dead, 12 injured in Kabul blast"
     if token.lemma_.lower() == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() == "lose":
         subjects = [c for c in token.head.children if c.dep_ == "nsubj" and _has_number(c)]
         return count_of(subjects[0]) if subjects else None  # "Two cops lost their lives"
@@ -375,6 +377,13 @@ def _victim_count(verb: Token) -> int | None:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "were shot and wounded"
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "was struck and killed"
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.like_num
+        and not any(map(_has_number, victims))
+    ):
+        victims = [verb.head]  # headline style: "Two killed as gunmen storm village"
     if not victims and verb.dep_ in {"relcl", "acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         # "the wounded civilians" is not a count, but "were killed and five injured" (gapping) is
         victims = (
@@ -546,7 +555,13 @@ def _one_indefinite(noun: Token) -> int | None:
 
 
 def _has_number(noun: Token) -> bool:
-    return noun.like_num or noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
+    return (
+        noun.like_num
+        or noun.pos_ == "NUM"
+        or any(
+            c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "compound" and c.like_num) for c in noun.children
+        )
+    )  # "Thirty people": the parse may make the number a compound
 
 
 def _number_opening_a_name(noun: Token) -> Token | None:
