@@ -1146,3 +1146,11 @@ def test_headline_style_tolls_complete_the_lead_event(
 ) -> None:
     found = incidents_of("A bomb exploded at a busy market in Kabul on Friday, police said.", title=title)
     assert [(i.killed, i.injured) for i in found] == [(killed, injured)]
+
+
+def test_a_reference_point_does_not_place_an_event_told_at_the_city(incidents_of) -> None:
+    found = incidents_of(
+        "Shelling in the centre of the Russian border city of Belgorod on Saturday killed 21 people.",
+        "One strike hit close to an ice rink in the very heart of the city, which lies 670 kilometers south of Moscow.",
+    )
+    assert [i.location for i in found] == ["Belgorod"]

@@ -460,8 +460,8 @@ def _place_anaphor(mention: EventMention, analysis: Analysis) -> Place | None:
         t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ == "the" for c in t.children)
         for t in mention.sentence.span
     )
-    if not refers or places_in(mention.sentence.span):  # "the city of Mosul" names its place
-        return None
+    if not refers or any(not p.reference for p in places_in(mention.sentence.span)):
+        return None  # "the city of Mosul" names its place; "670 km south of Moscow" does not
     for sentence in reversed(analysis.sentences[: mention.sentence.index]):
         doc = sentence.span.doc
         place = best_place(

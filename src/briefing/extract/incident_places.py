@@ -87,7 +87,18 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         named = [p for p in rest if not p.wide and not in_side_clause(doc, p) and not is_origin(doc, p)]
         if named:
             return named, 2  # "... a compound in Baqouba, 35 miles north of Baghdad"
+        if _names_its_place_by_anaphor(trigger):
+            return [], 0  # "hit the heart of the city, which lies 670 km south of Moscow": not Moscow
     return found
+
+
+def _names_its_place_by_anaphor(trigger: Token) -> bool:
+    """Whether the trigger's clause names its place only as "the city", "the town"."""
+    clause = governor(trigger)
+    return any(
+        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
+        for t in clause.subtree
+    )
 
 
 def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
