@@ -1152,3 +1152,14 @@ def test_a_given_name_between_an_office_and_the_tagged_surname_is_part_of_the_na
         analysed, "Nasir County Commissioner Gatluak Lew Thiep described the situation as precarious."
     )
     assert roles == {"Gatluak Lew Thiep": "Nasir County Commissioner"}
+
+
+def test_a_titled_speaker_takes_no_role_from_the_sentence_before(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "Two men and a woman were fatally shot.",
+        "A member of the public, reported to be a neighbour, was also found with fatal gunshot wounds at the property.",
+        "Commissioner Katherine Ross said the incident was devastating for the victims’ families and the wider "
+        "police force.",
+    )
+    assert roles.get("Katherine Ross") == "Commissioner"

@@ -94,7 +94,7 @@ def role_of(name: Span) -> str | None:
     before, title_start = _title_before(name)
     after = (
         _apposition_role(name, title_start)
-        or _role_introduced_before(name)
+        or (None if before else _role_introduced_before(name))  # a titled speaker is introduced already
         or _predicate_role(name)
         or _identified_as_role(name)
         or _office_clause_role(name)
