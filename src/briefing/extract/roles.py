@@ -94,7 +94,7 @@ def role_of(name: Span) -> str | None:
     before, title_start = _title_before(name)
     after = (
         _apposition_role(name, title_start)
-        or (None if before else _role_introduced_before(name))  # a titled speaker is introduced already
+        or (None if _holds_office(before) else _role_introduced_before(name))
         or _predicate_role(name)
         or _identified_as_role(name)
         or _office_clause_role(name)
@@ -126,6 +126,12 @@ _BODY_ENDS = frozenset(
         "regiment",
     }
 )
+
+
+def _holds_office(title: str | None) -> bool:
+    """ "Commissioner": a title that says who the speaker is, so the sentence before does not; a
+    rank alone ("Col") leaves the role to the introduction ("a Turkish army spokesman")."""
+    return bool(title) and any(_is_role_not_rank(word, _RANKS) for word in (title or "").split())
 
 
 def _affiliation_after(name: Span) -> str | None:
