@@ -87,18 +87,9 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         named = [p for p in rest if not p.wide and not in_side_clause(doc, p) and not is_origin(doc, p)]
         if named:
             return named, 2  # "... a compound in Baqouba, 35 miles north of Baghdad"
-        if _names_its_place_by_anaphor(trigger):
+        if _refers_to_place(governor(trigger)):
             return [], 0  # "hit the heart of the city, which lies 670 km south of Moscow": not Moscow
     return found
-
-
-def _names_its_place_by_anaphor(trigger: Token) -> bool:
-    """Whether the trigger's clause names its place only as "the city", "the town"."""
-    clause = governor(trigger)
-    return any(
-        t.lemma_.lower() in PLACE_ANAPHORS and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
-        for t in clause.subtree
-    )
 
 
 def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:
@@ -200,18 +191,17 @@ def in_side_clause(doc: Doc, place: Place, trigger: Token | None = None) -> bool
 def comment_clause_tokens(span: Span) -> set[int]:
     """The tokens of the participle clauses that comment on the event told ("..., making it one of
     the deadliest attacks since the invasion 22 months ago"): their places and dates are not its."""
-    return {
-        t.i
-        for token in span
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _COMMENT_VERBS
-        for t in token.subtree
-    }
+    return {t.i for token in span if _comment_clause(token) for t in token.subtree}
+
+
+def _comment_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _COMMENT_VERBS
 
 
 def _side_clause(token: Token) -> bool:
     """An adverbial clause of circumstance ("as ...", "while ..."), which frames an event but
     does not place it; other clauses are left alone, as the small model misparses them often."""
-    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _COMMENT_VERBS:
+    if _comment_clause(token):
         return True  # "..., making it one of the deadliest attacks since the invasion of Ukraine"
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .casualties import PERSON_NOUNS
+from .dates import WEEKDAYS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Labels the small model wrongly gives to place names; accepted only in a locative position.
@@ -643,9 +644,7 @@ def _place_from_entity(ent: Span) -> Place | None:
     while start < end and doc[start].lower_ in {"near", "the", "outside"}:
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].lower_ in {"and", "'s", "’s"}
-        or doc[end - 1].lower_ in _WEEKDAYS
+        doc[end - 1].is_punct or doc[end - 1].lower_ in {"and", "'s", "’s"} or doc[end - 1].lower_ in WEEKDAYS
     ):
         end -= 1  # "Belgorod Saturday": the day the model ran into the name
     if start >= end:
@@ -676,9 +675,6 @@ def _place_from_entity(ent: Span) -> Place | None:
     else:
         return None
     return _build(doc, start, end)
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _described_as_person(root: Token) -> bool:

@@ -131,7 +131,7 @@ _BODY_ENDS = frozenset(
 def _holds_office(title: str | None) -> bool:
     """ "Commissioner": a title that says who the speaker is, so the sentence before does not; a
     rank alone ("Col") leaves the role to the introduction ("a Turkish army spokesman")."""
-    return bool(title) and any(_is_role_not_rank(word, _RANKS) for word in (title or "").split())
+    return any(_is_role_not_rank(word, _RANKS) for word in (title or "").split())
 
 
 def _affiliation_after(name: Span) -> str | None:
