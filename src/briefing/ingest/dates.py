@@ -3,8 +3,9 @@
 A date is taken only when the page states a full calendar date (day, month and year) on a line of
 its own, optionally with a label ("Published", "Updated", "Date"), a weekday, a time and a time
 zone, or on a short header line whose other words all go with dates (a byline, "2 min read",
-share buttons, a second "Updated" date). Partial dates ("January 10"), dates inside sentences ("On Dec. 6th, Iraqi forces...") and
-ambiguous numeric forms are never turned into a publication date: a wrong date is worse than none.
+share buttons, a second "Updated" date). Partial dates ("January 10"), dates inside sentences
+("On Dec. 6th, Iraqi forces...") and ambiguous numeric forms are never turned into a publication
+date: a wrong date is worse than none.
 """
 
 from __future__ import annotations

@@ -216,12 +216,12 @@ def _publication_date(lines: list[Line], title_index: int | None) -> dt.date | N
         dated = next((line.date for line in below if line.date), None)
         if dated:
             return dated
-    above = range(title_index) if title_index is not None else range(0)
+    above_title = title_index or 0  # a date bar above the headline is the day of the scrape
     return next(
         (
             line.date
             for i, line in enumerate(lines)
-            if line.date and not (i in above and _DATE_BAR.match(line.text))
+            if line.date and not (i < above_title and _DATE_BAR.match(line.text))
         ),
         None,
     )
