@@ -733,6 +733,33 @@ def test_the_army_of_a_story_naming_no_leading_state_is_still_an_actor(analysed:
     assert [f.name for f in forces] == ["army"]
 
 
+def test_a_bare_army_is_the_one_army_the_story_names(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Rebels and the Peruvian Army clashed near Pichari, leaving seven soldiers dead.",
+            "The rebels attacked the Army with rifles and grenades. The Army sent more troops.",
+        )
+    )
+    forces = [a for a in actors if a.kind == "military"]
+    assert [f.name for f in forces] == ["Peruvian Army"]
+    assert "soldiers" in forces[0].aliases or "Peruvian soldiers" in forces[0].aliases
+
+
+def test_a_titled_name_the_model_tags_as_an_organisation_is_a_person_quoted_by_surname(
+    analysed: Analyser,
+) -> None:
+    actors = actors_in(
+        analysed,
+        "Provincial police commander acting Superintendent George Pakas said the fight was between"
+        " the Yama tribe of Kopa village and Lai tribe of Tera village.",
+        "Pakas said Mendi police were forced back by the tribesmen when they tried to enter the area.",
+        "Pakas said people travelling between Mendi and Ialibu were also assaulted at roadblocks.",
+    )
+    assert actors["George Pakas"].kind == "person"
+    assert actors["George Pakas"].role is not None and "Superintendent" in actors["George Pakas"].role
+    assert not {"Pakas", "Superintendent George Pakas"} & set(actors)
+
+
 def test_a_units_number_is_part_of_its_name(analysed: Analyser) -> None:
     actors = find_actors(
         analysed(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import is_common_word
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
-from .analysis import Analysis
+from .analysis import SPEECH_VERBS, Analysis
 from .roles import BARE_TITLES, ROLE_WORDS, TITLE_TOKENS, is_only_title, is_title_word, role_of, without_title
 
 _APOSTROPHES = "'’´`"
@@ -381,7 +381,7 @@ def _person_after_rank(span: Span) -> Span | None:
     for i, token in enumerate(span[:-1]):
         if not is_title_word(token):
             continue
-        if i == 0 and not _surname_of_a_person(span[-1]):
+        if i == 0 and not (_surname_of_a_person(span[-1]) or _surname_speaks(span)):
             continue  # "General Dynamics" is a company; "General Hurley" after "David Hurley" is him
         rest = span[i + 1 :]
         if rest[0].text == ".":
@@ -439,6 +439,20 @@ _TITLE_OPENERS = word_set("acting interim former deputy")
 def _surname_of_a_person(token: Token) -> bool:
     return any(
         ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in token.doc.ents
+    )
+
+
+def _surname_speaks(span: Span) -> bool:
+    """ "Superintendent George Kakas ... Kakas said": the entity's last word, alone elsewhere,
+    is the subject of a speech verb, which only a person is; a company named "General Dynamics"
+    is not quoted by its last word alone."""
+    last = span[-1]
+    return len(span) >= 3 and any(
+        token.text == last.text
+        and not span.start <= token.i < span.end
+        and token.dep_ == "nsubj"
+        and token.head.lemma_ in SPEECH_VERBS
+        for token in span.doc
     )
 
 

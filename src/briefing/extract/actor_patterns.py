@@ -43,14 +43,10 @@ _OTHER_TROOPS = word_set(
 def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Mention]:
     """A bare "the army" is the army of the story's main state (news style names it
     once, then drops the adjective). Only when one state clearly dominates the article."""
-    states = [m.key for m in sorted(found, key=lambda m: m.start) if m.key.startswith("country:")]
-    counts = Counter(states)
-    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
-    (top, top_count), (_, second_count) = ranked[0], ranked[1]
-    if not counts or top_count < 2 or top_count == second_count or states[0] != top:
+    country = _leading_state(found) or _only_named_military(found)
+    if country is None:
         # no single leading state: "the army" could be anyone's, so it is named as the text names it
         return _unattributed_forces(analysis, found)
-    country = top.split(":", 1)[1]
     adjective = gazetteer.adjective_of(country)
     out = []
     for m, group in _bare_forces(analysis):
@@ -74,6 +70,25 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
             )
         out.append(Mention(m.start(group), m.end(group), m[group], key, name, kind, 0.8, standard))
     return out
+
+
+def _leading_state(found: list[Mention]) -> str | None:
+    """The state named most, and first, in the story; None when no one state leads."""
+    states = [m.key for m in sorted(found, key=lambda m: m.start) if m.key.startswith("country:")]
+    counts = Counter(states)
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (top, top_count), (_, second_count) = ranked[0], ranked[1]
+    if not counts or top_count < 2 or top_count == second_count or states[0] != top:
+        return None
+    return top.split(":", 1)[1]
+
+
+def _only_named_military(found: list[Mention]) -> str | None:
+    """The state whose forces the story names, when it names one state's forces only: after
+    "the Colombian Army", a bare "the Army" or "soldiers" are that army's, however rarely the
+    text names Colombia itself."""
+    states = {m.key.split(":", 1)[1] for m in found if m.key.startswith("military:")}
+    return states.pop() if len(states) == 1 else None
 
 
 def _unattributed_forces(analysis: Analysis, found: list[Mention]) -> list[Mention]:

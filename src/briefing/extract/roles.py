@@ -63,6 +63,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
     brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
     spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
+    superintendent supt supt. commissioner inspector
     """
 )
 #: The same titles without their abbreviation's full stop, as they are compared to text.
