@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from briefing.extract import gazetteer
+from briefing.extract.actor_coreference import merge_people
+from briefing.extract.actor_model import Cluster, Mention
 from briefing.extract.actor_ranking import MAX_ACTORS
 from briefing.extract.actors import find_actors
 from briefing.extract.analysis import Analysis, analyse
@@ -1190,3 +1192,101 @@ def test_a_titled_speaker_takes_no_role_from_the_sentence_before(analysed: Analy
         "police force.",
     )
     assert roles.get("Katherine Ross") == "Commissioner"
+
+
+def test_a_later_part_of_a_three_word_name_is_that_person(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Government spokesman Paul Mbarga Ndongo condemned the attack in Bamenda.",
+        "Mbarga said the gendarmes were killed by separatists.",
+    )
+    assert "Mbarga" not in actors
+    assert "Mbarga" in actors["Paul Mbarga Ndongo"].aliases
+
+
+def test_the_end_of_a_persons_name_tagged_as_an_organisation_joins_the_person() -> None:
+    def cluster(key: str, name: str, kind: str, start: int) -> Cluster:
+        mention = Mention(start, start + len(name), name, key, name, kind)
+        return Cluster(key, name, kind, mentions=[mention])
+
+    clusters = {
+        c.key: c
+        for c in (
+            cluster("person:renan miller rivera", "Renan Miller Rivera", "person", 0),
+            cluster("organization:miller rivera", "Miller Rivera", "organization", 80),
+            cluster("organization:police service", "Police Service", "organization", 120),
+            cluster("person:anna service", "Anna Police Service", "person", 160),
+        )
+    }
+    merge_people(clusters)
+    # a two-word name with an organisation's word ("Service") is left to the organisation
+    assert set(clusters) == {
+        "person:renan miller rivera",
+        "organization:police service",
+        "person:anna service",
+    }
+    assert "Miller Rivera" in clusters["person:renan miller rivera"].forms
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "role"),
+    [
+        (
+            (
+                "Israel refused pauses proposed by US secretary of state Anton Blake during his tour.",
+                "Blake met Arab leaders.",
+            ),
+            "Anton Blake",
+            "US secretary of state",
+        ),
+        (
+            (
+                "Deputy Inspector General of police Samuel Kiprono said there were casualties on the side of"
+                " the attackers.",
+                "Kiprono said an operation was ongoing.",
+            ),
+            "Samuel Kiprono",
+            "Deputy Inspector General of police",
+        ),
+        (
+            (
+                "Unity State Minister of Information and Communication Gatwech Yohannis Keah reported that the"
+                " raiders came from Warrap.",
+                "Keah said the youth were not involved.",
+            ),
+            "Gatwech Yohannis Keah",
+            "Unity State Minister of Information and Communication",
+        ),
+        (
+            (
+                "The defences shot down 14 incoming missiles, air force spokesman Yuriy Ihnatenko said in"
+                " televised comments.",
+                "Ihnatenko said drones were also used.",
+            ),
+            "Yuriy Ihnatenko",
+            "air force spokesman",
+        ),
+        (
+            (
+                "Government Spokesman and Communication Minister, Paul Mbarga Ndongo has revealed that the"
+                " government has declared war.",
+                "Minister Mbarga said the attack began on Monday.",
+            ),
+            "Paul Mbarga Ndongo",
+            "Government Spokesman and Communication Minister",
+        ),
+        (
+            (
+                "According to Zabihullah Hamani, spokesman for the provincial governor in northern Sari Pul"
+                " province, five security officers were killed.",
+                "The insurgents captured six soldiers, Hamani said.",
+            ),
+            "Zabihullah Hamani",
+            "spokesman for the provincial governor",
+        ),
+    ],
+)
+def test_offices_with_lower_case_objects_conjunctions_and_long_appositions(
+    analysed: Analyser, sentences: tuple[str, ...], name: str, role: str
+) -> None:
+    assert roles_in(analysed, *sentences).get(name) == role

@@ -116,8 +116,10 @@ def merge_people(clusters: dict[str, Cluster]) -> None:
         if short.key not in clusters or short.kind not in {"person", "organization", "place"}:
             continue
         words = short.name.split()
-        if len(words) > 2 or (short.kind != "person" and len(words) > 1):
+        if len(words) > 2 or (short.kind == "place" and len(words) > 1):
             continue
+        if short.kind == "organization" and len(words) > 1 and any(name_key(w) in _ORG_WORDS for w in words):
+            continue  # "Mobile Squad" is a unit, whatever person's name ends the same way
         people = [c for c in clusters.values() if c.kind == "person" and c is not short]
         target = _person_ending_with(people, short)
         if target is not None:
@@ -145,7 +147,12 @@ def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None
         theirs = _name_words(person.name)
         if len(theirs) <= n:
             return False
-        return theirs[-n:] == words or (short.kind in {"person", "organization"} and theirs[:n] == words)
+        if theirs[-n:] == words:
+            return True
+        if short.kind in {"person", "organization"} and theirs[:n] == words:
+            return True
+        # "Issa Tchiroma Bakary ... Tchiroma said": a later given name of a three-word name
+        return n == 1 and len(theirs) >= 3 and words[0] in theirs[1:-1]
 
     matches = sorted(
         (p for p in people if fits(p)), key=lambda p: (-len(p.mentions), min(m.start for m in p.mentions))

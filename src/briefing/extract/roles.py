@@ -177,8 +177,6 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     start_of_name = min(title_start, name.start)
     if start_of_name < 3 or doc[start_of_name - 1].text != ",":
         return None
-    if not _ends_apposition(doc, name.end):
-        return None
     last = doc[start_of_name - 2]
     if last.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -194,10 +192,20 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
         top = top.head.head  # "head of the President's Office", "head in charge of the office"
     if top.lower_ not in ROLE_WORDS or top.i > last.i:
         return None
+    while top.dep_ == "conj" and top.head.i < top.i and top.head.lower_ in ROLE_WORDS:
+        top = top.head  # "Government Spokesman and Communication Minister": both offices are his
     start = _start_without_det(top)
     if any(t.ent_type_ == "PERSON" for t in doc[start : top.i + 1]):
         return None  # "Smith's lawyer, John Doe," is fine; "John Smith, Doe," is a list
+    if not (_ends_apposition(doc, name.end) or _opens_sentence(doc, start)):
+        return None  # "Government Spokesman, Issa Tchiroma has said": the sentence opens with the role
     return _clean(doc[start : start_of_name - 1].text)
+
+
+def _opens_sentence(doc: Doc, index: int) -> bool:
+    """Whether only a determiner or a line break comes before `index` in its sentence."""
+    opening = doc[doc[index].sent.start : index]
+    return all(t.pos_ == "DET" or t.is_space for t in opening)
 
 
 def _ends_apposition(doc: Doc, index: int) -> bool:
@@ -211,6 +219,8 @@ def _ends_apposition(doc: Doc, index: int) -> bool:
 
 #: The longest role a surface apposition may give ("a JCS spokesman", "the head of the unit").
 _MAX_APPOSITION_WORDS = 8
+#: The longest apposition read when it opens with a role word and ends with where the role is held.
+_MAX_PLACED_APPOSITION_WORDS = 14
 
 
 def _role_after_comma(name: Span) -> str | None:
@@ -224,12 +234,21 @@ def _role_after_comma(name: Span) -> str | None:
     while start < len(doc) and doc[start].lower_ in {"a", "an", "the"}:
         start += 1
     end = start
-    while end < len(doc) and end - start <= _MAX_APPOSITION_WORDS and not _ends_apposition(doc, end):
+    limit = (
+        _MAX_PLACED_APPOSITION_WORDS
+        if start < len(doc) and _is_role_word(doc[start])
+        else _MAX_APPOSITION_WORDS
+    )
+    while end < len(doc) and end - start <= limit and not _ends_apposition(doc, end):
         if doc[end].pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or doc[end].ent_type_ == "PERSON":
             return None
         end += 1
     if end < len(doc) and not doc[end].is_punct:
         return None  # "X, police said": the phrase is the speaker, not X's role
+    if end - start > _MAX_APPOSITION_WORDS:
+        # "spokesman for the provincial governor in northern Sari Pul province": the role ends where
+        # the place it is held in begins
+        end = next((t.i for t in doc[start:end] if t.lower_ in {"in", "at"} and t.i > start + 1), end)
     phrase = doc[start:end]
     if not len(phrase) or end - start > _MAX_APPOSITION_WORDS or phrase[0].like_num:
         return None
@@ -438,8 +457,12 @@ def _in_title_run(token: Token) -> bool:
         return True  # "brigade spokeswoman 2nd Lt. Selena Owens"
     if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
         return True  # "CNN legal analyst", "the former prime minister"
-    if token.dep_ == "compound" and token.pos_ == "NOUN":
-        return True  # "press operations director"
+    if token.dep_ == "compound" and token.pos_ in {"NOUN", "PROPN"} and not token.is_upper:
+        return True  # "press operations director", "air force spokesman"
+    if token.is_lower and token.pos_ in {"NOUN", "PROPN"} and _object_of_office(token):
+        return True  # "US secretary of state", "Deputy Inspector General of police"
+    if token.lower_ == "and" and _inside_capitalised_office(token):
+        return True  # "Minister of Information and Communication"
     if (
         token.pos_ == "NOUN"
         and token.is_lower
@@ -448,6 +471,21 @@ def _in_title_run(token: Token) -> bool:
     ):
         return True  # "the region's governor": whose governor is part of the role
     return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _object_of_office(token: Token) -> bool:
+    """ "state" in "secretary of state": the lower-case object of "of" right after an office word."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].lower_ == "of" and _is_role_word(doc[i - 2])
+
+
+def _inside_capitalised_office(conjunction: Token) -> bool:
+    """ "and" between two capitalised words of one office's name, not between two people."""
+    doc, i = conjunction.doc, conjunction.i
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.is_title and after.is_title and before.ent_type_ != "PERSON" and after.ent_iob_ != "B"
 
 
 def _brackets_acronym(bracket: Token) -> bool:
