@@ -1290,3 +1290,36 @@ def test_offices_with_lower_case_objects_conjunctions_and_long_appositions(
     analysed: Analyser, sentences: tuple[str, ...], name: str, role: str
 ) -> None:
     assert roles_in(analysed, *sentences).get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Protester Sabin Maharjan, 29, succumbed to injuries he sustained during the clash.",
+            "Sabin Maharjan",
+            "Protester",
+        ),
+        (
+            "The body of Suresh Rajak, a photojournalist with Avenues TV, was found charred inside a building.",
+            "Suresh Rajak",
+            "photojournalist with Avenues TV",
+        ),
+        (
+            "Militias killed dozens of people using machetes, said Ndalo Budz, who is the head of the camp.",
+            "Ndalo Budz",
+            "head of the camp",
+        ),
+        ("A civilian identified as Aimee Labug was also killed in the ambush.", "Aimee Labug", "civilian"),
+        (
+            "The injured officers were identified as Sergeant Peetachai Saleewa, who experienced ear ringing;"
+            " Ranger Somchai Boonmee, who was hurt in the leg.",
+            "Peetachai Saleewa",
+            "Sergeant, injured officer",
+        ),
+    ],
+)
+def test_roles_of_protesters_civilians_and_relative_clause_offices(
+    analysed: Analyser, sentence: str, name: str, role: str
+) -> None:
+    assert roles_in(analysed, sentence).get(name) == role

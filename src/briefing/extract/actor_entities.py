@@ -381,7 +381,9 @@ def _person_after_rank(span: Span) -> Span | None:
     for i, token in enumerate(span[:-1]):
         if not is_title_word(token):
             continue
-        if i == 0 and not (_surname_of_a_person(span[-1]) or _surname_speaks(span)):
+        if i == 0 and not (
+            _surname_of_a_person(span[-1]) or _surname_speaks(span) or _rank_of_a_person(span)
+        ):
             continue  # "General Dynamics" is a company; "General Hurley" after "David Hurley" is him
         rest = span[i + 1 :]
         if rest[0].text == ".":
@@ -440,6 +442,18 @@ def _surname_of_a_person(token: Token) -> bool:
     return any(
         ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in token.doc.ents
     )
+
+
+#: Ranks that no company or place name starts with, unlike "General" or "King".
+_PERSONAL_RANKS = word_set(
+    "sergeant sgt corporal cpl constable private pvt lieutenant lt colonel col brigadier"
+    " superintendent supt inspector commissioner"
+)
+
+
+def _rank_of_a_person(span: Span) -> bool:
+    """ "Sergeant Peetachai Saleewa", tagged ORG: a personal rank and a two-word name."""
+    return len(span) == 3 and span[0].lower_.rstrip(".") in _PERSONAL_RANKS
 
 
 def _surname_speaks(span: Span) -> bool:

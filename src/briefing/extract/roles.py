@@ -52,6 +52,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     reservist elder chieftain
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     coroner examiner warden chaplain ombudsman
+    protester protestor demonstrator photojournalist photographer cameraman civilian bodyguard gendarme
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -338,9 +339,17 @@ _OFFICE_VERBS = {"head": "head", "lead": "leader", "command": "commander", "chai
 def _office_clause_role(name: Span) -> str | None:
     """ "Maria Ruiz, who heads the Red Cross delegation" is the head of the Red Cross delegation."""
     for clause in name.root.rights:
-        if clause.dep_ != "relcl" or clause.lemma_ not in _OFFICE_VERBS:
+        if clause.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
+        ):
             continue
-        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+        if clause.lemma_ == "be":  # "Ndalo Budz, who is the head of the camp"
+            held = next((c for c in clause.rights if c.dep_ == "attr" and c.lower_ in ROLE_WORDS), None)
+            role = _appos_phrase(held, stop=None) if held is not None else None
+            if role is not None and len(role.split()) <= _MAX_PREDICATE_ROLE_WORDS:
+                return role
+            continue
+        if clause.lemma_ not in _OFFICE_VERBS:
             continue
         office = next((c for c in clause.rights if c.dep_ == "dobj"), None)
         if office is not None:
