@@ -1154,3 +1154,21 @@ def test_a_reference_point_does_not_place_an_event_told_at_the_city(incidents_of
         "One strike hit close to an ice rink in the very heart of the city, which lies 670 kilometers south of Moscow.",
     )
     assert [i.location for i in found] == ["Belgorod"]
+
+
+def test_a_facility_described_by_its_town_is_in_that_town(incidents_of) -> None:
+    found = incidents_of(
+        "Suicide bomber detonates explosives at a Kismayo restaurant frequented by dozens, in the latest"
+        " al-Shabab-claimed attack.",
+        "At least five people have been killed in the Somali port of Kismayo after a suicide bomber blew"
+        " himself up in a restaurant near a police academy.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Kismayo restaurant", 5)]
+
+
+def test_a_building_named_with_its_town_is_the_scene(incidents_of) -> None:
+    found = incidents_of(
+        "A 73-year-old man shot and killed five people on several floors of a suburban Ottawa condominium"
+        " building before police officers killed him, authorities said.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Ottawa condominium building", 5)]

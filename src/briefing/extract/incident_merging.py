@@ -18,7 +18,7 @@ from . import gazetteer
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, seat_of_institution, where_said
-from .places import FACILITY_NOUNS, SETTLEMENT_NOUNS, Place, best_place, is_wide, places_in
+from .places import FACILITY_NOUNS, SETTLEMENT_NOUNS, Place, best_place, is_wide, match_key, places_in
 
 
 @dataclass
@@ -47,7 +47,7 @@ def merge_mentions(mentions: list[EventMention], analysis: Analysis) -> list[Mer
             continue
         place = mention.place
         assert place is not None
-        keys = {p.key for p in mention.places if not p.reference}
+        keys = {p.key for p in mention.places if not p.reference} | _towns_of_facilities(mention.places)
         target = _find_target(mention, place, keys, incidents)
         if target is None:
             incidents.append(_new_incident(mention, place, keys))
@@ -500,6 +500,16 @@ def _same_toll(a: int, b: int) -> bool:
 
 def _same_facility_noun(a: Place, b: Place) -> bool:
     return _is_facility(a) and a.text.split()[-1].lower() == b.text.split()[-1].lower()
+
+
+def _towns_of_facilities(places: list[Place]) -> set[str]:
+    """ "a Mogadishu restaurant" lies in Mogadishu: the town that describes a facility is one of
+    its places, so a later "killed in Mogadishu" can be the same event."""
+    return {
+        match_key(" ".join(p.text.split()[:-1]))
+        for p in places
+        if not p.reference and _is_facility(p) and not _named_facility(p) and len(p.text.split()) > 1
+    }
 
 
 def _named_facility(place: Place) -> bool:

@@ -125,6 +125,15 @@ FACILITY_NOUNS = {
     "seminary",
     "outpost",
     "garrison",
+    "building",
+    "condominium",
+    "tavern",
+    "pub",
+    "club",
+    "theatre",
+    "theater",
+    "factory",
+    "warehouse",
 }
 COMPASS = {
     "northern",
@@ -827,7 +836,7 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
         chain = [root.head]
         while chain[-1].dep_ == "compound" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
             chain.append(chain[-1].head)  # "the Madhurchara refugee camps"
-        if any(t.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS for t in chain):
+        if any({t.lemma_.lower(), t.lower_} & (PLACE_NOUNS | FACILITY_NOUNS) for t in chain):
             return True
         return _in_locative_position(span[0]) and chain[0].pos_ == "PROPN"
     if root.dep_ == "dobj":
