@@ -387,3 +387,18 @@ def test_a_toll_restated_in_other_words_at_the_same_place_is_one_figure(analysis
         analysis_of("Three women and three children were shot in the village of Rufaila.")
     )
     assert values(together) == [3, 3]  # two groups named in one sentence
+
+
+def test_a_count_of_people_told_again_in_other_words_is_one_figure(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of(
+            "Eleven soldiers were killed when a suicide bomber struck a check post in North Waziristan.",
+            "Due to the blast, eleven brave sons of soil embraced martyrdom, the military said.",
+            "Two terrorists planted the bomb. Two police officers were slightly injured.",
+            "Four soldiers were killed. Police said four suspects were arrested.",
+        )
+    )
+    labels = [(f.value, f.label) for f in figures]
+    assert [v for v, _ in labels].count(11) == 1, labels  # eleven soldiers, told twice
+    assert [v for v, _ in labels].count(2) == 2, labels  # two terrorists, two officers injured
+    assert [v for v, _ in labels].count(4) == 2, labels  # four killed, four arrested

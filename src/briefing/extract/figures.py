@@ -24,6 +24,7 @@ from .analysis import Analysis, Sentence
 from .casualties import CUMULATIVE, count_casualties
 from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, parse_number, parse_range, split_qualifier
 from .places import Place, best_place, places_in
+from .roles import ROLE_WORDS
 
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 SKIP_LABELS = {"DATE", "TIME", "ORDINAL"}
@@ -1075,6 +1076,61 @@ def _toll_key(core: str) -> str:
     return core if core.endswith((" killed", " injured")) else ""
 
 
+#: Plural nouns that count people without a role word's singular: "them", "troops", "children".
+_PEOPLE_NOUNS = frozenset(
+    {"them", "those", "civilians", "troops", "personnel", "police", "men", "women", "children", "sons"}
+    | {"members", "cadres", "fighters", "people", "persons", "others", "victims", "individuals"}
+)
+#: Outcomes that may be told of the same people in other words ("shot" is either).
+_OUTCOME_CLASSES = {"died": "killed", "dead": "killed", "wounded": "injured", "hurt": "injured", "shot": None}
+#: A count this large, of people both times, is one count whatever each sentence calls them; two
+#: smaller ones ("two terrorists", "two police officers injured") need the same or a generic noun.
+_DISTINCTIVE_COUNT = 3
+
+
+def _same_people_counted(a: str, b: str, value: float) -> bool:
+    """ "eight jawans" ... "eight jawans and a driver killed", "51 civilians" ... "51 people killed":
+    one count of people told again in another sentence, with other words for who they were.
+    Two different outcomes ("four killed", "four arrested") are two counts."""
+    (head_a, outcome_a), (head_b, outcome_b) = _people_and_outcome(a), _people_and_outcome(b)
+    if head_a is None or head_b is None:
+        return False
+    if outcome_a and outcome_b and outcome_a != outcome_b:
+        return False
+    generic = head_a in _GENERIC_VICTIMS or head_b in _GENERIC_VICTIMS
+    return head_a == head_b or generic or value >= _DISTINCTIVE_COUNT
+
+
+def _people_and_outcome(core: str) -> tuple[str | None, str | None]:
+    """The people a label counts ("jawans") and what happened to them ("killed"); no people when
+    it counts something else."""
+    words = core.replace('"', "").split()
+    told = [w for w in words if w in _OUTCOME_WORDS or w in _DEAD_WORDS | _HURT_WORDS]
+    outcome = _outcome_class(told[0]) if told else None  # "bodies of dead rebels": killed
+    while words and words[-1] in told:
+        words = words[:-1]
+    head = words[-1] if words else None
+    return (head if head is not None and _counts_people(head) else None), outcome
+
+
+_OUTCOME_WORDS = frozenset(OUTCOME_VERBS.values())
+
+
+def _outcome_class(word: str) -> str | None:
+    if word in _DEAD_WORDS:
+        return "killed"
+    if word in _HURT_WORDS:
+        return "injured"
+    return _OUTCOME_CLASSES.get(word, word)
+
+
+def _counts_people(noun: str) -> bool:
+    if noun in _PEOPLE_NOUNS:
+        return True
+    singulars = {noun, noun.removesuffix("s"), noun.removesuffix("es"), noun.replace("men", "man")}
+    return bool(singulars & ROLE_WORDS)
+
+
 def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
     """The same value counting the same thing is one figure, whichever sentence repeats it; so is
     a toll another sentence restates in other words at the same place. In one sentence, "three
@@ -1095,6 +1151,15 @@ def _dedupe(found: list[tuple[Figure, str, str | None]]) -> list[Figure]:
                         and (place is None or other_place is None or place == other_place)
                     )
                     or (place == other_place and other.text != figure.text and _told_again(other_core, core))
+                    or (
+                        other.text != figure.text
+                        and (
+                            place == other_place
+                            or None in (place, other_place)
+                            or figure.value >= _DISTINCTIVE_COUNT
+                        )
+                        and _same_people_counted(other_core, core, figure.value)
+                    )
                 )
             ),
             None,
