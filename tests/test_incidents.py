@@ -1172,3 +1172,14 @@ def test_a_building_named_with_its_town_is_the_scene(incidents_of) -> None:
         " building before police officers killed him, authorities said.",
     )
     assert [(i.location, i.killed) for i in found] == [("Ottawa condominium building", 5)]
+
+
+def test_a_person_or_a_title_attacked_is_not_the_scene(incidents_of) -> None:
+    fico = Actor(name="Robert Fico", kind="person", role="Slovak Prime Minister", aliases=["Fico"])
+    found = incidents_of(
+        "Slovak Prime Minister Robert Fico was injured in a shooting in Handlova on Wednesday.",
+        "According to JOJ television, a man in the crowd opened fire on the Prime Minister after a meeting.",
+        "European leaders strongly condemned the despicable attack on Robert Fico.",
+        actors=[fico],
+    )
+    assert [i.location for i in found] == ["Handlova"]

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .analysis import SPEECH_VERBS, Analysis, Sentence
@@ -19,7 +19,8 @@ from .dates import follows_previous_day, resolve_date
 from .incident_places import comment_clause_tokens, group_by_place
 from .incident_triggers import governor, is_anaphoric, is_realis, trigger_noun, trigger_type
 from .perpetrators import find_perpetrator
-from .places import Place, best_place, places_in
+from .places import Place, best_place, match_key, places_in
+from .roles import is_only_title
 
 #: Types from most to least specific: a merged incident keeps the most specific.
 PRIORITY = [
@@ -78,12 +79,13 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
     out: list[EventMention] = []
     previous_date: dt.date | None = None
     current_year = _current_year(analysis)
+    people = _forms_of_people(actors)
     for sentence in analysis.sentences:
         triggers = [(t, kind) for t in sentence.span if (kind := trigger_type(t)) is not None]
         triggers = [(t, kind) for t, kind in triggers if is_realis(t)]
         if not triggers or (CUMULATIVE.search(sentence.text) and all(k == "killing" for _, k in triggers)):
             continue  # "A total of 109 people have been killed": a running toll, not an event
-        sentence_places = places_in(sentence.span)
+        sentence_places = [p for p in places_in(sentence.span) if not _names_someone(p, people, analysis.doc)]
         date = _date_in(sentence, analysis.date, previous_date)
         killed, injured = count_casualties(sentence.span, skip=running_total_clause(sentence))
         perpetrator = find_perpetrator(sentence.span, [t for t, _ in triggers], actors)
@@ -110,6 +112,18 @@ def find_mentions(analysis: Analysis, actors: list[Actor]) -> list[EventMention]
             out.append(mention)
         previous_date = date or previous_date
     return out
+
+
+def _forms_of_people(actors: list[Actor]) -> set[str]:
+    """The full names of the article's people with a role: "opened fire on Robert Fico" names whom,
+    not where. Surnames alone are left to be places ("Ahmad Tsauri Lingyado" is from Lingyado), and
+    so are names without a role, which may be places the model took for people."""
+    return {match_key(a.name) for a in actors if a.kind == "person" and a.role and len(a.name.split()) > 1}
+
+
+def _names_someone(place: Place, people: set[str], doc: Doc) -> bool:
+    """A person's full name or a bare title ("fired on the Prime Minister") is no place."""
+    return place.key in people or is_only_title(doc[place.start : place.end])
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}(?=s?\b)")
