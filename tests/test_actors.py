@@ -1323,3 +1323,22 @@ def test_roles_of_protesters_civilians_and_relative_clause_offices(
     analysed: Analyser, sentence: str, name: str, role: str
 ) -> None:
     assert roles_in(analysed, sentence).get(name) == role
+
+
+def test_an_office_before_its_role_word_is_no_organisation_but_a_ministry_is(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Union Home Minister Amit Shah condemned the attack in Manipur. Shah said the culprits would be punished.",
+        "Interior Ministry Spokesman Zamary Bashary called the blast a suicide attack.",
+    )
+    assert actors["Amit Shah"].role == "Union Home Minister"
+    assert "Union Home" not in actors
+
+
+def test_the_leader_in_an_x_led_group_is_a_person(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "The MIT group, once the Ali Kalora-led militants, killed four farmers in Poso.",
+        "Police said the Ali Kalora-led group was behind it.",
+    )
+    assert "Ali Kalora" in actors and "Ali Kalora-led" not in actors

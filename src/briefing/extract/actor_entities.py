@@ -87,12 +87,17 @@ def _split_possessive(ent: Span) -> list[Span]:
 def _title_before_a_name(span: Span) -> bool:
     """An "organisation" that ends in a role word and runs into a person's name is the start of
     that person's title."""
+    doc = span.doc
+    i = span.end
     if span[-1].lower_ not in ROLE_WORDS and not (
         span[-1].lower_ == "police" and any(t.lower_ in ROLE_WORDS for t in span)
     ):
-        return False  # "... Inspector" or "... Inspector General of Police" before a name
-    doc = span.doc
-    i = span.end
+        # "... Inspector" or "... Inspector General of Police" before a name; or the office's
+        # own first words before its role word ("[Union Home] Minister Amit Shah")
+        if i >= len(doc) or not (doc[i].is_title and doc[i].lower_ in ROLE_WORDS):
+            return False
+        if span[-1].lower_ in _NOT_PERSON_ENDS:
+            return False  # "[Interior Ministry] Spokesman X": the ministry is an actor too
     while i < len(doc) and i < span.end + 6 and doc[i].ent_type_ != "PERSON" and _title_continues(doc[i]):
         i += 1  # "General of Police (IGP)"
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
@@ -155,6 +160,10 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
         if not kind:
             continue
         span = _without_caption_label(trim_entity(ent), analysis)
+        if span is not None and len(span) > 2 and span[-1].lower_ == "led" and span[-2].text in {"-", "–"}:
+            if kind != "person":
+                continue  # "the Saudi-led coalition": the coalition is found as one actor
+            span = span[:-2]  # "the Ali Kalora-led militants": he leads them
         if span is not None and kind == "organization":
             span = _with_unit_number(span)
         if (
