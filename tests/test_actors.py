@@ -1342,3 +1342,25 @@ def test_the_leader_in_an_x_led_group_is_a_person(analysed: Analyser) -> None:
         "Police said the Ali Kalora-led group was behind it.",
     )
     assert "Ali Kalora" in actors and "Ali Kalora-led" not in actors
+
+
+def test_a_known_groups_long_name_with_a_space_for_a_dash_is_that_group(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Troops clashed with the Sudan People's Liberation Army-In Opposition (SPLA-IO) in Nasir.",
+            "The SPLA-IO said it repelled the attack. SPLA-IO fighters held the town.",
+        )
+    )
+    groups = [a for a in actors if a.kind == "armed_group"]
+    assert [g.name for g in groups] == ["SPLM-IO"]
+
+
+def test_the_knowledge_layer_knows_the_main_gangs_and_sahel_groups(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Members of Barrio 18 killed 46 inmates in a prison in Tamara, officials said.",
+        "Barrio 18 has fought MS-13 for control of the prisons. JNIM claimed an attack in Mali.",
+    )
+    assert actors["Barrio 18"].kind == "armed_group"
+    assert "Mara Salvatrucha" in actors["MS-13"].aliases
+    assert "JNIM" in actors["Jama'at Nusrat al-Islam wal-Muslimin"].aliases

@@ -126,6 +126,52 @@ ARMED_GROUPS: tuple[Known, ...] = (
     _k("Lord's Resistance Army", "armed_group", "LRA"),
     _k("Jalisco New Generation Cartel", "armed_group", "CJNG", "Jalisco cartel", "Jalisco New Generation"),
     _k("Sinaloa Cartel", "armed_group", "Sinaloa cartel"),
+    # Sahel, Lake Chad and Central Africa
+    _k(
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "armed_group",
+        "JNIM",
+        "Jama'at Nasr al-Islam wal Muslimin",
+        "Group for the Support of Islam and Muslims",
+    ),
+    _k("Islamic State West Africa Province", "armed_group", "ISWAP", "Islamic State in West Africa"),
+    _k("Ansar Dine", "armed_group", "Ansar Eddine"),
+    _k("Ansarul Islam", "armed_group", "Ansar ul Islam", "Ansaroul Islam"),
+    _k("Ambazonia Defence Forces", "armed_group", "ADF Ambazonia", "Ambazonian Defence Forces"),
+    _k(
+        "SPLM-IO",
+        "armed_group",
+        "SPLA-IO",
+        "SPLM/A-IO",
+        "Sudan People's Liberation Movement-in-Opposition",
+        "Sudan People's Liberation Army-in-Opposition",
+        "Sudan People's Liberation Army in Opposition",
+    ),
+    _k("Islamic State Sinai Province", "armed_group", "Wilayat Sinai", "Sinai Province"),
+    # South and South-East Asia
+    _k("Hizbul Mujahideen", "armed_group", "Hizbul Mujahidin"),
+    _k("The Resistance Front", "armed_group", "TRF"),
+    _k("Lashkar-e-Jhangvi", "armed_group", "LeJ"),
+    _k("Kachin Independence Army", "armed_group", "KIA", "Kachin Independence Organization", "KIO"),
+    _k("Karen National Union", "armed_group", "KNU", "Karen National Liberation Army", "KNLA"),
+    _k("Barisan Revolusi Nasional", "armed_group", "BRN"),
+    _k("Jemaah Islamiyah", "armed_group", "JI"),
+    _k("Jamaah Ansharut Daulah", "armed_group", "JAD"),
+    _k("Mujahidin Indonesia Timur", "armed_group", "MIT", "East Indonesia Mujahideen"),
+    _k("Kuki-Chin National Front", "armed_group", "KNF"),
+    _k("United Liberation Front of Asom", "armed_group", "ULFA", "ULFA-I"),
+    # Latin America and the Caribbean
+    _k("Gulf Clan", "armed_group", "Clan del Golfo", "Autodefensas Gaitanistas de Colombia"),
+    _k("Barrio 18", "armed_group", "18th Street gang", "Calle 18", "M-18"),
+    _k("MS-13", "armed_group", "Mara Salvatrucha", "MS13"),
+    _k("Tren de Aragua", "armed_group"),
+    _k("Los Choneros", "armed_group", "Choneros"),
+    _k("Los Lobos", "armed_group"),
+    _k("Gulf Cartel", "armed_group", "Cartel del Golfo"),
+    _k("Los Zetas", "armed_group", "Zetas"),
+    _k("Comando Vermelho", "armed_group", "Red Command"),
+    _k("Primeiro Comando da Capital", "armed_group", "PCC", "First Capital Command"),
+    _k("400 Mawozo", "armed_group"),
 )
 
 #: Institutions whose short forms the small model mislabels or splits ("State" from "State
@@ -654,16 +700,17 @@ def known_pattern() -> re.Pattern[str]:
 
 
 def _form_regex(form: str) -> str:
-    """Regex for a form, letting straight and curly apostrophes and dashes stand for each other."""
+    """Regex for a form, letting straight and curly apostrophes and dashes stand for each other,
+    and a space for a dash ("Liberation Army-In Opposition")."""
     escaped = re.escape(form.replace("’", "'").replace("–", "-"))
-    escaped = escaped.replace("'", "['’]").replace(r"\-", r"[-–]")
+    escaped = escaped.replace("'", "['’]")
     escaped = _SPELLING_IN_FORM.sub(lambda m: _SPELLING_PATTERNS[m.group(0).lower()[:3]], escaped)
     if (
         len(form.split()) >= 3
     ):  # "Syrian Observatory for Human rights": long names keep their sense in any case
         first, _, rest = escaped.partition(r"\ ")
-        return rf"{first}\ (?i:{rest})"
-    return escaped
+        escaped = rf"{first}\ (?i:{rest})"
+    return escaped.replace(r"\-", r"[-–\ ]")
 
 
 #: Inside a known form, any transliteration of the name matches ("Jaish-e-Mohammad" is the
@@ -684,11 +731,18 @@ _SPELLING_PATTERNS = {
 
 @functools.cache
 def _known_by_form() -> dict[str, Known]:
+    """Every known form by its comparison key, and by that key with dashes read as spaces, as
+    `known_pattern` reads them ("Army-In Opposition")."""
     table: dict[str, Known] = {}
     for known in known_actors():
         for form in (known.name, *known.aliases):
+            table.setdefault(_dashes_as_spaces(normalise_form(form)), known)
             table[normalise_form(form)] = known
     return table
+
+
+def _dashes_as_spaces(key: str) -> str:
+    return key.replace("-", " ")
 
 
 def normalise_form(form: str) -> str:
@@ -714,7 +768,9 @@ _CANONICAL_SPELLING = {
 
 def lookup_known(form: str) -> Known | None:
     """The known actor a surface form names, if any."""
-    return _known_by_form().get(normalise_form(form))
+    key = normalise_form(form)
+    table = _known_by_form()
+    return table.get(key) or table.get(_dashes_as_spaces(key))
 
 
 def is_not_actor(form: str) -> bool:
