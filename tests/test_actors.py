@@ -1364,3 +1364,24 @@ def test_the_knowledge_layer_knows_the_main_gangs_and_sahel_groups(analysed: Ana
     assert actors["Barrio 18"].kind == "armed_group"
     assert "Mara Salvatrucha" in actors["MS-13"].aliases
     assert "JNIM" in actors["Jama'at Nusrat al-Islam wal-Muslimin"].aliases
+
+
+def test_attackers_who_carry_out_attacks_are_the_perpetrators(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "At least two soldiers were martyred as terrorists carried out two separate attacks on"
+            " security forces in Khyber.",
+        )
+    )
+    assert "terrorists" in {a.name for a in actors}
+
+
+def test_attackers_a_story_keeps_coming_back_to_are_its_perpetrators(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Two gendarmes were found dead near a checkpoint in Bafut on Monday.",
+            "The government blamed terrorists for the deaths.",
+            "Officials said the terrorists had fled into the bush.",
+        )
+    )
+    assert "terrorists" in {a.name for a in actors}

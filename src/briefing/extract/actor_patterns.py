@@ -560,16 +560,14 @@ ATTACKER_NOUNS = frozenset(
 LONE_ATTACKERS = frozenset({"gunman", "shooter", "attacker", "assailant"})
 
 
-def unnamed_attackers(analysis: Analysis) -> Actor | None:
+def unnamed_attackers(analysis: Analysis, no_group_named: bool) -> Actor | None:
     """The first unnamed attackers the text gives an attack to ("Gunmen killed five villagers",
-    "villagers were killed by unknown gunmen"): the story's perpetrator when no group is named."""
-    for token in analysis.doc:
-        if token.lemma_.lower() not in ATTACKER_NOUNS and token.lower_ not in ATTACKER_NOUNS:
-            continue
-        if token.pos_ != "NOUN" or not _attacks(token):
-            continue
-        if token.tag_ != "NNS" and token.lower_ not in LONE_ATTACKERS:
-            continue  # a group, or a lone gunman; a lone "suicide bomber" is told by the incident
+    "villagers were killed by unknown gunmen"): the story's perpetrator when no group is named.
+    In a story that names no armed group, the attackers it keeps returning to are its
+    perpetrators even when no sentence has them do the violence in so many words."""
+    attackers = [t for t in analysis.doc if _attacker_noun(t)]
+    acting = [t for t in attackers if _attacks(t)] or (_told_again(attackers) if no_group_named else [])
+    for token in acting:
         modifiers = [
             t for t in token.lefts if t.dep_ in {"amod", "compound"} and t.is_alpha and not t.is_stop
         ]
@@ -586,8 +584,28 @@ def unnamed_attackers(analysis: Analysis) -> Actor | None:
     return None
 
 
+def _attacker_noun(token: Token) -> bool:
+    """ "gunmen", "militants", a lone "gunman"; not a lone "suicide bomber", whom the incident tells."""
+    if token.lemma_.lower() not in ATTACKER_NOUNS and token.lower_ not in ATTACKER_NOUNS:
+        return False
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or token.lower_ in LONE_ATTACKERS)
+
+
+def _told_again(attackers: list[Token]) -> list[Token]:
+    """The first mention of the attacker noun a story names at least twice ("the remaining
+    terrorists")."""
+    counts = Counter(t.lower_ for t in attackers if t.tag_ == "NNS")
+    return [t for t in attackers if counts[t.lower_] >= 2][:1]
+
+
 def _attacks(token: Token) -> bool:
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in VIOLENT_VERBS:
         return True
+    if (
+        token.dep_ == "nsubj"
+        and head.lemma_.lower() == "carry"
+        and any(c.lower_ == "out" for c in head.children)
+    ):
+        return True  # "terrorists carried out two separate attacks"
     return token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in VIOLENT_VERBS

@@ -62,7 +62,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     score_salience(clusters, analysis)
     chosen = select_actors(clusters)
     actors = [to_actor(c, analysis) for c in chosen]
-    unnamed = unnamed_attackers(analysis)
+    unnamed = unnamed_attackers(analysis, no_group_named=not any(a.kind == "armed_group" for a in actors))
     if unnamed is not None and _before_any_named_group(unnamed, actors):
         actors.append(unnamed)
     return actors
