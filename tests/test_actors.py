@@ -1385,3 +1385,14 @@ def test_attackers_a_story_keeps_coming_back_to_are_its_perpetrators(analysed: A
         )
     )
     assert "terrorists" in {a.name for a in actors}
+
+
+def test_named_tribes_and_clans_are_actors(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Six people were killed in a fight between the Yama tribe of Kopa village and Lai tribe of Tera village.",
+        "The Yama tribe attacked first, police said. A rival clan later burned houses.",
+    )
+    assert {"Yama tribe", "Lai tribe"} <= set(actors)
+    assert "Yama" in actors["Yama tribe"].aliases
+    assert "A rival clan" not in actors and "rival clan" not in actors

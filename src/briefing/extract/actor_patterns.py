@@ -300,6 +300,27 @@ def military_mentions(text: str) -> list[Mention]:
     return out
 
 
+_TRIBE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<noun>tribe|clan|Tribe|Clan)\b")
+#: Capitalised words before "tribe" that are no tribe's name.
+_NOT_TRIBES = frozenset({"The", "A", "One", "Another", "Each", "This", "That", "Rival", "Local"})
+
+
+def tribe_mentions(text: str) -> list[Mention]:
+    """ "the Kala tribe of Amala village", "the Hawiye clan": a named tribe or clan, a party to
+    the fighting in highland and pastoral conflicts, which the model tags as a person or not at all."""
+    out = []
+    for m in _TRIBE.finditer(text):
+        if m["name"] in _NOT_TRIBES:
+            continue
+        name = f"{m['name']} {m['noun'].lower()}"
+        out.append(
+            Mention(
+                m.start(), m.end(), m.group(0), f"tribe:{name_key(name)}", name, "group", aliases=(m["name"],)
+            )
+        )
+    return out
+
+
 _REGIME = re.compile(r"\b(?P<who>[A-Z][\w’'-]+)\s+(?P<what>regime|dictatorship)\b|\bthe\s+(?P<bare>regime)\b")
 
 

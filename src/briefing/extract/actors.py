@@ -42,6 +42,7 @@ from .actor_patterns import (
     police_forces,
     regime_mentions,
     state_body_mentions,
+    tribe_mentions,
     unnamed_attackers,
 )
 from .actor_ranking import assign_roles, score_salience, select_actors, to_actor
@@ -109,6 +110,7 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
         military_mentions(text),
         state_body_mentions(text),
         regime_mentions(text),
+        tribe_mentions(text),
     )
     for mentions in finders:
         claims.keep_free(mentions, found)
