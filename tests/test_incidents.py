@@ -1183,3 +1183,11 @@ def test_a_person_or_a_title_attacked_is_not_the_scene(incidents_of) -> None:
         actors=[fico],
     )
     assert [i.location for i in found] == ["Handlova"]
+
+
+def test_rampaging_through_a_place_is_an_attack_there(incidents_of) -> None:
+    found = incidents_of(
+        "At least one extremist rampaged through a crowded Hamburg nightlife district hours ahead of a lockdown,"
+        " leaving four people dead before he was killed by police, authorities said.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("attack", "Hamburg", 4)]

@@ -87,6 +87,7 @@ VERB_TRIGGERS = {
     "molest": "sexual assault",
     "assault": "assault",
     "assassinate": "killing",
+    "rampage": "attack",
 }
 #: Verbs that report an event only with "fire" ("opened fire", "exchanged fire with the army").
 FIRE_VERBS = {"open": "shooting", "exchange": "clashes", "trade": "clashes"}
