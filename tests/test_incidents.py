@@ -1191,3 +1191,11 @@ def test_rampaging_through_a_place_is_an_attack_there(incidents_of) -> None:
         " leaving four people dead before he was killed by police, authorities said.",
     )
     assert [(i.type, i.location, i.killed) for i in found] == [("attack", "Hamburg", 4)]
+
+
+def test_a_toll_beside_uncounted_others_hurt_is_still_a_toll(incidents_of) -> None:
+    found = incidents_of(
+        "A gunman opened fire at a gas station in Eli on Tuesday, killing at least four people and wounding"
+        " several others.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Eli", 4, None)]
