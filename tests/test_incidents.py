@@ -1199,3 +1199,15 @@ def test_a_toll_beside_uncounted_others_hurt_is_still_a_toll(incidents_of) -> No
         " several others.",
     )
     assert [(i.location, i.killed, i.injured) for i in found] == [("Eli", 4, None)]
+
+
+def test_an_armed_confrontation_is_a_clash_and_an_age_in_brackets_no_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Eleven soldiers died on Friday in an armed confrontation with dissidents near Napo.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("clashes", "Napo", 11)]
+    hurt = incidents_of(
+        "One village volunteer was killed on Thursday in an attack by armed militants in Kangchup village.",
+        "Wanglen Mongshatabam (27), another village volunteer, was also injured in the attack.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in hurt] == [("Kangchup village", 1, 1)]

@@ -667,11 +667,12 @@ def _number_phrase(number: Token) -> str:
 
 
 def _age_after_name(number: Token) -> bool:
-    """A number set off by a comma right after a capitalised name is the person's age."""
+    """A number set off by a comma or a bracket right after a capitalised name is the person's
+    age: "John Doe, 27,", "Wanglen Mongshatabam (27)"."""
     doc = number.doc
     return (
         number.i >= 2
-        and doc[number.i - 1].text == ","
+        and doc[number.i - 1].text in {",", "("}
         and doc[number.i - 2].pos_ == "PROPN"
         and doc[number.i - 2].text[:1].isupper()
     )

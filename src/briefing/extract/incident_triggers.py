@@ -35,6 +35,7 @@ NOUN_TRIGGERS = {
     "clash": "clashes",
     "fighting": "clashes",
     "skirmish": "clashes",
+    "confrontation": "clashes",
     "gunfire": "shooting",
     "firefight": "shooting",
     "gunfight": "shooting",
