@@ -1396,3 +1396,10 @@ def test_named_tribes_and_clans_are_actors(analysed: Analyser) -> None:
     assert {"Yama tribe", "Lai tribe"} <= set(actors)
     assert "Yama" in actors["Yama tribe"].aliases
     assert "A rival clan" not in actors and "rival clan" not in actors
+
+
+def test_a_plural_role_before_a_list_of_names_is_each_ones_role(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed, "Two Jawans of CAF, Upendra Sahu and Devendra Singh were killed in the IED blast."
+    )
+    assert roles["Upendra Sahu"] == roles["Devendra Singh"] == "Jawan of CAF"

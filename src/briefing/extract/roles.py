@@ -101,6 +101,7 @@ def role_of(name: Span) -> str | None:
         or _identified_as_role(name)
         or _office_clause_role(name)
         or _role_set_off_by_commas(name, title_start)
+        or _role_of_a_listed_name(name)
         or _role_after_comma(name)
     )
     if before and not after:
@@ -201,6 +202,30 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     if not (_ends_apposition(doc, name.end) or _opens_sentence(doc, start)):
         return None  # "Government Spokesman, Issa Tchiroma has said": the sentence opens with the role
     return _clean(doc[start : start_of_name - 1].text)
+
+
+def _role_of_a_listed_name(name: Span) -> str | None:
+    """ "Two Jawans of CAF, Upendra Sahu and Devendra Singh were killed": a plural role phrase, a
+    comma and a list of names gives each name the role in the singular ("Jawan of CAF")."""
+    doc = name.doc
+    first = _first_conjunct_name(name) if name.root.dep_ == "conj" else name.start
+    if first is None or first < 2 or doc[first - 1].text != ",":
+        return None
+    top = doc[first - 2]
+    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < first:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in {"of", "from"} and top.head.head.i < top.i:
+        top = top.head.head  # "Jawans of CAF"
+    singular = _singular_role_word(top)
+    if singular is None or top.i >= first:
+        return None
+    start = _start_without_det(top)
+    while start < top.i and (doc[start].like_num or doc[start].dep_ in {"det", "nummod"}):
+        start += 1  # "Two Jawans": each one a jawan
+    if any(t.ent_type_ == "PERSON" for t in doc[start : first - 1]):
+        return None
+    words = [singular if t.i == top.i else t.text for t in doc[start : first - 1]]
+    return _clean(" ".join(words))
 
 
 def _opens_sentence(doc: Doc, index: int) -> bool:
