@@ -1403,3 +1403,27 @@ def test_a_plural_role_before_a_list_of_names_is_each_ones_role(analysed: Analys
         analysed, "Two Jawans of CAF, Upendra Sahu and Devendra Singh were killed in the IED blast."
     )
     assert roles["Upendra Sahu"] == roles["Devendra Singh"] == "Jawan of CAF"
+
+
+def test_two_places_joined_by_a_dash_are_a_route_not_an_organisation(analysed: Analyser) -> None:
+    route = actors_in(
+        analysed,
+        "Militants ambushed a bus on the Mandera-Somalia border road near Mandera on Monday.",
+        "The bus was travelling from Mandera to Elwak when it hit a bomb near the border with Somalia.",
+    )
+    assert "Mandera-Somalia" not in route
+    region = actors_in(
+        analysed,
+        "Fighting broke out in Nagorno-Karabakh on Tuesday. Armenia said its troops in Karabakh were shelled.",
+        "Nagorno-Karabakh authorities said two soldiers died.",
+    )
+    assert "Nagorno-Karabakh" in region  # "Nagorno" is no place of its own
+
+
+def test_a_name_the_model_cut_after_of_loses_the_dangling_word(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Soldiers from Alpha Company of the 47th Infantry Battalion clashed with rebels in Bilar.",
+        "Alpha Company of the battalion recovered rifles.",
+    )
+    assert "Alpha Company" in actors and "Alpha Company of" not in actors

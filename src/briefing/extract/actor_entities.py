@@ -220,7 +220,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
                 )
             )
             continue
-        if not _plausible_name(text, kind):
+        if not _plausible_name(text, kind) or (kind == "organization" and _route_between_places(span)):
             continue
         known = gazetteer.lookup_known(text)
         if known:
@@ -601,12 +601,34 @@ def trim_entity(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].lower_ in {"the", "a", "an", "near"} or ent.doc[start].is_punct):
         start += 1
-    while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
-        end -= 1
+    while end > start and (
+        (ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")
+        or ent.doc[end - 1].lower_ in {"of", "the", "and", "for"}
+    ):
+        end -= 1  # "Alpha Company of the": the model cut the name short
     opening = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in ent.doc[opening:end]):
         end = opening  # "Allied Democratic Forces (ADF": the acronym's bracket was cut off
     return ent.doc[start:end] if end > start else None
+
+
+def _route_between_places(span: Span) -> bool:
+    """ "the Lamu-Garsen road", "Kumba-Mbonge": two places joined by a dash name a route, not a body,
+    when the text names one of them as a place and writes the other on its own too."""
+    parts = [p.strip() for p in re.split(r"\s*[-–]\s*", span.text) if p.strip()]
+    if len(parts) != 2 or not all(p[:1].isupper() and len(p) >= 3 for p in parts):
+        return False
+    places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
+    first, second = (part in places or gazetteer.country_of(part) is not None for part in parts)
+    # "Nagorno-Karabakh": the part that is no place of its own must still be written alone
+    return (first and _named_alone(parts[1], span)) or (second and _named_alone(parts[0], span))
+
+
+def _named_alone(word: str, span: Span) -> bool:
+    """Whether the text writes `word` outside `span`, not joined to another word by a dash."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    text = span.doc.text
+    return any(not span.start_char <= m.start() < span.end_char for m in pattern.finditer(text))
 
 
 def _plausible_name(text: str, kind: str) -> bool:
