@@ -796,6 +796,8 @@ def test_a_labelled_timestamp_opening_a_line_dates_the_page(line: str, date: dt.
         ("Fri Jun 14 2019 icon-facebook icon-twitter", dt.date(2019, 6, 14)),
         ("14 Jun 2019 at 09:30hrs | Views", dt.date(2019, 6, 14)),
         ("2019.06.14", dt.date(2019, 6, 14)),
+        ("By August 3, 2023", dt.date(2023, 8, 3)),  # a byline whose author the scrape lost
+        ("By the end of March 2023", None),
         ("Troops entered the town on June 14, 2019 at dawn", None),
         ("Opinion by Jane Mwangi, Nairobi, June 14, 2019", None),
     ],

@@ -113,11 +113,11 @@ def _header_date(text: str) -> dt.date | None:
     for match in found:
         rest = rest.replace(match.group(0), " ")
     words = re.findall(r"[\w:.-]+", rest)
-    if words and words[0].lower() == "by":  # a byline before the date: "by" and a name
+    if words and words[0].lower() == "by":  # a byline before the date: "by" and a name, if any
         name = list(
             itertools.takewhile(lambda w: w[:1].isupper() and not _HEADER_WORD.fullmatch(w), words[1:4])
         )
-        words = words[1 + len(name) :] if name else words
+        words = words[1 + len(name) :]  # "By August 3, 2023": a byline whose author the scrape lost
     if not all(
         _HEADER_WORD.fullmatch(w.strip(".")) or _HEADER_WORD.fullmatch(w.lower().strip(".")) for w in words
     ):
