@@ -704,6 +704,17 @@ def test_a_publisher_is_named_as_its_page_spells_its_domain(tmp_path: Path) -> N
     assert read_article(article, tmp_path).source == "Prothom Alo"
     assert source_from_url("https://thesaveratimes.com/?p=1") == "The Savera Times"
     assert source_from_url("https://thecitypaperbogota.com/news/x") == "Thecitypaperbogota"
+    # small words of other languages, and a comma, inside the name the page spells
+    assert (
+        source_from_url("https://www.journaldukivu.com/x", "Read more on Journal du Kivu.")
+        == "Journal du Kivu"
+    )
+    assert (
+        source_from_url(
+            "https://sahelnewsbamako.com/x", "In a statement seen by Sahel News, Bamako, the army said"
+        )
+        == "Sahel News, Bamako"
+    )
 
 
 def test_day_first_dated_captions_and_comment_prompts_are_furniture() -> None:

@@ -169,7 +169,9 @@ def source_from_url(url: str | None, page_text: str = "") -> str | None:
 
 
 #: Runs of capitalised words (with the small words inside outlet names) that may spell a domain.
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of|the|and|on|in|for|[A-Z][\w&'’-]*)){0,4}")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w&'’-]*(?:,?\s+(?:of|the|and|on|in|for|du|de|des|la|le|da|do|del|di|[A-Z][\w&'’-]*)){0,4}"
+)
 
 
 def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
@@ -188,7 +190,7 @@ def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
         words = match.group(0).split()
         for i in range(len(words)):
             for j in range(len(words), i, -1):
-                spelled = " ".join(words[i:j]).rstrip("’'")
+                spelled = " ".join(words[i:j]).rstrip("’',")
                 if re.sub(r"[^a-z0-9]", "", spelled.lower()) in wanted and spelled.lower() != spelled:
                     return spelled
     return None
