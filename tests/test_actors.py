@@ -1312,6 +1312,27 @@ def test_offices_with_lower_case_objects_conjunctions_and_long_appositions(
         ),
         ("A civilian identified as Aimee Labug was also killed in the ambush.", "Aimee Labug", "civilian"),
         (
+            "Wuor Weah, who is in charge of information in Mayom County, has told the press that rebels attacked.",
+            "Wuor Weah",
+            "in charge of information in Mayom County",
+        ),
+        (
+            "An indigene of the village, Malam Sani Mohammed, disclosed that the bandits invaded the village.",
+            "Malam Sani Mohammed",
+            "indigene of the village",
+        ),
+        (
+            "Armenian Ombudswoman Kristine Grigoryan said that civilian infrastructure was targeted.",
+            "Kristine Grigoryan",
+            "Armenian Ombudswoman",
+        ),
+        (
+            "The force suffered its first fatality in February, when a 26-year-old constable named Samuel Kitwai"
+            " was shot and killed by gang members.",
+            "Samuel Kitwai",
+            "constable",
+        ),
+        (
             "The injured officers were identified as Sergeant Peetachai Saleewa, who experienced ear ringing;"
             " Ranger Somchai Boonmee, who was hurt in the leg.",
             "Peetachai Saleewa",

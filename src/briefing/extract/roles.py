@@ -53,6 +53,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     coroner examiner warden chaplain ombudsman
     protester protestor demonstrator photojournalist photographer cameraman civilian bodyguard gendarme
+    indigene ombudswoman ombudsperson
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -313,6 +314,11 @@ def _identified_as_role(name: Span) -> str | None:
     root = name.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "identified as Commander Cross, Emanu Cigar and Gazola": each of them
+    if root.dep_ in {"oprd", "dobj", "attr"} and root.head.lower_ == "named" and root.head.dep_ == "acl":
+        described = root.head.head  # "a 26-year-old constable named Samuel Kitwai"
+        if described.lemma_.lower() in ROLE_WORDS:
+            role = _appos_phrase(described, stop=described.i + 1)
+            return _with_singular_head(role, described) if role is not None else None
     if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
         return None
     verb = root.head.head
@@ -373,6 +379,9 @@ def _office_clause_role(name: Span) -> str | None:
             role = _appos_phrase(held, stop=None) if held is not None else None
             if role is not None and len(role.split()) <= _MAX_PREDICATE_ROLE_WORDS:
                 return role
+            charge = next((c for c in clause.rights if c.dep_ == "prep" and _in_charge(c)), None)
+            if charge is not None:  # "Wuor Weah, who is in charge of information in Mayom County"
+                return _clean(clause.doc[charge.i : charge.right_edge.i + 1].text)
             continue
         if clause.lemma_ not in _OFFICE_VERBS:
             continue
@@ -381,6 +390,10 @@ def _office_clause_role(name: Span) -> str | None:
             held = office.doc[office.left_edge.i : office.right_edge.i + 1]
             return _clean(f"{_OFFICE_VERBS[clause.lemma_]} of {held.text}")
     return None
+
+
+def _in_charge(prep: Token) -> bool:
+    return prep.lower_ == "in" and any(c.lower_ == "charge" for c in prep.children)
 
 
 def _title_before(name: Span) -> tuple[str | None, int]:
