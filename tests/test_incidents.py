@@ -1211,3 +1211,15 @@ def test_an_armed_confrontation_is_a_clash_and_an_age_in_brackets_no_toll(incide
         "Wanglen Mongshatabam (27), another village volunteer, was also injured in the attack.",
     )
     assert [(i.location, i.killed, i.injured) for i in hurt] == [("Kangchup village", 1, 1)]
+
+
+def test_left_dead_hung_on_the_victims_and_a_running_total_since_a_day(incidents_of) -> None:
+    riot = incidents_of(
+        "Inmates fought each other in a riot that left 13 prisoners and a guard dead at a prison in Machala."
+    )
+    assert [(i.location, i.killed) for i in riot] == [("Machala", 13)]
+    total = incidents_of(
+        "Since Jan. 9, a series of attacks attributed to CODECO militants has left at least 57 civilians dead in"
+        " the Djugu territory."
+    )
+    assert [i.killed for i in total] == [None]  # a running total, not one event's toll

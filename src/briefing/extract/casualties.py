@@ -106,7 +106,9 @@ PERSON_NOUNS = {
 #: A running total ("A total of 109 people have been killed", "so far this year") is not one event's toll.
 CUMULATIVE = re.compile(
     r"\b(?:a total of|in total|so far|this year|last year|to date|each year|every year|annually"
-    r"|since (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d{2}s?)\b",
+    r"|since (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d{2}s?"
+    r"|since (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"|a series of (?:attacks|raids|strikes|clashes|killings))\b",
     re.I,
 )
 
@@ -299,6 +301,10 @@ def _hurt_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in {"injury", "wound"} for c in verb.children)
 
 
+#: The states "left" puts its victims in: "left 27 dead and 15 wounded".
+_LEFT_STATES = frozenset({"dead", "injured", "wounded"})
+
+
 def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
     state = next((c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}), None)
     victims = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -306,7 +312,10 @@ def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
         victims = next(
             (t for t in state.subtree if t.i < state.i and t.like_num and t.ent_type_ != "DATE"), None
         )
-    if state is None or victims is None or state.lower_ not in {"dead", "injured", "wounded"}:
+    if state is None and victims is not None and _has_number(victims):
+        # "left 13 prisoners and a guard dead": the parse hangs the state on the victims
+        state = next((t for t in victims.subtree if t.lower_ in _LEFT_STATES and t.i > victims.i), None)
+    if state is None or victims is None or state.lower_ not in _LEFT_STATES:
         return None
     count = count_of(victims)
     return (count, state.lower_ == "dead") if count else None
