@@ -1448,3 +1448,14 @@ def test_a_name_the_model_cut_after_of_loses_the_dangling_word(analysed: Analyse
         "Alpha Company of the battalion recovered rifles.",
     )
     assert "Alpha Company" in actors and "Alpha Company of" not in actors
+
+
+def test_the_singular_and_plural_of_one_name_are_one_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Militants attacked a base of the Revolutionary Guard in Chabahar on Wednesday.",
+            "The Revolutionary Guards said three attackers were killed. The Revolutionary Guards sent troops.",
+        )
+    )
+    guards = [a.name for a in actors if "Revolutionary" in a.name]
+    assert len(guards) == 1, guards

@@ -234,12 +234,17 @@ def merge_acronyms(clusters: dict[str, Cluster]) -> None:
 
 
 def merge_word_order_variants(clusters: dict[str, Cluster]) -> None:
-    """Join word-order variants ("University of Mosul", "Mosul University"): same content words."""
+    """Join word-order and number variants ("University of Mosul", "Mosul University"; "Revolutionary
+    Guard", "Revolutionary Guards"): the same content words, read in the singular."""
     seen: dict[frozenset[str], Cluster] = {}
     for cluster in list(clusters.values()):
         if cluster.kind not in {"organization", "place"}:
             continue
-        words = frozenset(w for w in name_key(cluster.name).split() if w not in {"of", "the", "for", "and"})
+        words = frozenset(
+            w.removesuffix("s")
+            for w in name_key(cluster.name).split()
+            if w not in {"of", "the", "for", "and"}
+        )
         if len(words) < 2:
             continue
         if words in seen:
