@@ -356,8 +356,8 @@ def _has_people(verb: Token) -> bool:
     return any(
         o.lemma_.lower() in PERSON_NOUNS
         or o.lower_ in COLLECTIVES
-        or o.lower_
-        in {"another", "others"}  # "killed five rangers and injured another", "... several others"
+        # "killed five rangers and injured another", "... and wounding several others"
+        or o.lower_ in {"another", "others"}
         or o.ent_type_ == "PERSON"
         or _has_number(o)
         for o in objects

@@ -1082,7 +1082,9 @@ _PEOPLE_NOUNS = frozenset(
     | {"members", "cadres", "fighters", "people", "persons", "others", "victims", "individuals"}
 )
 #: Outcomes that may be told of the same people in other words ("shot" is either).
-_OUTCOME_CLASSES = {"died": "killed", "dead": "killed", "wounded": "injured", "hurt": "injured", "shot": None}
+_OUTCOME_CLASSES: dict[str, str | None] = {**_SAME_OUTCOME, "shot": None}
+#: Every word a label may tell an outcome with ("killed", "kidnapped", "displaced").
+_OUTCOME_WORDS = frozenset(OUTCOME_VERBS.values())
 #: A count this large, of people both times, is one count whatever each sentence calls them; two
 #: smaller ones ("two terrorists", "two police officers injured") need the same or a generic noun.
 _DISTINCTIVE_COUNT = 3
@@ -1111,9 +1113,6 @@ def _people_and_outcome(core: str) -> tuple[str | None, str | None]:
         words = words[:-1]
     head = words[-1] if words else None
     return (head if head is not None and _counts_people(head) else None), outcome
-
-
-_OUTCOME_WORDS = frozenset(OUTCOME_VERBS.values())
 
 
 def _outcome_class(word: str) -> str | None:

@@ -183,9 +183,7 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     last = doc[start_of_name - 2]
     if last.pos_ not in {"NOUN", "PROPN"}:
         return None
-    top = last
-    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < start_of_name:
-        top = top.head
+    top = _phrase_head(last, start_of_name)
     while (
         top.lower_ not in ROLE_WORDS
         and top.dep_ == "pobj"
@@ -205,6 +203,15 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     return _clean(doc[start : start_of_name - 1].text)
 
 
+def _phrase_head(last: Token, before: int) -> Token:
+    """The noun a compound or possessive phrase ending in `last` hangs on, without passing the
+    token at `before` ("President's Office" -> "Office", "Jawans" in "CAF Jawans")."""
+    top = last
+    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < before:
+        top = top.head
+    return top
+
+
 def _role_of_a_listed_name(name: Span) -> str | None:
     """ "Two Jawans of CAF, Upendra Sahu and Devendra Singh were killed": a plural role phrase, a
     comma and a list of names gives each name the role in the singular ("Jawan of CAF")."""
@@ -212,9 +219,7 @@ def _role_of_a_listed_name(name: Span) -> str | None:
     first = _first_conjunct_name(name) if name.root.dep_ == "conj" else name.start
     if first is None or first < 2 or doc[first - 1].text != ",":
         return None
-    top = doc[first - 2]
-    while top.dep_ in {"compound", "poss"} and top.i < top.head.i < first:
-        top = top.head
+    top = _phrase_head(doc[first - 2], first)
     if top.dep_ == "pobj" and top.head.lower_ in {"of", "from"} and top.head.head.i < top.i:
         top = top.head.head  # "Jawans of CAF"
     singular = _singular_role_word(top)
