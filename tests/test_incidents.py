@@ -1223,3 +1223,31 @@ def test_left_dead_hung_on_the_victims_and_a_running_total_since_a_day(incidents
         " the Djugu territory."
     )
     assert [i.killed for i in total] == [None]  # a running total, not one event's toll
+
+
+def test_a_toll_told_alone_anywhere_in_a_one_event_story_is_its_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Four people were killed after a car ploughed through a pedestrian zone in Trier on Tuesday.",
+        "The driver, a 51-year-old local man, was arrested at the scene.",
+        "Police said he had been drinking.",
+        "Shops in the old town closed for the afternoon.",
+        "The mayor said up to 15 people had been injured, some of them seriously.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in found] == [("Trier", 4, 15)]
+
+
+def test_groups_that_clash_report_a_clash(incidents_of) -> None:
+    found = incidents_of(
+        "Two groups of refugees clashed in a camp near Ukhiya on Friday, leaving six dead and 10 injured.",
+    )
+    assert [(i.type, i.location, i.killed, i.injured) for i in found] == [("clashes", "Ukhiya", 6, 10)]
+
+
+def test_a_killing_with_the_same_toll_as_a_clash_elsewhere_named_is_that_clash(incidents_of) -> None:
+    found = incidents_of(
+        "Soldiers clashed with Abu Sayyaf fighters in Patikul on Saturday, leaving eleven people dead.",
+        "The fighting lasted over an hour.",
+        "Troops later recovered rifles.",
+        "The army said 7 marines and 4 Abu Sayyaf bandits were killed in Barangay Tugas.",
+    )
+    assert [(i.type, i.killed) for i in found] == [("clashes", 11)]

@@ -150,7 +150,7 @@ def _same_event_by_toll(a: MergedIncident, b: MergedIncident) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    return types_compatible(a.type, b.type)
+    return types_compatible(a.type, b.type) or "killing" in {a.type, b.type}
 
 
 def _absorb_incident(target: MergedIncident, other: MergedIncident) -> None:

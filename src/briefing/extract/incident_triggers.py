@@ -89,6 +89,7 @@ VERB_TRIGGERS = {
     "assault": "assault",
     "assassinate": "killing",
     "rampage": "attack",
+    "clash": "clashes",
 }
 #: Verbs that report an event only with "fire" ("opened fire", "exchanged fire with the army").
 FIRE_VERBS = {"open": "shooting", "exchange": "clashes", "trade": "clashes"}

@@ -126,8 +126,10 @@ def _scene_named_next(analysis: Analysis, incident: MergedIncident) -> Place | N
 
 def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedIncident | None:
     """The one incident whose reports surround sentence `index`, else the incident last reported
-    at most FOLLOW_UP_SENTENCES before it; for a toll that comes before any incident is named (a
-    lead that opens with the dead), the first one. Events only recalled take no such toll."""
+    at most FOLLOW_UP_SENTENCES before it, or at any distance when the story reports only one
+    ("Earlier, the mayor said up to 15 people had been injured" in the ninth paragraph); for a
+    toll that comes before any incident is named (a lead that opens with the dead), the first
+    one. Events only recalled take no such toll."""
     incidents = [i for i in incidents if not i.earlier]  # a toll told alone is the reported event's
     around = [
         i for i in incidents if min(s.index for s in i.sentences) < index < max(s.index for s in i.sentences)
@@ -141,6 +143,8 @@ def _incident_for_toll(incidents: list[MergedIncident], index: int) -> MergedInc
     if not candidates:
         return min(incidents, key=lambda i: min(s.index for s in i.sentences), default=None)
     latest = max(candidates, key=lambda i: last_before[id(i)] or 0)
+    if len(incidents) == 1:
+        return latest  # the story's one event: a toll told alone is its own, however late
     return latest if index - (last_before[id(latest)] or 0) <= FOLLOW_UP_SENTENCES else None
 
 
