@@ -1459,3 +1459,45 @@ def test_the_singular_and_plural_of_one_name_are_one_actor(analysed: Analyser) -
     )
     guards = [a.name for a in actors if "Revolutionary" in a.name]
     assert len(guards) == 1, guards
+
+
+def test_a_state_tagged_as_a_person_is_the_state(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Niger said 23 of its soldiers were killed in an ambush near the border with Mali.",
+            "The soldiers were killed near Tillaberi, the army said in a statement read on Nigerien television."
+            "Niger is ruled by military leaders who seized power in July.",
+        )
+    )
+    assert [a.kind for a in actors if a.name == "Niger"] == ["country"]
+
+
+def test_a_body_named_with_and_without_its_state_is_one_actor(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "The Emergency Situations Ministry said six bodies were recovered in Belgorod.",
+            "A video released by the Russian Emergency Situations Ministry showed rescuers at work.",
+            "The Emergency Situations Ministry warned the toll could rise.",
+        )
+    )
+    ministries = [a for a in actors if "Emergency Situations Ministry" in a.name]
+    assert [a.name for a in ministries] == ["Russian Emergency Situations Ministry"]
+    assert "Emergency Situations Ministry" in ministries[0].aliases
+
+
+def test_a_translation_or_alias_after_a_name_is_the_same_actor(analysed: Analyser) -> None:
+    group = find_actors(
+        analysed(
+            "The attack was claimed by the Sunni jihadist Jaish al-Adl (Army of Justice) group.",
+            "Jaish al-Adl has carried out attacks before. The Army of Justice said it was behind it.",
+        )
+    )
+    named = [a for a in group if "Jaish al-Adl" in {a.name, *a.aliases}]
+    assert [(a.kind, "Army of Justice" in a.aliases) for a in named] == [("organization", True)]
+    leader = find_actors(
+        analysed(
+            "Police said they had wounded rebel leader Victor Quispe Palomino, or “Comrade Jose,” in an operation.",
+            "Comrade Jose escaped. Quispe Palomino has been wanted since 2008.",
+        )
+    )
+    assert "Comrade Jose" not in {a.name for a in leader}

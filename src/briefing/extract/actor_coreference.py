@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from . import gazetteer
+from .actor_entities import POSSESSIVE
 from .actor_model import Cluster, Mention, name_key, word_set
 from .actor_patterns import COMPASS_WORDS
 from .analysis import Analysis
@@ -208,6 +209,66 @@ def merge_same_names(clusters: dict[str, Cluster]) -> None:
     _merge_by_name(clusters, [c for c in by_mentions if c.key.startswith(("person:", "organization:"))])
 
 
+def merge_state_names(clusters: dict[str, Cluster]) -> None:
+    """ "attacks.Niger is ruled by ...": a state's name the model tagged PERSON or ORG (a glued
+    sentence, a name opening a sentence) is that state when the article names it as one elsewhere."""
+    for cluster in list(clusters.values()):
+        if not cluster.key.startswith(("person:", "organization:")) or not gazetteer.is_state_name(
+            cluster.name
+        ):
+            continue
+        state = clusters.get(f"country:{gazetteer.country_of(cluster.name)}")
+        if state is not None:
+            _absorb(clusters, state, cluster)
+
+
+#: Kinds a bracketed or "also known as" name can be another name of: bodies, groups and people.
+_RENAMED_KINDS = frozenset({"organization", "armed_group", "military", "government", "person"})
+#: What may stand between a name and its other name: "Jaish al-Adl (Army of Justice)",
+#: "Victor Quispe Palomino, or “Comrade Jose,”", "Boko Haram, also known as JAS".
+_OTHER_NAME_BETWEEN = re.compile(
+    r"\s*(?:\(|,\s*(?:or|alias|a\.k\.a\.|aka|(?:also |better |locally )?known as)\s*[\"“]?)\s*$"
+)
+
+
+def merge_other_names(clusters: dict[str, Cluster], text: str) -> None:
+    """A name given right after another as its translation or alias is the same actor."""
+    by_end = {m.end: c for c in clusters.values() for m in c.mentions if c.kind in _RENAMED_KINDS}
+    for other in list(clusters.values()):
+        if other.key not in clusters or other.kind not in _RENAMED_KINDS:
+            continue
+        for mention in other.mentions:
+            between = _OTHER_NAME_BETWEEN.search(text, max(0, mention.start - 30), mention.start)
+            named = by_end.get(between.start()) if between else None
+            if named is not None and named is not other and named.key in clusters:
+                _absorb(clusters, named, other)
+                break
+
+
+def merge_state_qualified(clusters: dict[str, Cluster]) -> None:
+    """ "Russia's Emergency Situations Ministry" ... "the Emergency Situations Ministry": a body
+    named once with its state and once without is one actor, when one state's body fits."""
+    bodies = [c for c in clusters.values() if c.kind in {"organization", "government", "military"}]
+    for bare in bodies:
+        if bare.key not in clusters or gazetteer.country_of(bare.name.split()[0]) is not None:
+            continue
+        fuller = [c for c in bodies if c is not bare and c.key in clusters and _qualifies(c, bare.name)]
+        if len(fuller) == 1:
+            _absorb(clusters, fuller[0], bare)
+
+
+def _qualifies(cluster: Cluster, bare_name: str) -> bool:
+    """Whether one of the cluster's forms is `bare_name` after a state's name, demonym or
+    possessive ("Russian", "Russia's")."""
+    bare = name_key(bare_name)
+    for form in cluster.forms:
+        first, _, rest = form.partition(" ")
+        state = POSSESSIVE.sub("", first) if first.endswith(("'s", "’s")) else first
+        if rest and gazetteer.country_of(state) is not None and name_key(rest) == bare:
+            return True
+    return False
+
+
 def _merge_by_name(clusters: dict[str, Cluster], candidates: list[Cluster]) -> None:
     """Absorb each candidate into the first earlier candidate with the same normalised name."""
     by_name: dict[str, Cluster] = {}
@@ -269,6 +330,10 @@ def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         spans = [span for span in spans if span is not None]
         if any(_named_as_place(span) for span in spans) or _compass_prefixed(cluster.name):
             cluster.kind = "place"
+        elif (
+            cluster.kind == "person" and " " in cluster.name and any(_named_as_group(span) for span in spans)
+        ):
+            cluster.kind, cluster.role = "organization", None
         elif cluster.kind == "person":
             votes = sum(_after_locative(span) for span in spans)
             if votes * 2 > len(spans) or (votes and len(cluster.name.split()) == 1):
@@ -307,6 +372,16 @@ def _named_as_place(span: Span) -> bool:
     if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in _PLACE_NOUNS:
         return True
     return after is not None and after.lemma_.lower() in _PLACE_NOUNS
+
+
+#: Nouns that, right after a name, make it a body's: "the Jaish al-Adl group", "the Wagner militia"
+#: (a faction, or a group named after one man, "the Santoso group", is still led by a person).
+_GROUP_NOUNS = word_set("group militia movement organisation organization outfit")
+
+
+def _named_as_group(span: Span) -> bool:
+    following = [t for t in span.doc[span.end : span.end + 2] if t.text != ")"]  # "(Army of Justice) group"
+    return bool(following) and following[0].lower_ in _GROUP_NOUNS
 
 
 def _merge_same_places(clusters: dict[str, Cluster]) -> None:

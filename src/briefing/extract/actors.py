@@ -25,8 +25,11 @@ from .actor_coreference import (
     fix_people,
     fix_places,
     merge_acronyms,
+    merge_other_names,
     merge_people,
     merge_same_names,
+    merge_state_names,
+    merge_state_qualified,
     merge_word_order_variants,
 )
 from .actor_entities import entity_mentions, introduced_groups, repeated_names, untagged_people
@@ -54,10 +57,13 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     mentions = _collect_mentions(analysis)
     clusters = cluster_mentions(mentions)
     merge_same_names(clusters)
+    merge_state_names(clusters)
     fix_people(clusters, analysis)
     merge_people(clusters)
     merge_acronyms(clusters)
+    merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
+    merge_state_qualified(clusters)
     fix_places(clusters, analysis)
     assign_roles(clusters, analysis)
     score_salience(clusters, analysis)
