@@ -402,3 +402,12 @@ def test_a_count_of_people_told_again_in_other_words_is_one_figure(analysis_of) 
     assert [v for v, _ in labels].count(11) == 1, labels  # eleven soldiers, told twice
     assert [v for v, _ in labels].count(2) == 2, labels  # two terrorists, two officers injured
     assert [v for v, _ in labels].count(4) == 2, labels  # four killed, four arrested
+
+
+def test_thousands_grouped_with_a_space_are_one_number(analysis_of) -> None:
+    assert parse_number("800 000") == 800_000
+    assert parse_number("1 200 000") == 1_200_000
+    figures = find_figures(
+        analysis_of("Some 800 000 people have been displaced by the fighting in the north.")
+    )
+    assert values(figures) == [800_000]

@@ -1251,3 +1251,30 @@ def test_a_killing_with_the_same_toll_as_a_clash_elsewhere_named_is_that_clash(i
         "The army said 7 marines and 4 Abu Sayyaf bandits were killed in Barangay Tugas.",
     )
     assert [(i.type, i.killed) for i in found] == [("clashes", 11)]
+
+
+def test_the_killing_of_a_number_of_people_is_a_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Government forces shelled Ibleeni, a village in southern Idlib, on Saturday.",
+        "War monitors reported the killing of at least eight civilians by artillery fire.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Ibleeni", 8)]
+
+
+def test_a_lead_toll_for_the_strike_is_placed_by_the_next_sentence(incidents_of) -> None:
+    found = incidents_of(
+        "On April 11, the military launched an air strike on a village, which left hundreds of people dead.",
+        "It is believed to be the deadliest attack since the coup.",
+        "According to an activist group, at least 100 people were killed after the air strike.",
+        "The attack took place in Pa Zi Gyi village in the Sagaing region on Tuesday.",
+        "According to the group, at least 30 children were killed and 50 people were injured during the strike.",
+    )
+    assert [(i.location, i.killed) for i in found][:1] == [("Pa Zi Gyi", 100)]
+
+
+def test_a_toll_over_separate_incidents_is_no_one_events(incidents_of) -> None:
+    found = incidents_of(
+        "A drone strike hit a bus station in Kheret on Sunday.",
+        "A rights group documented 24 strikes in 17 separate incidents this autumn, killing 87 people.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Kheret", None)]

@@ -108,7 +108,7 @@ CUMULATIVE = re.compile(
     r"\b(?:a total of|in total|so far|this year|last year|to date|each year|every year|annually"
     r"|since (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d{2}s?"
     r"|since (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
-    r"|a series of (?:attacks|raids|strikes|clashes|killings))\b",
+    r"|a series of (?:attacks|raids|strikes|clashes|killings)|\d+ separate (?:incidents|attacks|strikes))\b",
     re.I,
 )
 
@@ -165,8 +165,8 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                 killed = max(killed or 0, count)
             else:
                 injured = max(injured or 0, count)
-        elif token.lemma_.lower() in {"body", "death"} and numbered_of(token):
-            # "the bodies of 70 civilians", "resulting in the deaths of at least five people"
+        elif token.lemma_.lower() in {"body", "death", "killing", "murder"} and numbered_of(token):
+            # "the bodies of 70 civilians", "the deaths of at least five people", "the killing of eight"
             count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
             killed = max(killed or 0, count or 0) or killed
         elif (hurt := _stated_hurt(token)) is not None:

@@ -70,7 +70,7 @@ def _place_by_the_next_report(mentions: list[EventMention]) -> None:
     for index, mention in enumerate(mentions):
         if any(m.places for m in mentions[:index]):
             return  # only a lead: later unplaced tolls are details of events already placed
-        if mention.places or mention.anaphoric or not (mention.killed or mention.injured):
+        if mention.places or not (mention.killed or mention.injured):
             continue
         for later in mentions[index + 1 :]:
             if later.sentence.index - mention.sentence.index > NEXT_REPORT_SENTENCES:

@@ -75,9 +75,13 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("Three"), parse_number("one-third"), parse_number("3,000"), parse_number("1.5 million")
     (3, 0.3333333333333333, 3000, 1500000)
+    >>> parse_number("800 000")
+    800000
     """
     words = re.sub(r"[\u2010-\u2015-]", " ", text.strip().lower()).replace("per cent", "percent").split()
-    words = [w.strip(".,;:()") for w in words if w.strip(".,;:()") and w not in {"and", "of"}]
+    words = _joined_digit_groups(
+        [w.strip(".,;:()") for w in words if w.strip(".,;:()") and w not in {"and", "of"}]
+    )
     if not words:
         return None
     if len(words) == 2 and words[1] in FRACTIONS:
@@ -113,6 +117,17 @@ def parse_number(text: str) -> float | None:
         return None
     value = total + current
     return int(value) if value == int(value) else value
+
+
+def _joined_digit_groups(words: list[str]) -> list[str]:
+    """ "800 000", "4 000": many papers group thousands with a space; the groups are one number."""
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"\d{3}", word) and re.fullmatch(r"\d{1,3}(?: \d{3})*", out[-1]):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return [w.replace(" ", "") for w in out]
 
 
 def _digits(word: str) -> float | None:
