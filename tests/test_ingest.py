@@ -831,3 +831,31 @@ def test_a_sentence_naming_an_agency_poll_is_article_text(tmp_path: Path) -> Non
     line = "Police said the AP/NORC poll showed little support for the operation."
     article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n{line}\n{SENTENCE_2}\n")
     assert line in article.paragraphs
+
+
+def test_credits_glued_after_a_paragraphs_last_sentence_go_and_the_text_stays(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "credits.txt",
+        "Officer killed in Chechnya\n\n"
+        "Police work at the scene in the center of Grozny, Russia, Monday, Dec. 28, 2020. "
+        "Two brothers attacked police with knives on Monday in Chechnya, killing an officer and injuring "
+        "another, the republic's leader said. (AP Photo/Musa Sadulayev) (Musa Sadulayev, Copyright 2020 "
+        "The Associated Press. All rights reserved.)\n\n"
+        "A security member stands guard inside a damaged police compound in Bara, Pakistan (Qazi Rauf/AP/PA)\n\n"
+        f"{SENTENCE_1} {SENTENCE_2} (AFP)\n\n"
+        "For the latest news, follow us on Twitter @Example. We are also on Facebook and YouTube.\n\n"
+        "Comments are closed on this story.\n",
+    )
+    body = " ".join(article.paragraphs)
+    assert "the republic's leader said." in body
+    for furniture in (
+        "Sadulayev",
+        "Copyright",
+        "Police work",
+        "security member",
+        "(AFP)",
+        "follow us",
+        "Comments are",
+    ):
+        assert furniture not in body, furniture

@@ -33,6 +33,14 @@ TRAILING_COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 
+#: Credits in brackets glued after the last sentence of a paragraph: "... the republic's leader
+#: said. (AP Photo/Musa Sadulayev) (Musa Sadulayev, Copyright 2020 The Associated Press. All
+#: rights reserved.)", "... to accommodate them. (AFP)".
+TRAILING_CREDITS = re.compile(
+    r"(?<=[.!?\"”’])(?:\s*\((?:[^()]{0,80}\b(?:Photo|PHOTO|Copyright|All rights reserved)\b[^()]{0,80}"
+    r"|AFP|AP|Reuters|REUTERS|EFE|dpa|Xinhua|Anadolu|IANS|PTI|ANI)\))+\s*$"
+)
+
 #: Short lines next to a video player are its title; longer ones are article text.
 MAX_PLAYER_TITLE_WORDS = 15
 
@@ -62,10 +70,10 @@ PHOTO_CREDIT_END = re.compile(
 #: A photo agency's credit closing a caption, or standing alone: "REUTERS/YVES HERMAN",
 #: "EFE-EPA/STR", "(REUTERS Photo)", "(AFP PHOTO/IBRAHIM CHALHOUB)", "(Ahmad Fauzan/AP Photo)",
 #: "File Photo by Ali Haider/EPA-EFE", "Robina Asido/DMS", "March 22, 2024. — Reuters".
-_PHOTO_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|EFE|EPA-EFE|EFE-EPA|DMS|STR|Getty Images|ANADOLU|Anadolu|XINHUA|Xinhua|IANS|PTI)"
+_PHOTO_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|EFE|EPA-EFE|EFE-EPA|DMS|STR|Getty Images|ANADOLU|Anadolu|XINHUA|Xinhua|IANS|PTI|PA)"
 AGENCY_PHOTO_CREDIT = re.compile(
     rf"(?:(?:^|\s)(?:{_PHOTO_AGENCIES})/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}"
-    rf"|(?:^|\s)[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}/{_PHOTO_AGENCIES}(?:\s+Photo)?"
+    rf"|(?:^|\s)[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}(?:/{_PHOTO_AGENCIES})+(?:\s+Photo)?"
     rf"|\([^()]*\bPHOTO\b[^()]*\)|\((?:{_PHOTO_AGENCIES})\s+Photo\)"
     rf"|\.\s+[—–-]\s+{_PHOTO_AGENCIES})\)?\.?\s*$"
 )
@@ -114,6 +122,8 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:send us your feedback|feedback:|report an? (?:error|typo)|permalink\b|print this page|"
         r"copy (?:the |this )?link|link copied|click here\b|tap here\b)",
         r"^(?:follow|like) (?:us|@?\w+) on (?:twitter|facebook|instagram|telegram|x|youtube|tiktok|whatsapp)\b",
+        r"\bfollow us on (?:twitter|facebook|instagram|telegram|x|youtube|tiktok|whatsapp)\b",
+        r"^comments (?:are|have been) (?:closed|disabled)\b",
         r"^download (?:the|our) \w+(?: \w+)? app\b",
         r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|alerts?|updates|briefing|inbox|for free)\b",
         r"\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|delivered|register)\b",
@@ -215,6 +225,33 @@ def normalise_line(raw: str) -> str:
     return TRAILING_COPYRIGHT.sub("", line) if word_count(line) > 12 else line
 
 
+def strip_trailing_credits(text: str) -> str:
+    """A paragraph without the photo or agency credits glued after its last sentence. A caption
+    (one sentence) that ends in its photo credit ("... in Washington. (AP Photo/J. Scott
+    Applewhite)", then perhaps a copyright note) is left whole, to be found as furniture; a
+    caption the scraper glued to the story's first sentence is not, so that sentence stays."""
+    stripped = TRAILING_CREDITS.sub("", text)
+    if stripped == text:
+        return text
+    sentences = SENTENCE_BREAK.split(stripped, maxsplit=1)
+    if len(sentences) > 1:  # "... Honduras, Tuesday, June 20, 2023. A riot at the prison has ...":
+        return sentences[1] if CAPTION_DATE_END.search(sentences[0]) else stripped  # the caption goes
+    rest = text
+    while rest != stripped:
+        if _ends_in_photo_credit(rest):
+            return text
+        rest = re.sub(r"\s*\([^()]*\)\s*$", "", rest)
+    return stripped
+
+
+#: Where one sentence ends and the next begins, abbreviations aside ("Sen. John", "Dec. 28").
+SENTENCE_BREAK = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-Z])")
+
+
+def _ends_in_photo_credit(line: str) -> bool:
+    return bool(PHOTO_CREDIT_END.search(line) or AGENCY_PHOTO_CREDIT.search(line))
+
+
 #: A label or caption glued onto the first word of a paragraph ("Boko HaramFifteen people were
 #: killed"): a short capitalised phrase ending in a lower-case letter, then with no space a word
 #: that opens sentences (a number word or an article) and the rest of the sentence.
@@ -303,10 +340,8 @@ def classify(line: str) -> Kind:
     bare = NUMBERED_ITEM.sub("", line)
     if CREDIT_LINE.match(bare):
         return Kind.CREDIT
-    if (
-        PHOTO_CREDIT_END.search(bare)
-        or AGENCY_PHOTO_CREDIT.search(bare)
-        or (word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare))
+    if _ends_in_photo_credit(bare) or (
+        word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare)
     ):
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):

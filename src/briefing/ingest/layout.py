@@ -102,6 +102,7 @@ def read_lines(raw_lines: list[str]) -> list[Line]:
         if label is not None:
             lines.append(Line(label, Kind.FURNITURE, after_blank))
         text, glued = cleaning.strip_glued_credit(text)
+        text = cleaning.strip_trailing_credits(text)
         kind = Kind.FURNITURE if glued else cleaning.classify(text)
         date = parse_date_line(text) if kind in {Kind.HEADING, Kind.TEXT} else None
         if date is None and kind in {Kind.HEADING, Kind.TEXT} and not cleaning.has_letters(text):
