@@ -1501,3 +1501,28 @@ def test_a_translation_or_alias_after_a_name_is_the_same_actor(analysed: Analyse
         )
     )
     assert "Comrade Jose" not in {a.name for a in leader}
+
+
+def test_a_citys_police_and_a_countys_sheriffs_office_are_forces(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Rotterdam police are appealing for witnesses to a stabbing in the city centre.",
+            "Rotterdam police said the man was arrested.",
+            "Eventually West Yorkshire Police managed to contain the situation.",
+            "West Yorkshire Police said four officers were hurt.",
+            "The Spokane County Sheriff’s Office said the custodian stopped the gunman.",
+            "The Spokane County Sheriff’s Office arrested a student.",
+        )
+    )
+    forces = {a.name: a.kind for a in actors}
+    assert forces.get("Rotterdam police") == "organization"
+    riot = find_actors(
+        analysed(
+            "Eventually West Yorkshire Police managed to contain the disorder in Leeds.",
+            "Dozens of Riot police were deployed as youths threw fireworks.",
+            "West Yorkshire Police said four officers were hurt.",
+        )
+    )
+    assert [a.name for a in riot if "police" in a.name.lower()] == ["West Yorkshire Police"]
+    assert forces.get("West Yorkshire Police") == "organization"
+    assert forces.get("Spokane County Sheriff's Office") == "organization"

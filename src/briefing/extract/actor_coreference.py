@@ -245,6 +245,24 @@ def merge_other_names(clusters: dict[str, Cluster], text: str) -> None:
                 break
 
 
+#: Police named by what they do, not whose they are: "riot police were deployed".
+_GENERIC_POLICE = frozenset({"police", "riot police", "police officers", "policemen", "riot officers"})
+
+
+def merge_generic_police(clusters: dict[str, Cluster]) -> None:
+    """ "Dozens of Riot police were deployed" in a story about West Yorkshire Police: unnamed
+    police are the one named force the article reports, when there is one."""
+    generic = [c for c in clusters.values() if name_key(c.name) in _GENERIC_POLICE]
+    forces = [
+        c
+        for c in clusters.values()
+        if c.kind == "organization" and c not in generic and name_key(c.name).split()[-1:] == ["police"]
+    ]
+    if len(forces) == 1:
+        for cluster in generic:
+            _absorb(clusters, forces[0], cluster)
+
+
 def merge_state_qualified(clusters: dict[str, Cluster]) -> None:
     """ "Russia's Emergency Situations Ministry" ... "the Emergency Situations Ministry": a body
     named once with its state and once without is one actor, when one state's body fits."""
@@ -361,7 +379,7 @@ def _compass_prefixed(name: str) -> bool:
 
 #: Last words that make a compass-prefixed name a group's.
 _GROUP_ENDS = frozenset(
-    {"army", "front", "forces", "force", "movement", "party", "alliance", "brigade", "council"}
+    {"army", "front", "forces", "force", "movement", "party", "alliance", "brigade", "council", "police"}
 )
 
 

@@ -174,8 +174,13 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue
         if kind == "person" and span[-1].lower_ in _NOT_PERSON_ENDS:
             kind = "place" if span[-1].lower_ in _PLACE_ENDS else "organization"  # "Kuki-Chin National Front"
-        if kind == "place" and len(span) > 1 and span[-1].lower_ in UNIT_ENDS and span[-1].is_title:
-            kind = "organization"  # "Assam Rifles", "6th Infantry Division": a force, not a place
+        if (
+            kind == "place"
+            and len(span) > 1
+            and span[-1].lower_ in UNIT_ENDS | {"police"}
+            and span[-1].is_title
+        ):
+            kind = "organization"  # "Assam Rifles", "West Yorkshire Police": a force, not a place
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization" and _names_a_police_station(span):

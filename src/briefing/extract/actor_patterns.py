@@ -20,6 +20,7 @@ from . import gazetteer
 from .actor_entities import POSSESSIVE, trim_entity
 from .actor_model import VIOLENT_VERBS, Mention, name_key, word_set
 from .analysis import Analysis
+from .roles import is_title_word
 
 #: "Iraqi [security] forces", "Syrian [government] troops": up to two modifiers before the head noun.
 _MILITARY_MODIFIERS = (
@@ -376,6 +377,35 @@ _FORCE_NOUNS = frozenset({"department", "force", "service", "command", "headquar
 _POLICE_LEVELS = frozenset({"state", "federal", "provincial", "national", "local", "city", "military"})
 
 
+def _sheriffs_office(sheriff: Token) -> Mention | None:
+    """ "The Spokane County Sheriff’s Office said": a county's sheriff's office, which the model
+    often leaves untagged, is a force like a police department."""
+    doc = sheriff.doc
+    after = doc[sheriff.i + 1 : sheriff.i + 3]
+    if len(after) < 2 or after[0].text not in {"'s", "’s"} or after[1].lower_ not in {"office", "department"}:
+        return None
+    start = sheriff.i
+    while start > 0 and sheriff.i - start < 4 and _names_the_policed_place(doc[start - 1]):
+        start -= 1
+    if start == sheriff.i:
+        return None
+    span = doc[start : after[1].i + 1]
+    name = span.text.replace("’", "'")
+    return Mention(
+        span.start_char, span.end_char, span.text, f"organization:{name_key(name)}", name, "organization"
+    )
+
+
+def _names_the_policed_place(token: Token) -> bool:
+    """ "Rotterdam police", "West Yorkshire Police": a capitalised name before "police" is the
+    place whose force it is, whatever label the model gave it ("Rotterdam" as a PERSON) or none."""
+    if not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+        return False
+    return token.ent_type_ in _POLICE_PLACE_LABELS | {"PERSON"} or (
+        token.pos_ == "PROPN" and not is_title_word(token)
+    )
+
+
 #: Nouns after "police" that make "X police ..." a place rather than a force.
 _POLICE_SITES = word_set(
     "station stations checkpoint checkpost post outpost headquarters compound academy lines"
@@ -388,14 +418,15 @@ def police_forces(analysis: Analysis) -> list[Mention]:
     doc = analysis.doc
     out = []
     for token in doc:
+        if token.lower_ == "sheriff" and token.i > 0 and (office := _sheriffs_office(token)) is not None:
+            out.append(office)
+            continue
         if token.lower_ != "police" or token.i == 0:
             continue
         start = token.i
         if doc[start - 1].lower_ in _POLICE_LEVELS:
             start -= 1  # "Michoacan state police"
-        while start > 0 and token.i - start < 4 and doc[start - 1].ent_type_ in _POLICE_PLACE_LABELS:
-            if not doc[start - 1].text[:1].isupper():
-                break
+        while start > 0 and token.i - start < 4 and _names_the_policed_place(doc[start - 1]):
             start -= 1
         if start == token.i or doc[start].lower_ in _POLICE_LEVELS:
             continue
@@ -405,7 +436,7 @@ def police_forces(analysis: Analysis) -> list[Mention]:
         if end < len(doc) and doc[end].lower_ in _FORCE_NOUNS and doc[end].is_title and token.is_title:
             end += 1  # "Metro Nashville Police Department": the force's own name
         place = doc[start : token.i].text
-        text = doc[start:end].text if end > token.i + 1 else f"{place} police"
+        text = doc[start:end].text if end > token.i + 1 or token.is_title else f"{place} police"
         out.append(
             Mention(
                 doc[start].idx,

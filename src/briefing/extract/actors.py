@@ -25,6 +25,7 @@ from .actor_coreference import (
     fix_people,
     fix_places,
     merge_acronyms,
+    merge_generic_police,
     merge_other_names,
     merge_people,
     merge_same_names,
@@ -64,6 +65,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
     merge_state_qualified(clusters)
+    merge_generic_police(clusters)
     fix_places(clusters, analysis)
     assign_roles(clusters, analysis)
     score_salience(clusters, analysis)
