@@ -1278,3 +1278,18 @@ def test_a_toll_over_separate_incidents_is_no_one_events(incidents_of) -> None:
         "A rights group documented 24 strikes in 17 separate incidents this autumn, killing 87 people.",
     )
     assert [(i.location, i.killed) for i in found] == [("Kheret", None)]
+
+
+def test_a_states_long_name_cut_at_of_is_read_whole_and_a_town_named_next_is_the_scene(incidents_of) -> None:
+    doc = nlp()(
+        "M23 rebels killed at least 131 civilians in eastern Democratic Republic of the Congo last month."
+    )
+    assert [(p.text, p.wide) for p in places_in(doc[:])] == [
+        ("eastern Democratic Republic of the Congo", True)
+    ]
+    found = incidents_of(
+        "In the eastern Democratic Republic of the Congo (DRC), an attack on a church claimed the lives of at"
+        " least 38 people.",
+        "The church in Komanda city, Ituri province, was the site of the attack early on Sunday.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Komanda city", 38)]

@@ -354,6 +354,8 @@ def places_in(span: Span) -> list[Place]:
     found: list[Place] = []
     taken: set[int] = set()
     for ent in span.ents:
+        if ent.start in taken:
+            continue  # "Congo" in "the Democratic Republic of the Congo", read with its start
         place = _place_from_entity(ent)
         if place is not None and _names_no_scene(span.doc, place):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
@@ -658,6 +660,7 @@ def _place_from_entity(ent: Span) -> Place | None:
         end -= 1  # "Belgorod Saturday": the day the model ran into the name
     if start >= end:
         return None
+    end = _with_rest_of_state_name(doc, start, end)
     root = doc[start:end].root
     if _is_acronym(doc[start:end].text):
         return None  # "ISIL", "CJTF": organisations; country acronyms are known to is_wide
@@ -684,6 +687,23 @@ def _place_from_entity(ent: Span) -> Place | None:
     else:
         return None
     return _build(doc, start, end)
+
+
+def _with_rest_of_state_name(doc: Doc, start: int, end: int) -> int:
+    """ "eastern [Democratic Republic] of the Congo": the model may cut a state's long name at
+    "of"; the name runs on while the words after it complete a state's name."""
+    words = [t for t in doc[start:end] if t.lower_ not in COMPASS and t.lower_ != "the"]
+    if not words or words[-1].lower_ not in {"republic", "of"}:
+        return end
+    best = end
+    for stop in range(end + 1, min(end + 4, len(doc)) + 1):
+        tail = doc[stop - 1]
+        if not (tail.lower_ in {"of", "the"} or tail.text[:1].isupper()):
+            break
+        named = doc[words[0].i : stop].text
+        if gazetteer.is_state_name(named) or gazetteer.is_state_name(named.replace(" the ", " ")):
+            best = stop
+    return best
 
 
 def _described_as_person(root: Token) -> bool:
