@@ -1293,3 +1293,11 @@ def test_a_states_long_name_cut_at_of_is_read_whole_and_a_town_named_next_is_the
         "The church in Komanda city, Ituri province, was the site of the attack early on Sunday.",
     )
     assert [(i.location, i.killed) for i in found] == [("Komanda city", 38)]
+
+
+def test_feasts_and_names_someone_is_identified_as_are_no_places() -> None:
+    doc = nlp()(
+        "More than 500 people were injured in the Easter Sunday assault on churches in Colombo."
+        " In Rafah, a photographer saw the body of a man identified as Ghannam."
+    )
+    assert [p.text for p in places_in(doc[:])] == ["Colombo", "Rafah"]

@@ -266,6 +266,16 @@ NOT_PLACE_WORDS = {
     "oct",
     "nov",
     "dec",
+    # feasts that name a day ("the Easter Sunday assault"), never a place
+    "easter",
+    "christmas",
+    "ramadan",
+    "eid",
+    "diwali",
+    "passover",
+    "hanukkah",
+    "yom kippur",
+    "new year",
 }
 POSSESSOR_PREFIX = re.compile(r"^[’']s\s+")
 NEAR_PREFIX = re.compile(r"^(?:near|outside|in|around)\s+", re.IGNORECASE)
@@ -436,7 +446,14 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
         or _describes(doc, place)
+        or _identifies_a_person(doc, place.start)
     )
+
+
+def _identifies_a_person(doc: Doc, start: int) -> bool:
+    """ "the body of a man identified as Ghannam": who someone is named as is a person's name."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return len(before) == 2 and before[0] in {"identified", "named"} and before[1] == "as"
 
 
 def _describes(doc: Doc, place: Place) -> bool:
