@@ -1526,3 +1526,25 @@ def test_a_citys_police_and_a_countys_sheriffs_office_are_forces(analysed: Analy
     assert [a.name for a in riot if "police" in a.name.lower()] == ["West Yorkshire Police"]
     assert forces.get("West Yorkshire Police") == "organization"
     assert forces.get("Spokane County Sheriff's Office") == "organization"
+
+
+def test_bare_gendarmes_and_security_forces_are_the_main_states(analysed: Analyser) -> None:
+    gendarmes = actors_in(
+        analysed,
+        "Separatists in Cameroon killed two gendarmes on Wednesday near Bamenda.",
+        "Cameroon's army said the gendarmes were on patrol. Cameroon has sent reinforcements.",
+    )
+    assert "Cameroonian gendarmerie" in gendarmes
+    raids = actors_in(
+        analysed,
+        "Sri Lanka's death toll rose to 290 as security forces carried out raids in Colombo.",
+        "Sri Lanka declared an emergency. Security forces surrounded a hospital, and security forces"
+        " arrested 24 people across Sri Lanka.",
+    )
+    assert "Sri Lankan security forces" in raids
+    policed = actors_in(
+        analysed,
+        "Iran's police said gunmen attacked a police station in Rask, Iran, and security forces repelled them.",
+        "Iran said security forces killed three attackers. Iran blamed Jaish al-Adl.",
+    )
+    assert "Iranian security forces" not in policed  # where police act, the force is theirs

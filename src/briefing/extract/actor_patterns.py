@@ -32,6 +32,7 @@ _MILITARY_HEADS = r"(?:forces|force|troops|army|military|soldiers|Forces|Force|A
 
 _BARE_MILITARY = re.compile(
     r"\b[Tt]he\s+(?P<noun>army|military|armed forces|junta|Army|Military|Armed Forces)\b|\b(?P<troops>soldiers|troops)\b"
+    r"|\b(?P<force>security forces|gendarmes|gendarmerie)\b"
     r"|\b(?P<police>[Pp]olice)\b|\b[Tt]he\s+(?P<government>government)\b"
     r"|\b[Tt]he\s+(?P<ministry>(?:[Hh]ealth|[Ii]nterior|[Dd]efen[cs]e) [Mm]inistry)\b"
 )
@@ -50,7 +51,10 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
         return _unattributed_forces(analysis, found)
     adjective = gazetteer.adjective_of(country)
     out = []
+    police_story = _POLICE_WORD.search(analysis.text) is not None
     for m, group in _bare_forces(analysis):
+        if group == "force" and m[group] == "security forces" and police_story:
+            continue  # where police act, "security forces" may be the police as well as the army
         if group == "ministry":  # "the health ministry" is the main state's
             dept = m[group].split()[0]
             out.append(_ministry_mention(m.start(group), m.end(group), m[group], country, dept))
@@ -65,12 +69,17 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
                 key, name, kind, standard = f"police:{country}", f"{adjective} police", "organization", ()
         else:
             key, kind = f"military:{country}", "military"
-            name = f"{adjective} {'army' if group == 'troops' else m[group]}"
+            name = f"{adjective} {_FORCE_NAMES.get(m[group], m[group])}"
             standard = tuple(
                 f"{adjective} {noun}" for noun in ("forces", "military", "army", "soldiers", "troops")
             )
         out.append(Mention(m.start(group), m.end(group), m[group], key, name, kind, 0.8, standard))
     return out
+
+
+_POLICE_WORD = re.compile(r"\b[Pp]olice\b")
+#: What a bare force is called once its state is known: "soldiers" are the state's army.
+_FORCE_NAMES = {"soldiers": "army", "troops": "army", "gendarmes": "gendarmerie"}
 
 
 def _leading_state(found: list[Mention]) -> str | None:
@@ -112,7 +121,7 @@ def _bare_forces(analysis: Analysis) -> Iterator[tuple[re.Match[str], str]]:
     """Each bare "the army", "soldiers", "police" or "the government" that stands for an actor,
     with the name of the pattern group it matched."""
     for m in _BARE_MILITARY.finditer(analysis.text):
-        group = next(g for g in ("noun", "troops", "police", "government", "ministry") if m[g])
+        group = next(g for g in ("noun", "troops", "force", "police", "government", "ministry") if m[g])
         span = analysis.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and _bare_military_actor(span):
             yield m, group
@@ -125,7 +134,7 @@ def _bare_military_actor(span: Span) -> bool:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.pos_ in {"NOUN", "PROPN"}:
         return False  # "the army base", "the military airport": a modifier, not the actor
-    if span[0].lower_ not in {"soldiers", "troops", "police"}:
+    if span[0].lower_ not in {"soldiers", "troops", "police", "security", "gendarmes", "gendarmerie"}:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     return before is None or not (
