@@ -1301,3 +1301,13 @@ def test_feasts_and_names_someone_is_identified_as_are_no_places() -> None:
         " In Rafah, a photographer saw the body of a man identified as Ghannam."
     )
     assert [p.text for p in places_in(doc[:])] == ["Colombo", "Rafah"]
+
+
+def test_a_number_hung_on_wounded_counts_the_wounded(incidents_of) -> None:
+    left = incidents_of("A car bomb in Mogadishu on Saturday left 12 dead and at least 40 wounded.")
+    assert [(i.killed, i.injured) for i in left] == [(12, 40)]
+    evacuated = incidents_of(
+        "Seventeen soldiers were killed in an attack on an army post in Koumbri on Sunday.",
+        "The army also records about thirty wounded who were evacuated.",
+    )
+    assert [(i.killed, i.injured) for i in evacuated] == [(17, 30)]

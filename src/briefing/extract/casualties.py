@@ -145,6 +145,8 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
             if _combined_toll(token):
                 continue
             count = _victim_count(token)
+            if count is None and lemma in INJURE_VERBS:
+                count = _numbered_state(token)  # "left 12 dead and at least 40 wounded"
             if count is None:
                 continue
             if (lemma in INJURE_VERBS and not _mortal(token)) or (
@@ -199,6 +201,8 @@ def _stated_hurt(token: Token) -> int | None:
     """Injuries told without an injure verb: "injuries to at least four others", "seven inmates
     were being treated for gunshot wounds", "43 people were hospitalised"."""
     lemma = token.lemma_.lower()
+    if token.lower_ in {"wounded", "injured"} and token.pos_ in {"ADJ", "NOUN"}:
+        return _numbered_state(token)  # "records about thirty wounded who were evacuated"
     if lemma == "injury" and token.pos_ == "NOUN":
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         preps = [c for c in token.children if c.dep_ == "prep"] + ([after] if after is not None else [])
@@ -214,6 +218,19 @@ def _stated_hurt(token: Token) -> int | None:
             return None
     patients = [c for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)]
     return count_of(patients[0]) if patients else None
+
+
+def _numbered_state(state: Token) -> int | None:
+    """ "about thirty wounded", "at least 40 wounded": a number hung on the state itself counts
+    the people in it."""
+    numbers = [
+        c for c in state.children if c.dep_ in {"nummod", "npadvmod"} and c.like_num and c.ent_type_ != "DATE"
+    ]
+    if not numbers:
+        return None
+    _, rest = split_qualifier(_number_phrase(numbers[0]))
+    value = parse_number(rest)
+    return int(value) if value is not None and value >= 1 else None
 
 
 #: Verbs that declare people dead: "were declared dead", "was found dead", "are dead".
