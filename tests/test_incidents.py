@@ -1311,3 +1311,11 @@ def test_a_number_hung_on_wounded_counts_the_wounded(incidents_of) -> None:
         "The army also records about thirty wounded who were evacuated.",
     )
     assert [(i.killed, i.injured) for i in evacuated] == [(17, 30)]
+
+
+def test_people_treated_in_hospital_are_the_injured(incidents_of) -> None:
+    found = incidents_of(
+        "Police said a gunman killed ten people in a shooting at an adult school in Orebro on Tuesday.",
+        "Health authorities said six people were being treated at Orebro University Hospital.",
+    )
+    assert [(i.killed, i.injured) for i in found] == [(10, 6)]

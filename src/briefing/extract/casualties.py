@@ -214,10 +214,20 @@ def _stated_hurt(token: Token) -> int | None:
         reasons = [
             o for c in token.subtree if c.dep_ == "prep" and c.lower_ in {"for", "with"} for o in c.subtree
         ]
-        if not any(o.lemma_.lower() in {"wound", "injury", "burn"} for o in reasons):
+        if not any(o.lemma_.lower() in {"wound", "injury", "burn"} for o in reasons) and not _in_hospital(
+            token
+        ):
             return None
     patients = [c for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)]
     return count_of(patients[0]) if patients else None
+
+
+def _in_hospital(verb: Token) -> bool:
+    """ "six people were being treated at Örebro University Hospital", "admitted to hospital"."""
+    places = [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "in", "to"} for o in c.children
+    ]
+    return any(o.lemma_.lower() in {"hospital", "clinic"} for o in places)
 
 
 def _numbered_state(state: Token) -> int | None:
