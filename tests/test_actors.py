@@ -1548,3 +1548,33 @@ def test_bare_gendarmes_and_security_forces_are_the_main_states(analysed: Analys
         "Iran said security forces killed three attackers. Iran blamed Jaish al-Adl.",
     )
     assert "Iranian security forces" not in policed  # where police act, the force is theirs
+
+
+@pytest.mark.parametrize(
+    ("form", "state"),
+    [("Tajik", "Tajikistan"), ("Burma", "Myanmar"), ("South African", "South Africa"), ("Czech", "Czechia")],
+)
+def test_the_knowledge_layer_knows_more_demonyms_and_old_names(form: str, state: str) -> None:
+    assert gazetteer.country_of(form) == state
+
+
+def test_a_groups_members_and_its_mixed_case_acronym_are_the_group(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Gunmen from the Arakan Rohingya Salvation Army attacked a camp in Ukhiya, police said.",
+            "ARSA terrorists killed three refugees. The National Movement of Amhara (NaMA) condemned it.",
+            "NaMA said the Arakan Rohingya Salvation Army must be stopped.",
+        )
+    )
+    names = [a.name for a in actors]
+    assert "ARSA terrorists" not in names and "NaMA" not in names, names
+    assert {"Arakan Rohingya Salvation Army", "National Movement of Amhara"} <= set(names)
+    rebels = find_actors(
+        analysed(
+            "Peru's Joint Armed Forces Command said Thursday that Shining Path rebels ambushed a military patrol"
+            " in the valley, killing five soldiers.",
+            "The incident is the latest in a string of attacks by the Shining Path remnants in the valley.",
+            "Some 300 Shining Path rebels are believed to operate in the valley.",
+        )
+    )
+    assert [a.name for a in rebels if "Shining Path" in a.name] == ["Shining Path"]

@@ -245,6 +245,51 @@ def merge_other_names(clusters: dict[str, Cluster], text: str) -> None:
                 break
 
 
+#: Nouns for a group's members: "ARSA terrorists", "Shining Path rebels" are the group itself.
+_MEMBER_NOUNS = frozenset(
+    {
+        "terrorists",
+        "rebels",
+        "fighters",
+        "militants",
+        "insurgents",
+        "militiamen",
+        "guerrillas",
+        "members",
+        "gunmen",
+    }
+)
+
+
+def merge_members_into_groups(clusters: dict[str, Cluster]) -> None:
+    """ "ARSA terrorists" beside the "Arakan Rohingya Salvation Army (ARSA)", "suspected Shining
+    Path rebels" beside "the Shining Path": a group's members named by it are that group."""
+    for members in list(clusters.values()):
+        if members.key not in clusters:
+            continue
+        owners = [
+            c
+            for c in clusters.values()
+            if c is not members
+            and c.kind in {"armed_group", "organization"}
+            and names_members_of(members.name, c.forms)
+        ]
+        if len(owners) == 1:
+            _absorb(clusters, owners[0], members)
+
+
+def names_members_of(name: str, forms: set[str]) -> bool:
+    """Whether `name` ("suspected Shining Path rebels", "ARSA terrorists") names members of the
+    group known by `forms`, by one of its names or by its initials."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _MEMBER_NOUNS:
+        return False
+    group = " ".join(w for w in words[:-1] if w.lower() != "suspected")
+    if name_key(group) in {name_key(f) for f in forms}:
+        return True
+    return group.isupper() and group.isalpha() and any(_expands(f, group) for f in forms)
+
+
 #: Police named by what they do, not whose they are: "riot police were deployed".
 _GENERIC_POLICE = frozenset({"police", "riot police", "police officers", "policemen", "riot officers"})
 
@@ -299,15 +344,19 @@ def _merge_by_name(clusters: dict[str, Cluster], candidates: list[Cluster]) -> N
 
 
 def merge_acronyms(clusters: dict[str, Cluster]) -> None:
-    """Join an all-capitals name to the actor whose initials it is ("ISF", "Iraqi Security Forces")."""
+    """Join an all-capitals name to the actor whose initials it is ("ISF", "Iraqi Security Forces"),
+    and a mixed-case one to the actor its capitals spell ("NaMA", "National Movement of Amhara")."""
     for short in list(clusters.values()):
         name = short.name
-        if short.key not in clusters or not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        if short.key not in clusters or not (2 <= len(name) <= 6 and name[:1].isupper() and name.isalpha()):
+            continue
+        initials = "".join(c for c in name if c.isupper())  # "NaMA": National Movement of Amhara
+        if len(initials) < 2 or (initials != name and len(initials) < 3):
             continue
         for other in list(clusters.values()):
             if other is short:
                 continue
-            if any(_expands(form, name) for form in other.forms):
+            if any(_expands(form, initials) for form in other.forms):
                 _absorb(clusters, other, short)
                 break
 

@@ -26,12 +26,14 @@ from .actor_coreference import (
     fix_places,
     merge_acronyms,
     merge_generic_police,
+    merge_members_into_groups,
     merge_other_names,
     merge_people,
     merge_same_names,
     merge_state_names,
     merge_state_qualified,
     merge_word_order_variants,
+    names_members_of,
 )
 from .actor_entities import entity_mentions, introduced_groups, repeated_names, untagged_people
 from .actor_model import Mention
@@ -66,12 +68,15 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_word_order_variants(clusters)
     merge_state_qualified(clusters)
     merge_generic_police(clusters)
+    merge_members_into_groups(clusters)
     fix_places(clusters, analysis)
     assign_roles(clusters, analysis)
     score_salience(clusters, analysis)
     chosen = select_actors(clusters)
     actors = [to_actor(c, analysis) for c in chosen]
     unnamed = unnamed_attackers(analysis, no_group_named=not any(a.kind == "armed_group" for a in actors))
+    if unnamed is not None and any(names_members_of(unnamed.name, {a.name, *a.aliases}) for a in actors):
+        unnamed = None  # "suspected Shining Path rebels" are the Shining Path, already listed
     if unnamed is not None and _before_any_named_group(unnamed, actors):
         actors.append(unnamed)
     return actors
