@@ -1578,3 +1578,13 @@ def test_a_groups_members_and_its_mixed_case_acronym_are_the_group(analysed: Ana
         )
     )
     assert [a.name for a in rebels if "Shining Path" in a.name] == ["Shining Path"]
+
+
+def test_feast_days_are_no_actors(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "A Russian missile strike killed over 31 people in Ukraine's northeastern city of Sumy on Sunday, even as"
+        " locals had gathered to mark the Christian festival of Palm Sunday.",
+        "The mayor said: “On this bright Palm Sunday, our community has suffered a terrible tragedy.”",
+    )
+    assert "Palm Sunday" not in actors

@@ -366,6 +366,11 @@ NOT_ACTORS: frozenset[str] = frozenset(
         "Yom Kippur",
         "Christmas",
         "Easter",
+        "Easter Sunday",
+        "Palm Sunday",
+        "Good Friday",
+        "Holy Week",
+        "Christmas Eve",
         "Diwali",
         "Nowruz",
         # Abbreviated titles ("said IG Sunderaj") and lone generic words.

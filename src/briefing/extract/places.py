@@ -268,6 +268,9 @@ NOT_PLACE_WORDS = {
     "dec",
     # feasts that name a day ("the Easter Sunday assault"), never a place
     "easter",
+    "easter sunday",
+    "palm sunday",
+    "good friday",
     "christmas",
     "ramadan",
     "eid",
