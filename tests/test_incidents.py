@@ -1319,3 +1319,13 @@ def test_people_treated_in_hospital_are_the_injured(incidents_of) -> None:
         "Health authorities said six people were being treated at Orebro University Hospital.",
     )
     assert [(i.killed, i.injured) for i in found] == [(10, 6)]
+
+
+def test_the_number_of_injured_and_a_death_toll_that_is_a_number_are_tolls(incidents_of) -> None:
+    found = incidents_of(
+        "A Ukrainian missile struck an apartment block in Belgorod on Sunday, killing six people.",
+        "“The number of injured, according to the latest data, is 20 people,” emergency services said.",
+    )
+    assert [(i.killed, i.injured) for i in found] == [(6, 20)]
+    toll = incidents_of("A car bomb exploded at a market in Baghdad on Monday. The death toll is 35.")
+    assert [i.killed for i in toll] == [35]

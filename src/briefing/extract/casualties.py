@@ -203,6 +203,8 @@ def _stated_hurt(token: Token) -> int | None:
     lemma = token.lemma_.lower()
     if token.lower_ in {"wounded", "injured"} and token.pos_ in {"ADJ", "NOUN"}:
         return _numbered_state(token)  # "records about thirty wounded who were evacuated"
+    if token.pos_ in {"VERB", "AUX"} and lemma in _TOLL_VERBS | {"be"} and _counts_the_hurt(token):
+        return _number_reached(token)  # "the number of injured ... is 20 people"
     if lemma == "injury" and token.pos_ == "NOUN":
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         preps = [c for c in token.children if c.dep_ == "prep"] + ([after] if after is not None else [])
@@ -278,13 +280,35 @@ def _stated_dead(token: Token) -> int | None:
     if token.pos_ == "VERB" and token.lemma_.lower() in _TOLL_RAISING_VERBS and _raises_the_toll(token):
         reached = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
         return next((count_of(o) for o in reached if o.dep_ == "pobj" and count_of(o)), None)
-    if token.pos_ == "VERB" and token.lemma_.lower() in _TOLL_VERBS and _counts_the_dead(token):
-        reached = [
-            o for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at"} for o in c.children
-        ]
-        reached += [c for c in token.children if c.dep_ == "dobj"]
-        return next((count_of(o) for o in reached if o.dep_ in {"pobj", "dobj"} and count_of(o)), None)
+    if (
+        token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in _TOLL_VERBS | {"be"}
+        and _counts_the_dead(token)
+    ):
+        return _number_reached(token)
     return None
+
+
+def _number_reached(verb: Token) -> int | None:
+    """The count a toll verb gives: "rose to 35", "stands at 35", "hit 35", "is 20 people"."""
+    reached = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at"} for o in c.children]
+    reached += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return next((count_of(o) for o in reached if o.dep_ in {"pobj", "dobj", "attr"} and count_of(o)), None)
+
+
+def _counts_the_hurt(verb: Token) -> bool:
+    """ "The number of injured has risen to six", "the number of wounded is 20"."""
+    return any(
+        subject.lemma_.lower() in {"number", "count"}
+        and any(
+            o.lower_ in {"injured", "wounded"}
+            for c in subject.children
+            if c.dep_ == "prep"
+            for o in c.children
+        )
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+    )
 
 
 #: Verbs by which a new death brings the toll to its number: "raising the death toll to three".
