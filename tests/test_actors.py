@@ -1588,3 +1588,15 @@ def test_feast_days_are_no_actors(analysed: Analyser) -> None:
         "The mayor said: “On this bright Palm Sunday, our community has suffered a terrible tragedy.”",
     )
     assert "Palm Sunday" not in actors
+
+
+def test_a_role_word_with_a_rank_prefix_is_a_role(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "A deputy helped take the suspect into custody, Oakland County Undersheriff Michael McCabe said.",
+            "McCabe said the boy was 15.",
+        )
+    )
+    assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
+        ("Michael McCabe", "Oakland County Undersheriff")
+    ]

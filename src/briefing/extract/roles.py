@@ -452,7 +452,24 @@ def _office_after_another_role(run: Span) -> int | None:
 
 
 def _is_role_word(token: Token) -> bool:
-    return token.lower_ in ROLE_WORDS or _singular_role_word(token) is not None
+    return (
+        token.lower_ in ROLE_WORDS
+        or _singular_role_word(token) is not None
+        or _prefixed_role_word(token.lower_)
+    )
+
+
+#: Prefixes that make a role word another role: "undersheriff", "subinspector", "cofounder".
+_ROLE_PREFIXES = ("under", "sub", "co", "vice", "deputy", "arch")
+
+
+def _prefixed_role_word(word: str) -> bool:
+    """ "Undersheriff", "sub-inspector": a role word with a rank prefix is itself a role."""
+    for prefix in _ROLE_PREFIXES:
+        rest = word.removeprefix(prefix).lstrip("-")
+        if rest != word and len(rest) >= 5 and rest in ROLE_WORDS:
+            return True
+    return False
 
 
 def _singular_role_word(token: Token) -> str | None:
