@@ -1600,3 +1600,26 @@ def test_a_role_word_with_a_rank_prefix_is_a_role(analysed: Analyser) -> None:
     assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
         ("Michael McCabe", "Oakland County Undersheriff")
     ]
+
+
+def test_a_quoted_nickname_inside_a_name_and_a_role_apposed_to_a_lone_name_make_people(
+    analysed: Analyser,
+) -> None:
+    nicknamed = find_actors(
+        analysed(
+            "Police vowed to track down those responsible, including Monel “Mikano” Felix, the leader of the"
+            " gang controlling the area.",
+            "Felix has not commented.",
+        )
+    )
+    assert [(a.name, "Mikano" in a.aliases) for a in nicknamed if a.kind == "person"] == [
+        ("Monel Felix", True)
+    ]
+    apposed = find_actors(
+        analysed(
+            "Gang members mentioned the name of Izo, leader of the ‘5 Seconds’ gang, as one of them posed with"
+            " the victim.",
+            "Izo has not commented.",
+        )
+    )
+    assert [(a.name, a.kind) for a in apposed if a.name == "Izo"] == [("Izo", "person")]

@@ -79,7 +79,10 @@ def fix_people(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         if any(name_key(w) in _ORG_WORDS for w in words) or gazetteer.country_of(words[0]):
             continue
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
-        if any(span is not None and (_age_follows(span) or _honorific_before(span)) for span in spans):
+        if any(
+            span is not None and (_age_follows(span) or _honorific_before(span) or _role_apposed(span))
+            for span in spans
+        ):
             cluster.kind = "person"
             cluster.key = "person:" + cluster.key.split(":", 1)[1]
     for key in [k for k, c in clusters.items() if c.key != k]:
@@ -105,6 +108,15 @@ def _age_follows(span: Span) -> bool:
         and after[1].like_num
         and (len(after) == 2 or after[2].is_punct)
     )
+
+
+#: Role nouns that, set off after a name, say it is a person's: "Izo, leader of the 5 Seconds gang".
+_PERSON_ROLE_NOUNS = word_set("leader chief commander spokesman spokeswoman spokesperson founder head deputy")
+
+
+def _role_apposed(span: Span) -> bool:
+    after = [t for t in span.doc[span.end : span.end + 3] if t.lower_ not in {"the", "a", "an"}]
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ in _PERSON_ROLE_NOUNS
 
 
 def _honorific_before(span: Span) -> bool:

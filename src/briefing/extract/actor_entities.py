@@ -53,7 +53,11 @@ def _joined_entities(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in doc.ents:
         previous = out[-1] if out else None
-        if previous is not None and previous.label_ == ent.label_ == "PERSON" and previous.end == ent.start:
+        if previous is not None and ent.start < previous.end:
+            continue  # the surname of "Monel “Mikano” Felix", read with the name
+        if ent.label_ in {"PERSON", "ORG"} and (nicknamed := _with_quoted_nickname(ent)) is not None:
+            out.append(nicknamed)
+        elif previous is not None and previous.label_ == ent.label_ == "PERSON" and previous.end == ent.start:
             out[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         elif previous is not None and previous.label_ == ent.label_ == "ORG" and _of_between(previous, ent):
             out[-1] = Span(
@@ -62,6 +66,25 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.extend(_split_possessive(ent))
     return out
+
+
+def _with_quoted_nickname(ent: Span) -> Span | None:
+    """ "Monel “Mikano” Felix": the model stops a name at the quoted nickname inside it; the name
+    runs on to the capitalised surname after the closing quote."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text not in {'"', "“"}:
+        return None
+    for close in range(ent.end + 2, min(ent.end + 5, len(doc) - 1)):
+        if doc[close].text in {'"', "”"}:
+            surname = doc[close + 1]
+            if (
+                surname.pos_ == "PROPN"
+                and surname.is_title
+                and surname.ent_type_ in {"", "PERSON", "ORG", "WORK_OF_ART"}
+            ):
+                return Span(doc, ent.start, close + 2, label="PERSON")
+            return None
+    return None
 
 
 #: Last words of a force's name, after which "'s" begins a unit of it.
