@@ -1623,3 +1623,16 @@ def test_a_quoted_nickname_inside_a_name_and_a_role_apposed_to_a_lone_name_make_
         )
     )
     assert [(a.name, a.kind) for a in apposed if a.name == "Izo"] == [("Izo", "person")]
+
+
+def test_taking_over_a_bodys_leadership_makes_its_leader(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "This attack comes months after Saad Al-Olaqi took over leadership of Al-Qaeda in the Arabian"
+            " Peninsula.",
+            "Al-Olaqi has threatened more attacks.",
+        )
+    )
+    assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
+        ("Saad Al-Olaqi", "leader of Al-Qaeda in the Arabian Peninsula")
+    ]

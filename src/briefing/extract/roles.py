@@ -372,8 +372,30 @@ def _earlier_description(noun: Token) -> Token | None:
 _OFFICE_VERBS = {"head": "head", "lead": "leader", "command": "commander", "chair": "chair", "run": "head"}
 
 
+#: Nouns for an office one takes over: "took over leadership of Al-Qaeda" makes its leader.
+_TAKEN_OFFICES = {"leadership": "leader", "command": "commander", "helm": "head"}
+
+
+def _office_taken(name: Span) -> str | None:
+    """ "Saad Al-Olaqi took over leadership of Al-Qaeda": he is its leader, when what he leads is
+    a named body."""
+    root = name.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in {"take", "assume"}:
+        return None
+    for office in (c for c in root.head.children if c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN_OFFICES):
+        bodies = [o for c in office.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        body = next((o for o in bodies if o.ent_type_ in {"ORG", "NORP"} or o.pos_ == "PROPN"), None)
+        if body is not None:
+            held = body.doc[body.left_edge.i : body.right_edge.i + 1]
+            return _clean(f"{_TAKEN_OFFICES[office.lemma_.lower()]} of {held.text}")
+    return None
+
+
 def _office_clause_role(name: Span) -> str | None:
     """ "Maria Ruiz, who heads the Red Cross delegation" is the head of the Red Cross delegation."""
+    taken = _office_taken(name)
+    if taken is not None:
+        return taken
     for clause in name.root.rights:
         if clause.dep_ != "relcl" or not any(
             c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
