@@ -393,9 +393,7 @@ def _sheriffs_office(sheriff: Token) -> Mention | None:
     after = doc[sheriff.i + 1 : sheriff.i + 3]
     if len(after) < 2 or after[0].text not in {"'s", "’s"} or after[1].lower_ not in {"office", "department"}:
         return None
-    start = sheriff.i
-    while start > 0 and sheriff.i - start < 4 and _names_the_policed_place(doc[start - 1]):
-        start -= 1
+    start = _start_of_policed_place(doc, sheriff.i, sheriff.i)
     if start == sheriff.i:
         return None
     span = doc[start : after[1].i + 1]
@@ -403,6 +401,15 @@ def _sheriffs_office(sheriff: Token) -> Mention | None:
     return Mention(
         span.start_char, span.end_char, span.text, f"organization:{name_key(name)}", name, "organization"
     )
+
+
+def _start_of_policed_place(doc: Doc, start: int, force: int) -> int:
+    """Where the name of the place whose force is the word at `force` begins, reading back from
+    `start`, at most four words before the force ("West Yorkshire [Police]", "Spokane County
+    [Sheriff's Office]")."""
+    while start > 0 and force - start < 4 and _names_the_policed_place(doc[start - 1]):
+        start -= 1
+    return start
 
 
 def _names_the_policed_place(token: Token) -> bool:
@@ -435,8 +442,7 @@ def police_forces(analysis: Analysis) -> list[Mention]:
         start = token.i
         if doc[start - 1].lower_ in _POLICE_LEVELS:
             start -= 1  # "Michoacan state police"
-        while start > 0 and token.i - start < 4 and _names_the_policed_place(doc[start - 1]):
-            start -= 1
+        start = _start_of_policed_place(doc, start, token.i)
         if start == token.i or doc[start].lower_ in _POLICE_LEVELS:
             continue
         end = token.i + 1

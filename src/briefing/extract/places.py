@@ -266,19 +266,7 @@ NOT_PLACE_WORDS = {
     "oct",
     "nov",
     "dec",
-    # feasts that name a day ("the Easter Sunday assault"), never a place
-    "easter",
-    "easter sunday",
-    "palm sunday",
-    "good friday",
-    "christmas",
-    "ramadan",
-    "eid",
-    "diwali",
-    "passover",
-    "hanukkah",
-    "yom kippur",
-    "new year",
+    *gazetteer.FEASTS,  # "the Easter Sunday assault": a day, never a place
 }
 POSSESSOR_PREFIX = re.compile(r"^[’']s\s+")
 NEAR_PREFIX = re.compile(r"^(?:near|outside|in|around)\s+", re.IGNORECASE)

@@ -100,6 +100,7 @@ def role_of(name: Span) -> str | None:
         or (None if _holds_office(before) else _role_introduced_before(name))
         or _predicate_role(name)
         or _identified_as_role(name)
+        or _office_taken(name)
         or _office_clause_role(name)
         or _role_set_off_by_commas(name, title_start)
         or _role_of_a_listed_name(name)
@@ -393,9 +394,6 @@ def _office_taken(name: Span) -> str | None:
 
 def _office_clause_role(name: Span) -> str | None:
     """ "Maria Ruiz, who heads the Red Cross delegation" is the head of the Red Cross delegation."""
-    taken = _office_taken(name)
-    if taken is not None:
-        return taken
     for clause in name.root.rights:
         if clause.dep_ != "relcl" or not any(
             c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
