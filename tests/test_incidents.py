@@ -1329,3 +1329,22 @@ def test_the_number_of_injured_and_a_death_toll_that_is_a_number_are_tolls(incid
     assert [(i.killed, i.injured) for i in found] == [(6, 20)]
     toll = incidents_of("A car bomb exploded at a market in Baghdad on Monday. The death toll is 35.")
     assert [i.killed for i in toll] == [35]
+
+
+def test_a_shooting_event_is_a_shooting(incidents_of) -> None:
+    found = incidents_of(
+        "Three children and three adults are dead after a mass shooting event Monday at The Covenant School"
+        " in Nashville.",
+        "The shooter was killed by responding officers, police said.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("shooting", "Covenant School", 6)]
+
+
+def test_a_lead_toll_is_placed_by_a_chain_of_reports_and_keeps_its_toll_over_a_part(incidents_of) -> None:
+    found = incidents_of(
+        "Around 50 worshippers at the mosque had been killed on Friday, a journalist reported.",
+        "The Taliban has yet to comment on the explosion.",
+        "There were reports that the explosion was followed by the sound of gunfire.",
+        "A cleric, along with other worshippers, died in the explosion on the Siddiquiya Mosque in Kabul.",
+    )
+    assert [(i.type, i.location, i.killed) for i in found] == [("explosion", "Siddiquiya Mosque", 50)]

@@ -72,17 +72,16 @@ def _place_by_the_next_report(mentions: list[EventMention]) -> None:
             return  # only a lead: later unplaced tolls are details of events already placed
         if mention.places or not (mention.killed or mention.injured):
             continue
+        last_report = mention.sentence.index
         for later in mentions[index + 1 :]:
-            if later.sentence.index - mention.sentence.index > NEXT_REPORT_SENTENCES:
+            if later.sentence.index - last_report > NEXT_REPORT_SENTENCES:
                 break
-            if (
-                later.anaphoric
-                and later.places
-                and not later.earlier
-                and types_compatible(later.type, mention.type)
-            ):
+            if not (later.anaphoric and not later.earlier and types_compatible(later.type, mention.type)):
+                continue
+            if later.places:
                 mention.places = list(later.places)
                 break
+            last_report = later.sentence.index  # "the explosion" again, still unplaced: the chain goes on
 
 
 def _join_same_tolls(incidents: list[MergedIncident]) -> list[MergedIncident]:
@@ -225,6 +224,9 @@ def _find_target(
     overlapping = [i for i in compatible if _same_place(i, place, keys)]
     if overlapping:
         return overlapping[0]
+    partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
+    if mention.anaphoric and (part_of := [i for i in partial if i.place and i.place.key == place.key]):
+        return part_of[0]  # "50 killed at the mosque" ... "the scholar X died in the explosion at the mosque"
     if not mention.earlier:  # "the attack in Sweden" is the one reported, not one recalled
         compatible = [i for i in compatible if not i.earlier]
     latest = compatible[0].place if compatible else None
@@ -238,7 +240,6 @@ def _find_target(
         return compatible[0]  # "gunmen attacked a village in Borno" ... "the attack happened in Huyum"
     if mention.anaphoric and compatible and _continues(mention, compatible[0]):
         return compatible[0]  # "seven killed in an attack in Ituri" ... "The attack on the Plaine Savo camp"
-    partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
     if mention.anaphoric and not mention.restrictive and partial:
         # "six killed in an attack on an island" ... "the killings, which cost the life of a civilian"
         return partial[0]

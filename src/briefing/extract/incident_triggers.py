@@ -171,7 +171,7 @@ OPERATION_GOALS = {
 def trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS:
-        if token.dep_ in {"compound", "amod"} or (token.dep_ == "conj" and token.head.dep_ == "compound"):
+        if _modifies_another_noun(token):
             return None  # "attack aircraft", "strike assessments"
         if lemma == "body" or _is_equipment(token):
             return None
@@ -203,6 +203,18 @@ def trigger_type(token: Token) -> str | None:
     if token.lower_ == "wounded" and any(c.lower_ == "mortally" for c in token.children):
         return "killing"
     return None
+
+
+#: Heads that only say "it happened": "a mass shooting event", "the bombing incident".
+_EVENT_HEADS = {"event", "incident", "spree"}
+
+
+def _modifies_another_noun(token: Token) -> bool:
+    """ "attack aircraft", "strike assessments": the trigger word describes another thing; but
+    in "a mass shooting event" or "a shooting spree" the head only says the event happened."""
+    if token.dep_ == "conj" and token.head.dep_ == "compound":
+        return True
+    return token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in _EVENT_HEADS
 
 
 #: What is fired, and the event firing it makes: "fired rockets into the city".
