@@ -1636,3 +1636,22 @@ def test_taking_over_a_bodys_leadership_makes_its_leader(analysed: Analyser) -> 
     assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
         ("Saad Al-Olaqi", "leader of Al-Qaeda in the Arabian Peninsula")
     ]
+
+
+def test_roles_cut_at_a_participle_of_fellows_of_a_church_and_one_of_many(analysed: Analyser) -> None:
+    def roles(*sentences: str) -> list[tuple[str, str | None]]:
+        return [(a.name, a.role) for a in find_actors(analysed(*sentences)) if a.kind == "person"]
+
+    assert roles(
+        "According to Lionel Lazarre, a police spokesperson interviewed by AyiboPost, around thirty gang members"
+        " were killed in the ensuing clash."
+    ) == [("Lionel Lazarre", "police spokesperson")]
+    assert roles(
+        "“This attack is yet another indication,” said Rida Lyammouri, a senior fellow at the Policy Center.",
+    ) == [("Rida Lyammouri", "senior fellow at the Policy Center")]
+    assert roles(
+        "Reverend Stephen Kulang Jiech, of the Leer Presbyterian church, said the attacks started on Sunday.",
+    ) == [("Stephen Kulang Jiech", "Reverend, Leer Presbyterian church")]
+    assert roles("One of the taxi drivers, Soleno Lolo, died from a gunshot wound to the chest.") == [
+        ("Soleno Lolo", "taxi driver")
+    ]

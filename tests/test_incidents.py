@@ -1348,3 +1348,14 @@ def test_a_lead_toll_is_placed_by_a_chain_of_reports_and_keeps_its_toll_over_a_p
         "A cleric, along with other worshippers, died in the explosion on the Siddiquiya Mosque in Kabul.",
     )
     assert [(i.type, i.location, i.killed) for i in found] == [("explosion", "Siddiquiya Mosque", 50)]
+
+
+def test_a_toll_three_sentences_after_its_event_is_still_its_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Heavy clashes between the National Guard and FARC dissidents took place on Saturday in the town of Paez.",
+        "The operation sought to capture a commander of the tenth front.",
+        "Residents in nearby areas reported explosions and overflights.",
+        "Local media report that at least four soldiers and 15 dissidents have died.",
+        "In November, an armed confrontation near the town of Guasdualito left no dead.",
+    )
+    assert [(i.location, i.killed) for i in found][:1] == [("Paez", 19)]

@@ -39,7 +39,7 @@ DESCRIPTION_LIMIT = 220
 
 #: A toll stated without an event word ("Thirteen officers were killed.") belongs to the incident
 #: reported at most this many sentences before it.
-FOLLOW_UP_SENTENCES = 2
+FOLLOW_UP_SENTENCES = 3
 
 
 def find_incidents(analysis: Analysis, actors: list[Actor]) -> list[Incident]:

@@ -52,6 +52,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     reservist elder chieftain
     consultant surgeon separatist rebel insurgent terrorist combatant militiaman
     coroner examiner warden chaplain ombudsman
+    fellow scholar reverend cleric preacher
     protester protestor demonstrator photojournalist photographer cameraman civilian bodyguard gendarme
     indigene ombudswoman ombudsperson
     """
@@ -65,7 +66,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     capt capt. captain sgt sgt. adm adm. admiral president secretary minister sheikh prof prof.
     brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
     spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
-    superintendent supt supt. commissioner inspector
+    superintendent supt supt. commissioner inspector reverend rev rev. maulvi mufti
     """
 )
 #: The same titles without their abbreviation's full stop, as they are compared to text.
@@ -129,6 +130,10 @@ _BODY_ENDS = frozenset(
         "agency",
         "brigade",
         "regiment",
+        "church",
+        "mosque",
+        "parish",
+        "diocese",
     }
 )
 
@@ -140,10 +145,12 @@ def _holds_office(title: str | None) -> bool:
 
 
 def _affiliation_after(name: Span) -> str | None:
+    """ "Sergeant X of Sai Buri police", "Reverend X, of the Leer Presbyterian church": whose."""
     doc = name.doc
-    if name.end + 2 >= len(doc) or doc[name.end].lower_ != "of":
+    of = name.end + (name.end < len(doc) and doc[name.end].text == ",")
+    if of + 2 >= len(doc) or doc[of].lower_ != "of":
         return None
-    start = name.end + 1 + (doc[name.end + 1].lower_ == "the")
+    start = of + 1 + (doc[of + 1].lower_ == "the")
     end = start
     while end < len(doc) and end - start < 6 and (doc[end].is_title or doc[end].lower_ in _BODY_ENDS):
         end += 1
@@ -185,6 +192,9 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     if last.pos_ not in {"NOUN", "PROPN"}:
         return None
     top = _phrase_head(last, start_of_name)
+    if _one_of(top) and _singular_role_word(top) is not None and top.i == last.i:
+        role = doc[_start_without_det(top) : top.i + 1].text
+        return _clean(_with_singular_head(role, top))  # "One of the taxi drivers, X, died": a taxi driver
     while (
         top.lower_ not in ROLE_WORDS
         and top.dep_ == "pobj"
@@ -202,6 +212,11 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     if not (_ends_apposition(doc, name.end) or _opens_sentence(doc, start)):
         return None  # "Government Spokesman, Issa Tchiroma has said": the sentence opens with the role
     return _clean(doc[start : start_of_name - 1].text)
+
+
+def _one_of(token: Token) -> bool:
+    """ "one of the taxi drivers": the token is what the one person is one of."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
 
 
 def _phrase_head(last: Token, before: int) -> Token:
@@ -273,11 +288,14 @@ def _role_after_comma(name: Span) -> str | None:
         else _MAX_APPOSITION_WORDS
     )
     while end < len(doc) and end - start <= limit and not _ends_apposition(doc, end):
+        if _describes_the_role(doc, start, end):
+            break  # "a police spokesperson interviewed by AyiboPost": the role ends at the participle
         if doc[end].pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or doc[end].ent_type_ == "PERSON":
             return None
         end += 1
-    if end < len(doc) and not doc[end].is_punct:
-        return None  # "X, police said": the phrase is the speaker, not X's role
+    else:
+        if end < len(doc) and not doc[end].is_punct:
+            return None  # "X, police said": the phrase is the speaker, not X's role
     if end - start > _MAX_APPOSITION_WORDS:
         # "spokesman for the provincial governor in northern Sari Pul province": the role ends where
         # the place it is held in begins
@@ -288,6 +306,12 @@ def _role_after_comma(name: Span) -> str | None:
     if end > name.sent.end or not any(_is_role_word(t) for t in phrase):
         return None
     return _clean(phrase.text)
+
+
+def _describes_the_role(doc: Doc, start: int, end: int) -> bool:
+    """ "a spokesperson interviewed by AyiboPost", "a researcher based in Dakar": a past participle
+    after a role word says something of the person, not of the role."""
+    return end > start and doc[end].tag_ == "VBN" and _is_role_word(doc[end - 1])
 
 
 def _predicate_role(name: Span) -> str | None:
