@@ -1655,3 +1655,20 @@ def test_roles_cut_at_a_participle_of_fellows_of_a_church_and_one_of_many(analys
     assert roles("One of the taxi drivers, Soleno Lolo, died from a gunshot wound to the chest.") == [
         ("Soleno Lolo", "taxi driver")
     ]
+
+
+def test_who_a_name_is_identified_as_is_a_role(analysed: Analyser) -> None:
+    def roles(*sentences: str) -> list[tuple[str, str | None]]:
+        return [(a.name, a.role) for a in find_actors(analysed(*sentences)) if a.kind == "person"]
+
+    assert roles(
+        "Abbott said at a news conference that the shooter — whom he identified as Salvador Ramos, 18 — had a"
+        " handgun.",
+        "Ramos was killed by officers.",
+    )[-1:] == [("Salvador Ramos", "shooter")]
+    assert roles("Police have identified 27-year-old Alexandre Bissonnette as the gunman.") == [
+        ("Alexandre Bissonnette", "gunman")
+    ]
+    assert roles("Sources said the deceased suspect's name is Steve Seagraves.") == [
+        ("Steve Seagraves", "deceased suspect")
+    ]

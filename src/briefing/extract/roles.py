@@ -349,16 +349,7 @@ def _identified_as_role(name: Span) -> str | None:
         if described.lemma_.lower() in ROLE_WORDS:
             role = _appos_phrase(described, stop=described.i + 1)
             return _with_singular_head(role, described) if role is not None else None
-    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
-        return None
-    verb = root.head.head
-    described = next(
-        (c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ not in _REFLEXIVES), None
-    )
-    if described is None and verb.dep_ in {"acl", "relcl"}:
-        described = verb.head  # "a 21-year-old suspect, identified as Uros B."
-        if described.lemma_.lower() not in ROLE_WORDS:
-            described = _top_of_noun_phrase(described)  # "a resident of the area who identified himself as X"
+    described = _named_as(root) or _identified_as_what(root) or _whose_name(root)
     if described is None or described.lemma_.lower() not in ROLE_WORDS:
         return None
     earlier = _earlier_description(described)
@@ -366,6 +357,47 @@ def _identified_as_role(name: Span) -> str | None:
         return _appos_phrase(earlier, stop=_end_before_clause(earlier, earlier.left_edge.i))
     role = _appos_phrase(described, stop=described.i + 1)
     return _with_singular_head(role, described) if role is not None else None  # "the separatists": one
+
+
+def _named_as(root: Token) -> Token | None:
+    """ "the victim was identified as X", "the shooter, whom he identified as X": who is named."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_ not in _NAMING_VERBS:
+        return None
+    verb = root.head.head
+    described = next(
+        (c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ not in _REFLEXIVES), None
+    )
+    if described is not None and described.lower_ in {"whom", "who", "that"} and verb.dep_ == "relcl":
+        return verb.head  # "the shooter — whom he identified as Salvador Ramos"
+    if described is None and verb.dep_ in {"acl", "relcl"}:
+        described = verb.head  # "a 21-year-old suspect, identified as Uros B."
+        if described.lemma_.lower() not in ROLE_WORDS:
+            described = _top_of_noun_phrase(described)  # "a resident of the area who identified himself as X"
+    return described
+
+
+def _identified_as_what(root: Token) -> Token | None:
+    """ "Police identified Alexandre Bissonnette as the gunman": the role after "as"."""
+    if root.dep_ != "dobj" or root.head.lemma_ not in _NAMING_VERBS:
+        return None
+    return next(
+        (
+            o
+            for c in root.head.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def _whose_name(root: Token) -> Token | None:
+    """ "the deceased suspect's name is Steve Seagraves": the role whose name the sentence gives."""
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return None
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj" and c.lemma_ == "name"), None)
+    return next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
 
 
 #: How far back "the priest" looks for the fuller "an Orthodox priest in Derbent" it refers to.
