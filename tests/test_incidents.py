@@ -1359,3 +1359,20 @@ def test_a_toll_three_sentences_after_its_event_is_still_its_toll(incidents_of) 
         "In November, an armed confrontation near the town of Guasdualito left no dead.",
     )
     assert [(i.location, i.killed) for i in found][:1] == [("Paez", 19)]
+
+
+def test_people_in_a_grave_state_or_under_treatment_and_a_child_by_age_are_tolls(incidents_of) -> None:
+    critical = incidents_of(
+        "Four people were killed in a shooting at a tavern in Pietermaritzburg on Saturday.",
+        "Eight others are in critical condition, police said.",
+    )
+    assert [(i.killed, i.injured) for i in critical] == [(4, 8)]
+    treated = incidents_of(
+        "Gunmen attacked two villages in Borno on Monday, killing 26 people.",
+        "A doctor said 20 are currently receiving treatment at the hospital.",
+    )
+    assert [(i.killed, i.injured) for i in treated] == [(26, 20)]
+    aged = incidents_of(
+        "Gunmen fired on a car in Kharkiv on Thursday, killing one civilian and injuring a 10-year-old."
+    )
+    assert [(i.killed, i.injured) for i in aged] == [(1, 1)]

@@ -203,6 +203,8 @@ def _stated_hurt(token: Token) -> int | None:
     lemma = token.lemma_.lower()
     if token.lower_ in {"wounded", "injured"} and token.pos_ in {"ADJ", "NOUN"}:
         return _numbered_state(token)  # "records about thirty wounded who were evacuated"
+    if token.lower_ in _GRAVE_STATES:
+        return _count_in_grave_state(token)  # "eight more left critical", "two are in serious condition"
     if token.pos_ in {"VERB", "AUX"} and lemma in _TOLL_VERBS | {"be"} and _counts_the_hurt(token):
         return _number_reached(token)  # "the number of injured ... is 20 people"
     if lemma == "injury" and token.pos_ == "NOUN":
@@ -222,6 +224,22 @@ def _stated_hurt(token: Token) -> int | None:
             return None
     patients = [c for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)]
     return count_of(patients[0]) if patients else None
+
+
+#: States only the hurt are in: "critical", "in serious condition".
+_GRAVE_STATES = frozenset({"critical", "serious"})
+
+
+def _count_in_grave_state(state: Token) -> int | None:
+    """How many the sentence puts in a grave state: the subject of "are critical", "left critical"
+    or "remain in critical condition"."""
+    verb = state.head
+    if state.dep_ == "amod" and verb.lemma_.lower() == "condition" and verb.dep_ == "pobj":
+        verb = verb.head.head  # "are in critical condition"
+    elif state.dep_ not in {"acomp", "oprd"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return count_of(subject) if subject is not None and _has_number(subject) else None
 
 
 def _in_hospital(verb: Token) -> bool:
@@ -349,7 +367,10 @@ def _lost_people(verb: Token) -> int | None:
 
 
 def _hurt_object(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"injury", "wound"} for c in verb.children)
+    """ "sustained severe injuries", "are receiving treatment": what only the hurt get."""
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {"injury", "wound", "treatment"} for c in verb.children
+    )
 
 
 #: The states "left" puts its victims in: "left 27 dead and 15 wounded".
@@ -411,7 +432,17 @@ def _has_people(verb: Token) -> bool:
         or o.lower_ in {"another", "others"}
         or o.ent_type_ == "PERSON"
         or _has_number(o)
+        or _one_of_an_age(o)
         for o in objects
+    )
+
+
+def _one_of_an_age(noun: Token) -> bool:
+    """ "injuring a 10-year-old": one person, named by the age the model tags a date."""
+    return (
+        noun.lower_ == "old"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        and any(t.lower_ in {"year", "month"} for t in noun.lefts)
     )
 
 
@@ -642,6 +673,8 @@ def _number_opening_a_name(noun: Token) -> Token | None:
 
 def count_of(noun: Token) -> int | None:
     """How many people a noun phrase counts: "28 people" -> 28, "one of our members" -> 1, "a soldier" -> 1."""
+    if _one_of_an_age(noun):
+        return 1
     if noun.ent_type_ in {"DATE", "TIME"} and not _bare_count_tagged_as_date(noun):
         return None  # "was on Thursday, January 18 killed": a day, not a count
     if noun.lemma_.lower() in _AMOUNT_NOUNS:
