@@ -1376,3 +1376,19 @@ def test_people_in_a_grave_state_or_under_treatment_and_a_child_by_age_are_tolls
         "Gunmen fired on a car in Kharkiv on Thursday, killing one civilian and injuring a 10-year-old."
     )
     assert [(i.killed, i.injured) for i in aged] == [(1, 1)]
+
+
+def test_a_lone_name_the_model_left_untagged_is_one_victim(incidents_of) -> None:
+    found = incidents_of(
+        "Rebels ambushed an army patrol in Barangay San Miguel on Tuesday.",
+        "Debuton was killed while Malbas was wounded in the attack.",
+    )
+    assert [(i.killed, i.injured) for i in found] == [(1, 1)]
+
+
+def test_a_toll_over_a_number_the_parse_hangs_on_a_preposition_is_read(incidents_of) -> None:
+    found = incidents_of(
+        "The Israeli army has launched waves of deadly airstrikes on Lebanon since Monday morning, killing over"
+        " 560 people, including 50 children and 94 women, and injuring 1,835 others."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(560, 1835)]

@@ -538,8 +538,10 @@ def _object_the_parse_missed(verb: Token) -> list[Token]:
         if token.pos_ in {"NOUN", "PROPN"}:
             counted = token.lemma_.lower() in PERSON_NOUNS and _has_number(token)
             return [token] if counted else []
-        if not (token.like_num or token.pos_ in {"ADV", "ADJ", "NUM", "DET"}):
-            return []
+        if not (
+            token.like_num or token.pos_ in {"ADV", "ADJ", "NUM", "DET"} or token.ent_type_ == "CARDINAL"
+        ):
+            return []  # "over" in "killing over 560 people" is part of the number
     return []
 
 
@@ -727,6 +729,8 @@ def count_of(noun: Token) -> int | None:
     singular_person = noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ in {"NN", "NNP"}
     if noun.ent_type_ == "PERSON" or (singular_person and noun.lower_ not in {"others", "dozen"}):
         return 1
+    if _untagged_name_of_victim(noun):
+        return 1  # "Debuton was killed": a name the model left untagged, but only people are killed
     if noun.lower_ in SINGULAR_PRONOUNS:
         return 1  # "killed him": one named victim, referred to by pronoun
     if noun.lower_ == "another" and noun.pos_ == "PRON":
@@ -734,6 +738,27 @@ def count_of(noun: Token) -> int | None:
     if noun.lower_ == "who" and noun.head.dep_ == "relcl":
         return count_of(noun.head.head)
     return None
+
+
+def _untagged_name_of_victim(noun: Token) -> bool:
+    """A lone capitalised word the model left untagged or took for a body ("Debuton"), that is
+    killed or hurt: only people are (a body's acronym, "ISIS", is not one)."""
+    return (
+        noun.pos_ == "PROPN"
+        and (
+            noun.ent_type_ == ""
+            or (noun.ent_type_ == "ORG" and _one_word_entity(noun) and not noun.text.isupper())
+        )
+        and not any(c.dep_ in {"compound", "det"} for c in noun.children)
+        and noun.tag_ == "NNP"
+        and noun.dep_ in {"nsubjpass", "dobj"}
+        and noun.head.lemma_.lower() in KILL_VERBS | INJURE_VERBS
+    )
+
+
+def _one_word_entity(token: Token) -> bool:
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 #: Nouns that only measure the phrase after "of": "a total of 20 people", "a minimum of 13".
