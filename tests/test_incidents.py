@@ -1392,3 +1392,10 @@ def test_a_toll_over_a_number_the_parse_hangs_on_a_preposition_is_read(incidents
         " 560 people, including 50 children and 94 women, and injuring 1,835 others."
     )
     assert [(i.killed, i.injured) for i in found] == [(560, 1835)]
+
+
+def test_a_leader_and_six_others_are_seven(incidents_of) -> None:
+    found = incidents_of(
+        "Troops killed a Palestinian militant leader and six others in a raid on Tulkarem on Thursday."
+    )
+    assert [i.killed for i in found] == [7]

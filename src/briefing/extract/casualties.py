@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
+from .roles import ROLE_WORDS
 
 KILL_VERBS = {
     "kill",
@@ -637,9 +638,13 @@ def _one_more_victim(noun: Token) -> bool:
         return False
     lemma = noun.lemma_.lower()
     determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    if not determiners and noun.dep_ == "conj" and noun.head.lemma_.lower() in _SINGLE_VICTIMS:
+        determiners = {c.lower_ for c in noun.head.children if c.dep_ == "poss"}  # "his wife and son"
     if lemma in ATTACKERS or not determiners:
         return False
-    return lemma in _SINGLE_VICTIMS or (lemma in PERSON_NOUNS and bool(determiners & {"a", "an"}))
+    return lemma in _SINGLE_VICTIMS or (
+        lemma in PERSON_NOUNS | ROLE_WORDS and bool(determiners & {"a", "an"})
+    )
 
 
 def _one_indefinite(noun: Token) -> int | None:
