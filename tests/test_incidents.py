@@ -1301,6 +1301,10 @@ def test_feasts_and_names_someone_is_identified_as_are_no_places() -> None:
         " In Rafah, a photographer saw the body of a man identified as Ghannam."
     )
     assert [p.text for p in places_in(doc[:])] == ["Colombo", "Rafah"]
+    palm = nlp()(
+        "TANTA, Egypt — Suicide bombers attacked two Coptic churches in Egypt on Palm Sunday, killing 44."
+    )
+    assert [p.text for p in places_in(palm[:])] == ["Egypt"]
 
 
 def test_a_number_hung_on_wounded_counts_the_wounded(incidents_of) -> None:

@@ -357,6 +357,8 @@ def places_in(span: Span) -> list[Place]:
     for ent in span.ents:
         if ent.start in taken:
             continue  # "Congo" in "the Democratic Republic of the Congo", read with its start
+        if ent.text.lower() in gazetteer.FEASTS:
+            continue  # "on Palm Sunday": a day, whatever part of it is cut off as a weekday
         place = _place_from_entity(ent)
         if place is not None and _names_no_scene(span.doc, place):
             taken.update(range(place.start, place.end))  # "according to Nasser Hospital": who said it
