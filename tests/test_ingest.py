@@ -859,3 +859,37 @@ def test_credits_glued_after_a_paragraphs_last_sentence_go_and_the_text_stays(tm
         "Comments are",
     ):
         assert furniture not in body, furniture
+
+
+def test_labels_promotions_and_credited_captions_are_not_the_headline(tmp_path: Path) -> None:
+    """A list label ("LATEST STORIES:"), a promotion with emoji, a caption that ends in its credit
+    and a long headline the URL spells word for word: only the headline is the title."""
+    pages = {
+        "label.txt": "https://example.org/?p=135545\n\nLATEST STORIES:\n"
+        "Suspect identified in deadly shooting at Quebec mosque\n\nUpdated:\n",
+        "promo.txt": "https://example.org/story/news/world/2019/11/06/family-ambushed-wedding/4175532002/\n\n"
+        "Start the day smarter ☀️ Notable deaths in 2022 Virus numbers by state\n\n"
+        "Motive one of the many questions after family is massacred in Mexico\n\n",
+        "credit.txt": "http://example.org/articles/41587/\n\n"
+        "House in Tbilisi where alleged terrorists lived. Photo by Galina Gotua for the Caucasian Knot.\n\n"
+        "24 November 2017, 09:14\n\nTenants fail to identify the suspect by photo\n\n",
+        "stock.txt": "https://example.org/world/germany-far-right-coup-plot-thwarted-as-police-carry-out-raids\n\n"
+        "Far-right coup plot thwarted in Germany after police carry out raids\n\n"
+        "Germany far-right coup plot thwarted as police carry out raids on extremists’ homes iStock\n\n",
+        "long.txt": "https://example.org/us-news/a-gunman-clad-in-tactical-gear-and-armed-with-a-semi-automatic-rifle"
+        "-killed-2-and-injured-5-others-in-phoenix-shooting-police-say/\n\nUS News\n\n"
+        "A gunman clad in tactical gear and armed with a semi-automatic rifle killed 2 and injured 5 others in"
+        " Phoenix shooting, police say\n\n",
+    }
+    titles = {
+        name: read(tmp_path, name, text + f"{SENTENCE_1} {SENTENCE_2}\n").title
+        for name, text in pages.items()
+    }
+    assert titles == {
+        "label.txt": "Suspect identified in deadly shooting at Quebec mosque",
+        "promo.txt": "Motive one of the many questions after family is massacred in Mexico",
+        "credit.txt": "Tenants fail to identify the suspect by photo",
+        "stock.txt": "Far-right coup plot thwarted in Germany after police carry out raids",
+        "long.txt": "A gunman clad in tactical gear and armed with a semi-automatic rifle killed 2 and injured 5"
+        " others in Phoenix shooting, police say",
+    }

@@ -249,7 +249,20 @@ SENTENCE_BREAK = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-Z])
 
 
 def _ends_in_photo_credit(line: str) -> bool:
-    return bool(PHOTO_CREDIT_END.search(line) or AGENCY_PHOTO_CREDIT.search(line))
+    return bool(
+        PHOTO_CREDIT_END.search(line)
+        or AGENCY_PHOTO_CREDIT.search(line)
+        or (word_count(line) <= MAX_CAPTION_WORDS and CAPTION_CREDIT_SENTENCE.search(line))
+    )
+
+
+#: A caption closed by a credit that is a sentence of its own or a stock library's name: "House in
+#: Tbilisi where the suspects lived. Photo by Galina Gotua for the Caucasian Knot.", "... raids on
+#: extremists' homes iStock".
+CAPTION_CREDIT_SENTENCE = re.compile(
+    r"(?:[.!?]\s+(?:Photo|Photograph|Picture|Image)s?\s*(?:by|:)\s+[A-Z][^.!?]{2,80}\.?"
+    r"|\s(?:iStock|Shutterstock|Alamy|Getty Images)(?:/[\w .'-]+)?)\s*$"
+)
 
 
 #: A label or caption glued onto the first word of a paragraph ("Boko HaramFifteen people were

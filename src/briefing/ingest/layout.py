@@ -255,7 +255,14 @@ def _title_index(lines: list[Line], known_title: str | None) -> int | None:
         longer = [i for i in headings[1:] if cleaning.word_count(lines[i].text) > MAX_SECTION_WORDS]
         if longer:
             return longer[0]
-    prose = next((i for i in header if lines[i].kind is Kind.TEXT and not _could_be_headline(lines[i])), None)
+    prose = next(
+        (
+            i
+            for i in header
+            if lines[i].kind is Kind.TEXT and not _could_be_headline(lines[i]) and not _is_label(lines[i])
+        ),
+        None,
+    )
     candidates = [i for i in header if _could_be_headline(lines[i]) and (prose is None or i < prose)]
     return candidates[0] if candidates else None
 
@@ -279,11 +286,13 @@ def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -
         if line.kind not in {Kind.HEADING, Kind.TEXT} or line.date is not None:
             continue
         words = set(re.findall(r"[a-z0-9]+", line.text.lower()))
-        if cleaning.word_count(line.text) > MAX_HEADLINE_WORDS or not words:
+        if not words:
             continue
         # how much of the slug the line spells, then how little else it says ("You are here:
         # Home | News | <headline>" spells as much as the headline but is not it)
         score = (len(words & slug) / len(slug), len(words & slug) / len(words))
+        if cleaning.word_count(line.text) > MAX_HEADLINE_WORDS and min(score) < SLUG_SPELLED_OUT:
+            continue  # a long line is the headline only when it spells the slug and nothing else
         if line.text.rstrip().endswith(".") and min(score) < SLUG_SPELLED_OUT:
             continue  # a lead sentence restating the headline is body text
         if score[0] >= SLUG_MATCH and score > best_score:
@@ -339,6 +348,8 @@ def _could_be_headline(line: Line) -> bool:
     """
     if line.date is not None or _METADATA_LINE.match(line.text) or _DATE_BAR.match(line.text):
         return False
+    if _is_label(line) or _PICTOGRAPH.search(line.text):
+        return False  # "LATEST STORIES:" labels a list; "Start the day smarter ☀️" is a promotion
     if line.kind is Kind.HEADING:
         return True
     return (
@@ -349,6 +360,13 @@ def _could_be_headline(line: Line) -> bool:
     )
 
 
+def _is_label(line: Line) -> bool:
+    """ "LATEST STORIES:", "Updated:": a line that labels what follows, neither headline nor prose."""
+    return line.text.rstrip().endswith(":") and cleaning.word_count(line.text) <= MAX_SECTION_WORDS
+
+
+#: Emoji and pictographs: promotions and menus use them, headlines do not.
+_PICTOGRAPH = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 #: "Editor: huaxia", "Source: Xinhua": a short labelled field of the page's metadata.
 _METADATA_LINE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s*\S+(?:\s+\S+){0,3}$")
 #: "FRIDAY, April 19, 2024 nationthailand": a site's date bar, whatever the scraper glued to it.
