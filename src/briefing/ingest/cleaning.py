@@ -38,8 +38,19 @@ TRAILING_COPYRIGHT = re.compile(
 #: rights reserved.)", "... to accommodate them. (AFP)".
 TRAILING_CREDITS = re.compile(
     r"(?<=[.!?\"”’])(?:\s*\((?:[^()]{0,80}\b(?:Photo|PHOTO|Copyright|All rights reserved)\b[^()]{0,80}"
-    r"|AFP|AP|Reuters|REUTERS|EFE|dpa|Xinhua|Anadolu|IANS|PTI|ANI)\))+\s*$"
+    r"|AFP|AP|Reuters|REUTERS|EFE|dpa|Xinhua|Anadolu|IANS|PTI|ANI|with (?:a )?reports? from [^()]{2,60})\))+\s*$"
 )
+
+#: An embedded post's link and signature glued after a paragraph: "... to take action.
+#: pic.twitter.com/WmiWPGWwPz — Collin Rugg (@CollinRugg) October 16, 2023".
+TRAILING_POST = re.compile(
+    r"(?<=[.!?\"”’])\s*pic\.twitter\.com/\w+(?:\s*[—–-]\s*[^()]{2,40}\(@\w{1,30}\)\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2})?\s*$",
+    re.IGNORECASE,
+)
+
+#: A paper's name in capitals opening a reprinted story: "(TRINIDAD GUARDIAN) Although he ...".
+LEADING_SOURCE = re.compile(r"^\([A-Z][A-Z .&'-]{2,40}\)\s+(?=[A-Z][a-z])")
 
 #: Short lines next to a video player are its title; longer ones are article text.
 MAX_PLAYER_TITLE_WORDS = 15
@@ -164,6 +175,26 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"|s'il vous pla[iî]t entrez votre|save my name, email|have something to say\?)\b",
         r"\b(?:subscribers?|log ?in|sign ?in|register)\b.{0,40}\b(?:read|post|make|write|leave) (?:&|and )?(?:read )?comments\b",
         r"^(?:text size|font size|listen to (?:this )?article|reading time)\s*:?\s*\S{0,12}$",
+        # comment sections and blog themes: "Your email address will not be published.", "%d bloggers
+        # like this:", "This site uses Akismet to reduce spam.", "irebukeu says:"
+        r"^your email address will not be published\b",
+        r"^%d bloggers like this\b",
+        r"\bthis site uses akismet\b",
+        r"^[\w.-]{2,30} says:$",
+        # embedded posts: "pic.twitter.com/ajJAndfvOt"
+        r"^pic\.twitter\.com/\w+$",
+        # prompts and teasers: "How did you feel after reading this news?", "More to follow…",
+        # "Click to play video", "Click the title above to view complete article on ..."
+        r"^how did you feel after reading\b",
+        r"^more to follow\W*$",
+        r"^click to (?:play|watch|view)\b",
+        r"^\W*click the (?:title|link|headline) above\b",
+        r"\btax-deductible donation\b",
+        r"^are you a (?:dedicated|loyal|regular) reader of\b",
+        # a story's closing source credit: "Source: Radio Tamazuj."
+        r"^source\s*:\s*[A-Z][\w .&'-]{1,40}\.?$",
+        r"^\(with (?:a )?reports? from [^()]{2,60}\)$",
+        r"\bvia wikimedia commons\.?$",
         # captions: "Image used for representational purpose only. (HT file photo)", "... / Photo: Reuters"
         r"\bfor representational purposes? only\b",
         r"\((?:[\w.&-]+\s+)?file (?:photo|picture|image)\)\s*$",
@@ -230,6 +261,7 @@ def strip_trailing_credits(text: str) -> str:
     (one sentence) that ends in its photo credit ("... in Washington. (AP Photo/J. Scott
     Applewhite)", then perhaps a copyright note) is left whole, to be found as furniture; a
     caption the scraper glued to the story's first sentence is not, so that sentence stays."""
+    text = LEADING_SOURCE.sub("", TRAILING_POST.sub("", text))
     stripped = TRAILING_CREDITS.sub("", text)
     if stripped == text:
         return text
