@@ -186,6 +186,9 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         # prompts and teasers: "How did you feel after reading this news?", "More to follow…",
         # "Click to play video", "Click the title above to view complete article on ..."
         r"^how did you feel after reading\b",
+        r"\bin your inbox\s*:?$",  # "Get Today's Headlines in your inbox:"
+        r"\b(?:delivered|sent) (?:every|each) (?:morning|day|evening|week)\b",
+        r"^error\s*:\s*content is protected\b",
         r"^more to follow\W*$",
         r"^click to (?:play|watch|view)\b",
         r"^\W*click the (?:title|link|headline) above\b",
