@@ -1403,3 +1403,17 @@ def test_a_leader_and_six_others_are_seven(incidents_of) -> None:
         "Troops killed a Palestinian militant leader and six others in a raid on Tulkarem on Thursday."
     )
     assert [i.killed for i in found] == [7]
+
+
+def test_who_condemned_the_attack_is_not_where_and_last_july_is_earlier(incidents_of) -> None:
+    condemned = incidents_of(
+        "A suicide bomber detonated an explosive device in Ankara on Sunday, wounding two police officers.",
+        "The US Embassy in Ankara also condemned the attack, saying it stands in solidarity with Turkey.",
+    )
+    assert [(i.location, i.injured) for i in condemned] == [("Ankara", 2)]
+    recalled = incidents_of(
+        "Nine soldiers were killed and five wounded on Sunday, the government said.",
+        "A supply mission fell into an ambush between Dogofri and Nampala.",
+        "Last July, 17 soldiers were killed in an attack on a military base in Nampala.",
+    )
+    assert [(i.location, i.killed) for i in recalled] == [("Nampala", 9), ("Nampala", 17)]

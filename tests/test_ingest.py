@@ -935,3 +935,15 @@ def test_a_video_players_prompt_under_the_headline_is_furniture(tmp_path: Path) 
         f"{SENTENCE_1}\n\n{SENTENCE_2}\n",
     )
     assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_a_last_line_the_scrape_cut_off_mid_sentence_stays_in_the_body(tmp_path: Path) -> None:
+    cut = "Al-Shabab often launches attacks on Somali security forces, officials and army bas"
+    promo = "Join our WhatsApp Channel to get the latest news, exclusives and videos on WhatsApp"
+    assert read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{cut}\n").paragraphs == (
+        SENTENCE_1,
+        cut,
+    )
+    assert read(tmp_path, "b.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{promo}\n").paragraphs == (
+        SENTENCE_1,
+    )

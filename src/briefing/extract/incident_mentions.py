@@ -193,6 +193,7 @@ def kinds_of(group: list[tuple[Token, str]]) -> list[str]:
 #: Time phrases that set an event before the one the article reports.
 EARLIER = re.compile(
     r"\b(?:(?:last|previous|past)\s+(?:week|weekend|month|year)|earlier\s+this\s+(?:week|month|year)"
+    r"|last\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"|(?:weeks|months|years)\s+ago|(?:a|one|two|three)\s+(?:week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )

@@ -75,6 +75,7 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
     Wider scopes (the reporting clause: "Speaking in Paris, he said the offensive...") are not
     searched: a place there is where something was said, not where the event happened.
     """
+    places = [p for p in places if not _reacts_to(p, trigger)]
     found = _scoped_places(trigger, places)
     if found[0] and all(p.reference for p in found[0]):
         # "a bombing near the border with Syria": a reference point places the event only when
@@ -90,6 +91,15 @@ def _scope_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int
         if _refers_to_place(governor(trigger)):
             return [], 0  # "hit the heart of the city, which lies 670 km south of Moscow": not Moscow
     return found
+
+
+def _reacts_to(place: Place, trigger: Token) -> bool:
+    """ "The US Embassy in Ankara condemned the attack": the subject of the verb whose object is
+    the event is who reacted to it, not where it happened."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.pos_ != "VERB" or trigger_type(verb) is not None:
+        return False
+    return any(c.dep_ == "nsubj" and place.start <= c.i < place.end for c in verb.children)
 
 
 def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], int]:

@@ -186,6 +186,7 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     """Split a page's lines into header metadata and body paragraphs."""
     lines = read_lines(raw_lines)
     mark_context_furniture(lines)
+    _keep_cut_off_ending(lines)
     layout = Layout()
     title_index = _title_index(lines, known_title)
     if known_title is None:
@@ -203,6 +204,38 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     if not layout.paragraphs and title_index is not None and lines[title_index].kind is Kind.TEXT:
         layout.paragraphs = [lines[title_index].text]  # a one-sentence article is its own headline
     return layout
+
+
+#: A scrape cut off mid-sentence ends with a line this long or longer that has no full stop.
+CUT_OFF_WORDS = 12
+
+
+def _keep_cut_off_ending(lines: list[Line]) -> None:
+    """ "Al-Shabab often launches attacks on Somali security forces, officials and army bas": the
+    page's last line, long and unpunctuated because the scrape stopped mid-sentence, is the start
+    of a paragraph, not a heading; after article text (or a short subheading) it stays."""
+    content = [line for line in lines if line.kind not in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}]
+    if len(content) < 2 or content[-1].kind is not Kind.HEADING:
+        return
+    last, before = content[-1], content[-2]
+    short_subheading = (
+        before.kind is Kind.HEADING and cleaning.word_count(before.text) <= MAX_SECTION_WORDS * 2
+    )
+    if _reads_as_cut_off(last.text) and (before.kind is Kind.TEXT or short_subheading):
+        last.kind = Kind.TEXT
+
+
+def _reads_as_cut_off(text: str) -> bool:
+    """Long, in sentence case, and ending on a lower-case word or a broken one: a sentence the
+    scrape stopped in, not a headline, a caption or a promotion ("Join our WhatsApp Channel")."""
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (
+        len(words) >= CUT_OFF_WORDS
+        and capitalised * 2 < len(words)
+        and words[-1].lstrip("“\"‘'(")[:1].islower()
+        and not any(mark in text for mark in ("|", ":"))
+    )
 
 
 #: How far below the headline its date line may sit (byline, share bar and caption between).
