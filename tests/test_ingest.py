@@ -947,3 +947,18 @@ def test_a_last_line_the_scrape_cut_off_mid_sentence_stays_in_the_body(tmp_path:
     assert read(tmp_path, "b.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{promo}\n").paragraphs == (
         SENTENCE_1,
     )
+
+
+def test_dates_after_an_outlets_name_slashed_day_first_and_day_first_in_the_url() -> None:
+    from briefing.ingest.dates import date_from_dateline, date_from_url
+
+    assert parse_date_line("Narinjara News, 8 May 2024") == dt.date(2024, 5, 8)
+    assert parse_date_line("Friday 21/08/2015") == dt.date(2015, 8, 21)
+    assert parse_date_line("08/21/2015") == dt.date(2015, 8, 21)
+    assert parse_date_line("08/06/2015") is None  # August 6 or June 8: not guessed
+    assert parse_date_line("Gunmen killed 5, 8 May 2024") is None
+    assert date_from_dateline("Hill Voice, 17 May 2023, Bandarban: A gunfight took place.") == dt.date(
+        2023, 5, 17
+    )
+    assert date_from_dateline("BEIRUT, Jan 5, 2020 (AFP) - Gunmen attacked.") == dt.date(2020, 1, 5)
+    assert date_from_url("https://example.org/en/20/05/2018/church-attackers-killed/") == dt.date(2018, 5, 20)

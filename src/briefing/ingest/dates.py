@@ -45,11 +45,21 @@ DATE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(PREFIX + date + SUFFIX, re.IGNORECASE)
     for date in (MONTH_FIRST, DAY_FIRST, ISO_DATE, DOTTED_DATE)
 )
+#: An outlet's or a city's name before the date: "Narinjara News, 8 May 2024".
+NAMED_DATE_LINE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+" + date + SUFFIX)
+    for date in ("(?i:" + MONTH_FIRST + ")", "(?i:" + DAY_FIRST + ")")
+)
+#: "Friday 21/08/2015", "08/21/2015": slashed numeric dates, read only when the day is unmistakable.
+SLASHED_DATE_LINE = re.compile(
+    PREFIX + r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/" + YEAR + SUFFIX, re.IGNORECASE
+)
 
 #: /2017/03/23/ or /2017/mar/23/ in a URL path: the page's own address stating its date.
 URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})/(?:(?P<mnum>\d{1,2})|(?P<month>[a-z]{3}))/(?P<day>\d{1,2})(?:/|$)"
-    r"|[/-](?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)",
+    r"|[/-](?P<iyear>(?:19|20)\d{2})-(?P<imnum>\d{2})-(?P<iday>\d{2})(?:[/_-]|$)"
+    r"|/(?P<dday>\d{1,2})/(?P<dmnum>\d{1,2})/(?P<dyear>(?:19|20)\d{2})/",  # "/en/20/05/2018/": day first
     re.IGNORECASE,
 )
 #: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html".
@@ -75,13 +85,25 @@ def parse_date_line(line: str) -> dt.date | None:
     "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."), or a header line made only of dates and the
     words that go with them; else None."""
     text = " ".join(line.split()).strip(" .|")
-    for patterns, longest in ((DATE_LINE_PATTERNS, 60), (TIMESTAMP_PATTERNS, 160)):
+    for patterns, longest in ((DATE_LINE_PATTERNS, 60), (NAMED_DATE_LINE, 60), (TIMESTAMP_PATTERNS, 160)):
         if len(text) > longest:
             continue
         for pattern in patterns:
             if match := pattern.match(text):
                 return _date_from_match(match)
+    if len(text) <= 60 and (slashed := SLASHED_DATE_LINE.match(text)):
+        return _unmistakable_slashed(slashed)
     return _header_date(text)
+
+
+def _unmistakable_slashed(match: re.Match[str]) -> dt.date | None:
+    """21/08/2015 is day first and 08/21/2015 month first; 08/06/2015 could be either: None."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    if first > 12 >= second:
+        return _valid_date(match.group("year"), str(second), str(first))
+    if second > 12 >= first:
+        return _valid_date(match.group("year"), str(first), str(second))
+    return None
 
 
 #: Full dates anywhere in a header line, for `_header_date`.
@@ -137,12 +159,16 @@ TIMESTAMP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 
 #: A wire dateline with its date: "Kyiv, 16 March 2024 (dpa/MIA) —", "BEIRUT, Jan 5, 2020 (AFP) -".
 DATELINE_DATE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s+(?P<date>[^()—–]{6,30}?)\s*(?:\(|[—–]|-\s)")
+#: An outlet's dateline with the date between commas: "Hill Voice, 17 May 2023, Bandarban: ...".
+DATELINE_COMMA_DATE = re.compile(
+    r"^[A-Z][\w .'’-]{1,30},\s+(?P<date>\d{1,2} [A-Za-z]{3,9} (?:19|20)\d{2}),\s"
+)
 
 
 def date_from_dateline(paragraph: str) -> dt.date | None:
     """The date a wire story's dateline gives, which is the story's own date (a page's date bar
     above the headline may be the day it was saved)."""
-    match = DATELINE_DATE.match(paragraph)
+    match = DATELINE_DATE.match(paragraph) or DATELINE_COMMA_DATE.match(paragraph)
     return parse_date_line(match.group("date")) if match else None
 
 
@@ -155,6 +181,8 @@ def date_from_url(url: str | None) -> dt.date | None:
         return _date_in_slug(url)
     if match.group("iyear"):
         return _valid_date(match.group("iyear"), match.group("imnum"), match.group("iday"))
+    if match.group("dyear"):
+        return _valid_date(match.group("dyear"), match.group("dmnum"), match.group("dday"))
     return _date_from_match(match)
 
 
