@@ -1672,3 +1672,28 @@ def test_who_a_name_is_identified_as_is_a_role(analysed: Analyser) -> None:
     assert roles("Sources said the deceased suspect's name is Steve Seagraves.") == [
         ("Steve Seagraves", "deceased suspect")
     ]
+
+
+def test_police_named_by_their_state_or_city_are_the_force_the_article_names(analysed: Analyser) -> None:
+    def police(*sentences: str) -> list[tuple[str, list[str]]]:
+        found = find_actors(analysed(*sentences))
+        return sorted((a.name, a.aliases) for a in found if "olice" in a.name)
+
+    assert police(
+        "Kenyan police said gunmen attacked a donkey cart in Mandera.",
+        "The Mandera County Police commander said two people were killed.",
+        "Kenyan police are searching for the attackers.",
+    ) == [("Mandera County Police", ["Kenyan police"])]
+    assert police(
+        "A gunman shot dead a doctor at Mercy Hospital, Chicago police said.",
+        "A spokesman for the Chicago Police Department said an officer was also killed.",
+        "Chicago police later named the gunman.",
+    ) == [("Chicago Police Department", ["Chicago police"])]
+    assert [
+        name
+        for name, _ in police(
+            "Officers of the Federal Highway Police stopped the car near Nova Iguacu.",
+            "Officers of the Civil Police said four militiamen were killed in the shootout.",
+            "A spokesman for the Civil Police said an inquiry was opened.",
+        )
+    ] == ["Civil Police", "Federal Highway Police"]

@@ -320,6 +320,48 @@ def merge_generic_police(clusters: dict[str, Cluster]) -> None:
             _absorb(clusters, forces[0], cluster)
 
 
+#: Police named only by whose they are: "Kenyan police", "Chicago police", "J&K Police".
+_QUALIFIED_POLICE = re.compile(r"^[\w&'’.-]+ police$")
+#: Words that end a police force's name: "Police", "Police Department", "Police Force".
+_FORCE_WORDS = frozenset({"police", "department", "force", "service"})
+
+
+def merge_qualified_police(clusters: dict[str, Cluster]) -> None:
+    """ "Kenyan police" in a story that names the Mandera County Police, "Chicago police" beside
+    the Chicago Police Department: police named by their state or city are the one force the
+    article names that is that state's or city's, when one is."""
+    police = [
+        c for c in clusters.values() if c.kind == "organization" and "police" in name_key(c.name).split()
+    ]
+    qualified = [c for c in police if _QUALIFIED_POLICE.match(name_key(c.name))]
+    named = [c for c in police if c not in qualified and set(name_key(c.name).split()[-2:]) & _FORCE_WORDS]
+    for cluster in qualified:
+        whose = [
+            force for force in named if _force_of(name_key(cluster.name).split()[0], name_key(force.name))
+        ]
+        if len(whose) == 1 and cluster.key in clusters:
+            _absorb(clusters, whose[0], cluster)
+
+
+#: Words that make a force one of a state's parts: "Mandera County Police", "Zamfara State Police".
+_SUBNATIONAL_WORDS = frozenset({"county", "state", "province", "provincial", "regional", "district", "city"})
+
+
+def _force_of(qualifier: str, force: str) -> bool:
+    """Whether "<qualifier> police" names `force`: the same city or state ("Chicago", "Israeli"
+    and "Israel Police"), or a state's own county, state or city force ("Kenyan" and "Mandera
+    County Police")."""
+    first = force.split()[0]
+    if first == qualifier:
+        return True
+    state = gazetteer.country_of(qualifier.capitalize())
+    if state is None:
+        return False
+    return gazetteer.country_of(first.capitalize()) == state or (
+        gazetteer.country_of(first.capitalize()) is None and bool(set(force.split()) & _SUBNATIONAL_WORDS)
+    )
+
+
 def merge_state_qualified(clusters: dict[str, Cluster]) -> None:
     """ "Russia's Emergency Situations Ministry" ... "the Emergency Situations Ministry": a body
     named once with its state and once without is one actor, when one state's body fits."""

@@ -29,6 +29,7 @@ from .actor_coreference import (
     merge_members_into_groups,
     merge_other_names,
     merge_people,
+    merge_qualified_police,
     merge_same_names,
     merge_state_names,
     merge_state_qualified,
@@ -67,6 +68,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
     merge_state_qualified(clusters)
+    merge_qualified_police(clusters)
     merge_generic_police(clusters)
     merge_members_into_groups(clusters)
     fix_places(clusters, analysis)
