@@ -1417,3 +1417,16 @@ def test_who_condemned_the_attack_is_not_where_and_last_july_is_earlier(incident
         "Last July, 17 soldiers were killed in an attack on a military base in Nampala.",
     )
     assert [(i.location, i.killed) for i in recalled] == [("Nampala", 9), ("Nampala", 17)]
+
+
+def test_a_total_for_one_event_so_far_is_its_toll_but_a_years_is_not(incidents_of) -> None:
+    one = incidents_of(
+        "Police have so far confirmed the deaths of four people in a car ramming attack in Magdeburg on Friday.",
+        "A total of 205 people suffered injuries, with 41 in critical condition.",
+    )
+    assert [(i.killed, i.injured) for i in one] == [(4, 205)]
+    running = incidents_of(
+        "A car bomb exploded at a market in Baghdad on Friday, wounding 12 people.",
+        "So far this year, a total of 300 people have been killed in bombings in the city.",
+    )
+    assert [(i.killed, i.injured) for i in running] == [(None, 12)]

@@ -169,6 +169,8 @@ def running_total_clause(sentence: Sentence) -> frozenset[int]:
     span = sentence.span
     if match.group(0).lower() == "a total of" and any(trigger_noun(t) and is_anaphoric(t) for t in span):
         return frozenset()  # "a total of 20 people were injured in the attack": this event's toll
+    if match.group(0).lower() == "so far" and _one_event_told(sentence, match.end()):
+        return frozenset()  # "police have so far confirmed four deaths in a car ramming attack"
     words = span.doc.char_span(
         span.start_char + match.start(), span.start_char + match.end(), alignment_mode="expand"
     )
@@ -180,6 +182,14 @@ def running_total_clause(sentence: Sentence) -> frozenset[int]:
     ):
         return frozenset(t.i for t in span)
     return frozenset(t.i for t in clause.subtree)
+
+
+def _one_event_told(sentence: Sentence, after: int) -> bool:
+    """Whether a sentence with "so far" counts the dead of one event it names in the singular
+    ("in a car ramming attack"), and no period ("this year") follows to make it a running total."""
+    if CUMULATIVE.search(sentence.text, after):
+        return False
+    return any(trigger_noun(t) and t.tag_ == "NN" and trigger_type(t) is not None for t in sentence.span)
 
 
 def kinds_of(group: list[tuple[Token, str]]) -> list[str]:
@@ -222,6 +232,19 @@ def _starts_apart(sentence: Sentence) -> bool:
     return bool(
         re.match(r"\W*(?:separately|elsewhere|meanwhile|in another|in a separate)\b", sentence.text, re.I)
     )
+
+
+def tells_running_total(sentence: Sentence) -> bool:
+    """A toll summed over many events ("so far this year", "since 2015"); "a total of 205 people
+    suffered injuries" alone, with no events in the plural, is the one event's toll in full."""
+    match = CUMULATIVE.search(sentence.text)
+    if match is None:
+        return False
+    if match.group(0).lower() not in {"a total of", "in total"} or CUMULATIVE.search(
+        sentence.text, match.end()
+    ):
+        return True
+    return any(t.tag_ == "NNS" and trigger_noun(t) and trigger_type(t) is not None for t in sentence.span)
 
 
 def tells_other_event(sentence: Sentence) -> bool:

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from ..model import Actor, Evidence, Incident
 from .analysis import Analysis
-from .casualties import CUMULATIVE, count_casualties
-from .incident_mentions import find_mentions, tells_other_event
+from .casualties import count_casualties
+from .incident_mentions import find_mentions, tells_other_event, tells_running_total
 from .incident_merging import MergedIncident, merge_mentions, place_lone_event, possible_scenes
 from .nlp import parse
 from .places import Place, dateline_place
@@ -68,7 +68,7 @@ def _complete_tolls(incidents: list[MergedIncident], analysis: Analysis, reporte
     officers were wounded."). Such a sentence fills the killed or injured count the incident just
     before it lacks; it never overwrites a count the text gave with the event."""
     for sentence in analysis.sentences:
-        if sentence.index in reported or CUMULATIVE.search(sentence.text) or tells_other_event(sentence):
+        if sentence.index in reported or tells_running_total(sentence) or tells_other_event(sentence):
             continue
         killed, injured = count_casualties(sentence.span)
         if killed is None and injured is None:
