@@ -1430,3 +1430,17 @@ def test_a_total_for_one_event_so_far_is_its_toll_but_a_years_is_not(incidents_o
         "So far this year, a total of 300 people have been killed in bombings in the city.",
     )
     assert [(i.killed, i.injured) for i in running] == [(None, 12)]
+
+
+def test_missiles_shot_down_are_no_toll_and_victims_left_injured_are(incidents_of) -> None:
+    strike = incidents_of(
+        "A Russian missile strike on an apartment building in Dnipro killed 29 people on Saturday.",
+        "Russia fired 33 cruise missiles on Saturday, of which 21 were shot down, the general said.",
+        "The city government reported that at least 72 people were wounded.",
+    )
+    assert [(i.killed, i.injured) for i in strike] == [(29, 72)]
+    left = incidents_of(
+        "Insurgents set off a bomb on a road in Bannang Sata district on Monday.",
+        "The attack, which took place around 1.20pm, left four rangers injured while on patrol.",
+    )
+    assert [i.injured for i in left] == [4]

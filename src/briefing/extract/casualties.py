@@ -143,7 +143,7 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                     injured = max(injured or 0, count)
             continue
         if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
-            if _combined_toll(token):
+            if _combined_toll(token) or _shot_down(token):
                 continue
             count = _victim_count(token)
             if count is None and lemma in INJURE_VERBS:
@@ -379,7 +379,15 @@ _LEFT_STATES = frozenset({"dead", "injured", "wounded"})
 
 
 def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
-    state = next((c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}), None)
+    state = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}
+            or (c.dep_ == "advcl" and c.lower_ in _LEFT_STATES)
+        ),
+        None,
+    )  # "left four rangers injured while on patrol": the model may hang the state as a clause
     victims = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if victims is None and state is not None:  # "left 15 more injured": the count hangs off the state
         victims = next(
@@ -407,6 +415,11 @@ def shot_dead(verb: Token) -> bool:
     return any(c.lower_ == "fatally" for c in verb.children) or any(
         c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - MAYBE_FATAL_VERBS for c in verb.children
     )
+
+
+def _shot_down(verb: Token) -> bool:
+    """ "of which 21 were shot down": missiles and aircraft brought down, not people hurt."""
+    return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 def _combined_toll(verb: Token) -> bool:
