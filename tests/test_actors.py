@@ -1697,3 +1697,18 @@ def test_police_named_by_their_state_or_city_are_the_force_the_article_names(ana
             "A spokesman for the Civil Police said an inquiry was opened.",
         )
     ] == ["Civil Police", "Federal Highway Police"]
+
+
+def test_an_apposition_opening_with_himself_describes_and_the_office_before_is_the_role(
+    analysed: Analyser,
+) -> None:
+    actors = find_actors(
+        analysed(
+            "The victims included a taxi driver, according to Türkiye’s Vice President, Cevdet Yilma, himself a"
+            " Kurdish politician.",
+            "Yilma said the attackers were killed.",
+        )
+    )
+    assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
+        ("Cevdet Yilma", "Türkiye’s Vice President")
+    ]

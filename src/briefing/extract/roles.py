@@ -656,6 +656,8 @@ def _apposition_role(name: Span, title_start: int) -> str | None:
     """A role in an apposition: after the name, or the phrase the name is an apposition of."""
     root = name.root
     for child in root.rights:
+        if child.dep_ == "appos" and child.lower_ in _REFLEXIVES:
+            break  # "X, himself a Kurdish politician": a description, not the office he holds
         if child.dep_ == "appos" and child.i >= name.end:
             phrase = _appos_phrase(child, stop=None)
             if phrase:
