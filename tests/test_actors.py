@@ -1712,3 +1712,15 @@ def test_an_apposition_opening_with_himself_describes_and_the_office_before_is_t
     assert [(a.name, a.role) for a in actors if a.kind == "person"] == [
         ("Cevdet Yilma", "Türkiye’s Vice President")
     ]
+
+
+def test_a_unit_set_off_after_a_ranked_name_is_whose_rank(analysed: Analyser) -> None:
+    actors = find_actors(
+        analysed(
+            "Colonel Jose Narciso, 601st Infantry “Unifier” Brigade, said the two slain members belonged to the group.",
+            "Narciso said troops would stay in the area.",
+        )
+    )
+    assert [(a.name, a.role) for a in actors if a.name == "Jose Narciso"] == [
+        ("Jose Narciso", "Colonel, 601st Infantry “Unifier” Brigade")
+    ]

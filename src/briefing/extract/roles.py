@@ -145,18 +145,32 @@ def _holds_office(title: str | None) -> bool:
 
 
 def _affiliation_after(name: Span) -> str | None:
-    """ "Sergeant X of Sai Buri police", "Reverend X, of the Leer Presbyterian church": whose."""
+    """ "Sergeant X of Sai Buri police", "Reverend X, of the Leer Presbyterian church", "Colonel X,
+    601st Infantry Brigade, said": whose."""
     doc = name.doc
-    of = name.end + (name.end < len(doc) and doc[name.end].text == ",")
-    if of + 2 >= len(doc) or doc[of].lower_ != "of":
+    comma = name.end < len(doc) and doc[name.end].text == ","
+    of = name.end + comma
+    if of + 2 >= len(doc) or (doc[of].lower_ != "of" and not comma):
         return None
-    start = of + 1 + (doc[of + 1].lower_ == "the")
+    start = of + (doc[of].lower_ == "of")
+    start += start < len(doc) and doc[start].lower_ == "the"
     end = start
-    while end < len(doc) and end - start < 6 and (doc[end].is_title or doc[end].lower_ in _BODY_ENDS):
+    while end < len(doc) and end - start < 6 and _in_body_name(doc[end]):
         end += 1
         if doc[end - 1].lower_ in _BODY_ENDS:
-            return doc[start:end].text
+            unit = doc[start:end]
+            return _clean(unit.text) if doc[of].lower_ == "of" or _ends_apposition(doc, end) else None
     return None
+
+
+def _in_body_name(token: Token) -> bool:
+    """ "601st", "Infantry", "“Unifier”", "Brigade": words of a unit's or a body's name."""
+    return (
+        token.is_title
+        or token.lower_ in _BODY_ENDS
+        or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_))
+        or token.text in {"“", "”", '"'}
+    )
 
 
 def _role_introduced_before(name: Span) -> str | None:
