@@ -1305,6 +1305,11 @@ def test_feasts_and_names_someone_is_identified_as_are_no_places() -> None:
         "TANTA, Egypt — Suicide bombers attacked two Coptic churches in Egypt on Palm Sunday, killing 44."
     )
     assert [p.text for p in places_in(palm[:])] == ["Egypt"]
+    others = nlp()(
+        "Gunmen killed 21 people in Talata Mafara and Maru Local Government Areas, a video posted on TikTok"
+        " showed. Two members of Eastern Indonesia Mujahiddin were killed in Poso."
+    )
+    assert [p.text for p in places_in(others[:])] == ["Talata Mafara", "Poso"]
 
 
 def test_a_number_hung_on_wounded_counts_the_wounded(incidents_of) -> None:

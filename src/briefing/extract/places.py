@@ -235,6 +235,8 @@ NOT_PLACE_WORDS = {
     "youtube",
     "whatsapp",
     "x",
+    "tiktok",
+    "areas",  # "Local Government Areas", the model's place for a plural common noun
     "monday",
     "tuesday",
     "wednesday",
@@ -405,7 +407,19 @@ def _names_no_place(text: str) -> bool:
 
 #: Words that make a name a movement or armed group wherever they stand in it.
 MOVEMENT_WORDS = frozenset(
-    {"liberation", "tigers", "front", "brigades", "jihad", "resistance", "revolutionary", "islamic"}
+    {
+        "liberation",
+        "tigers",
+        "front",
+        "brigades",
+        "jihad",
+        "resistance",
+        "revolutionary",
+        "islamic",
+        "mujahideen",
+        "mujahidin",
+        "mujahiddin",
+    }
 )
 
 
