@@ -187,9 +187,14 @@ def running_total_clause(sentence: Sentence) -> frozenset[int]:
 def _one_event_told(sentence: Sentence, after: int) -> bool:
     """Whether a sentence with "so far" counts the dead of one event it names in the singular
     ("in a car ramming attack"), and no period ("this year") follows to make it a running total."""
-    if CUMULATIVE.search(sentence.text, after):
-        return False
-    return any(trigger_noun(t) and t.tag_ == "NN" and trigger_type(t) is not None for t in sentence.span)
+    return not CUMULATIVE.search(sentence.text, after) and _names_events(sentence, "NN")
+
+
+def _names_events(sentence: Sentence, number_tag: str) -> bool:
+    """Whether the sentence names an event with a noun in the singular ("NN") or plural ("NNS")."""
+    return any(
+        t.tag_ == number_tag and trigger_noun(t) and trigger_type(t) is not None for t in sentence.span
+    )
 
 
 def kinds_of(group: list[tuple[Token, str]]) -> list[str]:
@@ -244,7 +249,7 @@ def tells_running_total(sentence: Sentence) -> bool:
         sentence.text, match.end()
     ):
         return True
-    return any(t.tag_ == "NNS" and trigger_noun(t) and trigger_type(t) is not None for t in sentence.span)
+    return _names_events(sentence, "NNS")
 
 
 def tells_other_event(sentence: Sentence) -> bool:
