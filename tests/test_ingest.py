@@ -175,6 +175,8 @@ def test_seed_lead_is_the_first_paragraph_and_spaces_are_normal(seed: Article) -
         "More to follow….",
         "*Click the Title above to view complete article on https://example.tv/.",
         "You can make a tax-deductible donation here.",
+        "1. Keep our news free from ads and paywalls by making a donation to support our work!",
+        "This is a breaking news story and may be updated as events unfold.",
         "Source: Radio Tamazuj.",
         "Photo by Example, CC BY 3.0 <>, via Wikimedia Commons.",
     ],
@@ -962,3 +964,10 @@ def test_dates_after_an_outlets_name_slashed_day_first_and_day_first_in_the_url(
     )
     assert date_from_dateline("BEIRUT, Jan 5, 2020 (AFP) - Gunmen attacked.") == dt.date(2020, 1, 5)
     assert date_from_url("https://example.org/en/20/05/2018/church-attackers-killed/") == dt.date(2018, 5, 20)
+
+
+def test_a_paragraph_printed_again_word_for_word_is_kept_once(tmp_path: Path) -> None:
+    article = read(
+        tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n\n{SENTENCE_1}\n"
+    )
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)

@@ -193,6 +193,8 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^click to (?:play|watch|view)\b",
         r"^\W*click the (?:title|link|headline) above\b",
         r"\btax-deductible donation\b",
+        r"\b(?:by making a donation|support our work|donations from (?:our )?readers)\b",
+        r"^this is a (?:breaking|developing) (?:news )?story\b",
         r"^are you a (?:dedicated|loyal|regular) reader of\b",
         # a story's closing source credit: "Source: Radio Tamazuj."
         r"^source\s*:\s*[A-Z][\w .&'-]{1,40}\.?$",

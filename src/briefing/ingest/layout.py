@@ -440,19 +440,28 @@ def _section_above(lines: list[Line], title_index: int) -> str | None:
     return None
 
 
+#: A paragraph this long printed again word for word is a repeat, not a second paragraph.
+REPEATED_PARAGRAPH_WORDS = 8
+
+
 def _body(lines: list[Line], start: int, known_title: str | None) -> tuple[list[str], str | None]:
     """The article's paragraphs, and its lead when furniture separates it from the rest."""
     paragraphs: list[str] = []
     lead: str | None = None
     furniture_since_last = False
     wanted = _comparable(known_title) if known_title else None
+    seen: set[str] = set()
     for line in lines[start:]:
         if line.kind is not Kind.TEXT or line.date is not None:
             if paragraphs and line.kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}:
                 furniture_since_last = True
             continue
-        if wanted is not None and _comparable(line.text) == wanted:
+        comparable = _comparable(line.text)
+        if wanted is not None and comparable == wanted:
             continue
+        if comparable in seen and cleaning.word_count(line.text) >= REPEATED_PARAGRAPH_WORDS:
+            continue  # the page printed the story twice (an AMP copy, a "read more" repeat)
+        seen.add(comparable)
         if len(paragraphs) == 1 and furniture_since_last:
             lead = paragraphs[0]
         paragraphs.append(line.text)
