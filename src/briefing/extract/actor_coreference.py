@@ -357,9 +357,8 @@ def _force_of(qualifier: str, force: str) -> bool:
     state = gazetteer.country_of(qualifier.capitalize())
     if state is None:
         return False
-    return gazetteer.country_of(first.capitalize()) == state or (
-        gazetteer.country_of(first.capitalize()) is None and bool(set(force.split()) & _SUBNATIONAL_WORDS)
-    )
+    force_state = gazetteer.country_of(first.capitalize())
+    return force_state == state or (force_state is None and bool(set(force.split()) & _SUBNATIONAL_WORDS))
 
 
 def merge_state_qualified(clusters: dict[str, Cluster]) -> None:

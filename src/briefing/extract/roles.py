@@ -168,7 +168,7 @@ def _in_body_name(token: Token) -> bool:
     return (
         token.is_title
         or token.lower_ in _BODY_ENDS
-        or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_))
+        or bool(_ORDINAL.fullmatch(token.lower_))
         or token.text in {"“", "”", '"'}
     )
 

@@ -262,7 +262,8 @@ def normalise_line(raw: str) -> str:
 
 
 def strip_trailing_credits(text: str) -> str:
-    """A paragraph without the photo or agency credits glued after its last sentence. A caption
+    """A paragraph without the credits glued to it: a paper's name in capitals before its first
+    sentence, an embedded post's link and signature or photo and agency credits after its last. A caption
     (one sentence) that ends in its photo credit ("... in Washington. (AP Photo/J. Scott
     Applewhite)", then perhaps a copyright note) is left whole, to be found as furniture; a
     caption the scraper glued to the story's first sentence is not, so that sentence stays."""

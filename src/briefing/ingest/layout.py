@@ -206,6 +206,9 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     return layout
 
 
+#: Kinds of line that are never the article's words: furniture, credits, player notices.
+_NOT_CONTENT = frozenset({Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER})
+
 #: A scrape cut off mid-sentence ends with a line this long or longer that has no full stop.
 CUT_OFF_WORDS = 12
 
@@ -214,7 +217,7 @@ def _keep_cut_off_ending(lines: list[Line]) -> None:
     """ "Al-Shabab often launches attacks on Somali security forces, officials and army bas": the
     page's last line, long and unpunctuated because the scrape stopped mid-sentence, is the start
     of a paragraph, not a heading; after article text (or a short subheading) it stays."""
-    content = [line for line in lines if line.kind not in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}]
+    content = [line for line in lines if line.kind not in _NOT_CONTENT]
     if len(content) < 2 or content[-1].kind is not Kind.HEADING:
         return
     last, before = content[-1], content[-2]
@@ -428,7 +431,7 @@ def _opens_body(lines: list[Line], index: int) -> bool:
 def _section_above(lines: list[Line], title_index: int) -> str | None:
     """The short label right above the headline ("Conflicts"), skipping navigation furniture."""
     for line in reversed(lines[:title_index]):
-        if line.kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}:
+        if line.kind in _NOT_CONTENT:
             continue
         if (
             line.kind is Kind.HEADING
@@ -453,7 +456,7 @@ def _body(lines: list[Line], start: int, known_title: str | None) -> tuple[list[
     seen: set[str] = set()
     for line in lines[start:]:
         if line.kind is not Kind.TEXT or line.date is not None:
-            if paragraphs and line.kind in {Kind.FURNITURE, Kind.CREDIT, Kind.PLAYER}:
+            if paragraphs and line.kind in _NOT_CONTENT:
                 furniture_since_last = True
             continue
         comparable = _comparable(line.text)
