@@ -971,3 +971,54 @@ def test_a_paragraph_printed_again_word_for_word_is_kept_once(tmp_path: Path) ->
         tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n\n{SENTENCE_1}\n"
     )
     assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_list_items_and_search_boxes_are_not_the_headline(tmp_path: Path) -> None:
+    """A bulleted list of related stories above the headline, and a site's search box."""
+    listed = (
+        "https://example.org/news/lkk.html\n\n- Regime launches counteroffensive on rebel-held base\n"
+        "- AA captures junta artillery battalion\nJunta and KNLA forces clash in Lay Kay Kaw\n"
+        f"{SENTENCE_1}\n{SENTENCE_2}\n"
+    )
+    search = f"Search\nClose this search box.\n\nChad launches operation against Boko Haram\n\n{SENTENCE_1}\n"
+    assert read(tmp_path, "a.txt", listed).title == "Junta and KNLA forces clash in Lay Kay Kaw"
+    article = read(tmp_path, "b.txt", search)
+    assert article.title == "Chad launches operation against Boko Haram"
+    assert article.paragraphs == (SENTENCE_1,)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("(Last Updated On: November 16, 2019)", dt.date(2019, 11, 16)),
+        ("January 15 2023, 1.15pm Updated: January 15 2023, 5.09pm", dt.date(2023, 1, 15)),
+        ("Saturday\u060c 14 April 2018 - 12:21 PM", dt.date(2018, 4, 14)),
+    ],
+)
+def test_date_lines_with_labels_in_brackets_colons_and_arabic_commas(line: str, date: dt.date) -> None:
+    assert parse_date_line(line) == date
+
+
+def test_captions_credited_by_an_outlets_photo_and_wire_taglines_are_furniture(tmp_path: Path) -> None:
+    caption = "POLICE officers arrive at Sitio Cambaga, where two soldiers were killed in an ambush Saturday. (PNP photo)"
+    repeated = "Zámecká Street in Bratislava just after the attack in which a gunman shot two people."
+    credited = f"{repeated} (PHOTO: Police of the Republic of Slovakia)"
+    tagline = "This report by The Canadian Press was first published Sept. 5, 2022."
+    article = read(
+        tmp_path,
+        "a.txt",
+        f"Forces retake bridge\n\n{caption}\n\n{repeated}\n{credited}\n{SENTENCE_1}\n\nTrend:\n\n"
+        f"{SENTENCE_2}\n\n{tagline}\n",
+    )
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+def test_sentences_ending_in_a_date_and_a_cut_off_last_paragraph_stay(tmp_path: Path) -> None:
+    """A sentence that ends "... starting from September 4, 2020." is no dated caption, and a last
+    line the scrape stopped in after a full sentence ("... In 2021, Rwanda and the So") is text."""
+    dated = (
+        "The party also accused officials of what it called arranged attacks starting from September 4, 2020."
+    )
+    cut = "The origins of this terrorist group trace back to 2017 in Cabo Delgado. In 2021, Rwanda and the So"
+    article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{dated}\n\n{cut}\n")
+    assert article.paragraphs == (SENTENCE_1, dated, cut)

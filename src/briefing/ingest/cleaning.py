@@ -37,7 +37,7 @@ TRAILING_COPYRIGHT = re.compile(
 #: said. (AP Photo/Musa Sadulayev) (Musa Sadulayev, Copyright 2020 The Associated Press. All
 #: rights reserved.)", "... to accommodate them. (AFP)".
 TRAILING_CREDITS = re.compile(
-    r"(?<=[.!?\"”’])(?:\s*\((?:[^()]{0,80}\b(?:Photo|PHOTO|Copyright|All rights reserved)\b[^()]{0,80}"
+    r"(?<=[.!?\"”’])(?:\s*\((?:[^()]{0,80}\b(?:[Pp]hoto|PHOTO|Copyright|All rights reserved)\b[^()]{0,80}"
     r"|AFP|AP|Reuters|REUTERS|EFE|dpa|Xinhua|Anadolu|IANS|PTI|ANI|with (?:a )?reports? from [^()]{2,60})\))+\s*$"
 )
 
@@ -76,6 +76,7 @@ GLUED_CREDIT = re.compile(
 #: A caption's closing credit in brackets: "(AP Photo/J. Scott Applewhite)", "(Photo: Reuters)".
 PHOTO_CREDIT_END = re.compile(
     r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Picture|Image|Foto)s?\s*(?:/|:|\bby\b)\s*[^()]{2,80}\)\s*$"
+    r"|\((?:[A-Z][\w.&-]*\s+){1,3}(?:file\s+)?(?:photo|Photo|PHOTO)s?\)\s*$"  # "(PNP photo)", "(AFP photo)"
 )
 
 #: A photo agency's credit closing a caption, or standing alone: "REUTERS/YVES HERMAN",
@@ -93,7 +94,7 @@ AGENCY_PHOTO_CREDIT = re.compile(
 #: Mogadishu, Somalia, on Jan. 8, 2020.", "... Donetsk, Ukraine July 5, 2022. REUTERS/Name",
 #: "Police inspect the scene of a bombing in Narathiwat, 14 July 2015.").
 CAPTION_DATE_END = re.compile(
-    r"(?:[,\s](?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
+    r"(?:(?:,\s*|\s+on\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\."
     r"|,\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\.)"
     r"(?:\s+[A-Z]{2,}/[A-Z][\w .'-]+|\s+(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu))?\s*$",
     re.IGNORECASE,
@@ -151,7 +152,10 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:author|authors) of the article\s*:?$",
         r"\bthis (?:feature|video|content) is (?:currently )?(?:unavailable|not available)\b",
         r"^please try again later\.?$",
-        r"^(?:loading|share|share post|guardando favorito)\W*$",
+        r"^(?:loading|share|share post|guardando favorito|search|menu)\W*$",
+        r"^(?:close|open|toggle) (?:this )?(?:search|menu|navigation)\b",  # "Close this search box."
+        r"^this (?:report|story|article) (?:by [\w .'-]{2,40} )?was (?:first )?published\b",
+        r"^[A-Z][\w.-]*:$",  # "Trend:": one word labelling what follows, such as the outlet's name
         r"\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b",
         r"^the audio version of this article\b",
         r"^your subscription (?:could not be saved|has been successful)\b",
@@ -253,6 +257,11 @@ class Kind(Enum):
     TAGS = "tags"  # a keyword list
 
 
+def is_list_item(raw: str) -> bool:
+    """Whether the scrape printed the line as an item of a bulleted list."""
+    return bool(BULLET.match(raw.strip()))
+
+
 def normalise_line(raw: str) -> str:
     """One line as article text: spaces collapsed, CSV-doubled quotes undone, list bullets dropped."""
     line = SPACES.sub(" ", raw).strip()
@@ -276,7 +285,7 @@ def strip_trailing_credits(text: str) -> str:
         return sentences[1] if CAPTION_DATE_END.search(sentences[0]) else stripped  # the caption goes
     rest = text
     while rest != stripped:
-        if _ends_in_photo_credit(rest):
+        if ends_in_photo_credit(rest):
             return text
         rest = re.sub(r"\s*\([^()]*\)\s*$", "", rest)
     return stripped
@@ -286,7 +295,8 @@ def strip_trailing_credits(text: str) -> str:
 SENTENCE_BREAK = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-Z])")
 
 
-def _ends_in_photo_credit(line: str) -> bool:
+def ends_in_photo_credit(line: str) -> bool:
+    """Whether a line closes with a photo credit, which makes the sentence before it a caption."""
     return bool(
         PHOTO_CREDIT_END.search(line)
         or AGENCY_PHOTO_CREDIT.search(line)
@@ -391,7 +401,7 @@ def classify(line: str) -> Kind:
     bare = NUMBERED_ITEM.sub("", line)
     if CREDIT_LINE.match(bare):
         return Kind.CREDIT
-    if _ends_in_photo_credit(bare) or (
+    if ends_in_photo_credit(bare) or (
         word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare)
     ):
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"

@@ -84,7 +84,9 @@ def parse_date_line(line: str) -> dt.date | None:
     labelled timestamp that opens the line ("Published - September 15, 2024 02:57 am IST - KYIV",
     "Ekleme: 03.07.2024 10:15:50 / Güncelleme: ..."), or a header line made only of dates and the
     words that go with them; else None."""
-    text = " ".join(line.split()).strip(" .|")
+    text = " ".join(line.replace("\u060c", ",").split()).strip(" .|")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # "(Last Updated On: November 16, 2019)"
     for patterns, longest in ((DATE_LINE_PATTERNS, 60), (NAMED_DATE_LINE, 60), (TIMESTAMP_PATTERNS, 160)):
         if len(text) > longest:
             continue
@@ -141,7 +143,7 @@ def _header_date(text: str) -> dt.date | None:
         )
         words = words[1 + len(name) :]  # "By August 3, 2023": a byline whose author the scrape lost
     if not all(
-        _HEADER_WORD.fullmatch(w.strip(".")) or _HEADER_WORD.fullmatch(w.lower().strip(".")) for w in words
+        _HEADER_WORD.fullmatch(w.strip(".:")) or _HEADER_WORD.fullmatch(w.lower().strip(".:")) for w in words
     ):
         return None
     return _date_from_match(min(found, key=lambda m: m.start()))

@@ -45,6 +45,7 @@ class Line:
     before_blank: bool = True
     glued_credit: bool = False
     date: dt.date | None = None
+    list_item: bool = False
 
 
 @dataclass
@@ -109,7 +110,8 @@ def read_lines(raw_lines: list[str]) -> list[Line]:
             kind = Kind.FURNITURE  # "123 456", "!!! ???", "* * *": no sentence is made of these
         if lines and not after_blank:
             lines[-1].before_blank = False
-        lines.append(Line(text, kind, after_blank, glued_credit=glued, date=date))
+        listed = cleaning.is_list_item(raw)
+        lines.append(Line(text, kind, after_blank, glued_credit=glued, date=date, list_item=listed))
         after_blank = False
     return lines
 
@@ -151,12 +153,16 @@ _REPEAT_CREDIT_WORDS = 6
 def _printed_twice(first: Line, second: Line) -> bool:
     """A sentence-like line printed again on the next line, maybe followed by a credit; a
     repeated headline (no full stop) is the page's title printed twice, and is left alone."""
-    if first.kind is not Kind.TEXT or second.kind not in {Kind.HEADING, Kind.TEXT}:
+    credited = cleaning.ends_in_photo_credit(second.text)
+    if first.kind is not Kind.TEXT or (second.kind not in {Kind.HEADING, Kind.TEXT} and not credited):
         return False
     text, again = _comparable(first.text), _comparable(second.text)
     if cleaning.word_count(first.text) < 4 or not again.startswith(text):
         return False
-    return len(again[len(text) :].split()) <= _REPEAT_CREDIT_WORDS
+    credit = again[len(text) :]
+    return len(credit.split()) <= _REPEAT_CREDIT_WORDS or (
+        bool(credit) and credited
+    )  # "... for the LGBT community. (PHOTO: Police of the Republic of Slovakia)"
 
 
 def _is_caption(line: Line, credit: Line) -> bool:
@@ -225,6 +231,12 @@ def _keep_cut_off_ending(lines: list[Line]) -> None:
         before.kind is Kind.HEADING and cleaning.word_count(before.text) <= MAX_SECTION_WORDS * 2
     )
     if _reads_as_cut_off(last.text) and (before.kind is Kind.TEXT or short_subheading):
+        last.kind = Kind.TEXT
+    elif (
+        before.kind is Kind.TEXT
+        and INNER_SENTENCE_END.search(last.text)
+        and cleaning.word_count(last.text) >= CUT_OFF_WORDS
+    ):  # "The group's origins trace back to 2017 in Cabo Delgado. In 2021, Rwanda and the So"
         last.kind = Kind.TEXT
 
 
@@ -386,6 +398,8 @@ def _could_be_headline(line: Line) -> bool:
         return False
     if _is_label(line) or _PICTOGRAPH.search(line.text):
         return False  # "LATEST STORIES:" labels a list; "Start the day smarter ☀️" is a promotion
+    if line.list_item:
+        return False  # "- AA captures junta artillery battalion": a related story in a list
     if line.kind is Kind.HEADING:
         return True
     return (
