@@ -1449,3 +1449,28 @@ def test_missiles_shot_down_are_no_toll_and_victims_left_injured_are(incidents_o
         "The attack, which took place around 1.20pm, left four rangers injured while on patrol.",
     )
     assert [i.injured for i in left] == [4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The attack left two soldiers killed and eight others injured in an ambush in Kabankalan.", 2, 8),
+        (
+            "Fighters assaulted an army base in Cabo Delgado, resulting in the tragic loss of 25 soldiers.",
+            25,
+            None,
+        ),
+        ("Police in Zawiya found five bodies with signs of gunfire after the clashes in the city.", 5, None),
+        (
+            "Nine civilians were killed, 35 people were injured, more than 10 apartment buildings, and more"
+            " than 100 facilities were damaged as a result of the missile strike on Ganja.",
+            9,
+            35,
+        ),
+    ],
+)
+def test_tolls_told_as_a_loss_bodies_found_or_left_killed(
+    incidents_of, sentence: str, killed: int | None, injured: int | None
+) -> None:
+    """Buildings damaged beside the injured are not counted among them."""
+    assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]

@@ -168,13 +168,33 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                 killed = max(killed or 0, count)
             else:
                 injured = max(injured or 0, count)
-        elif token.lemma_.lower() in {"body", "death", "killing", "murder"} and numbered_of(token):
-            # "the bodies of 70 civilians", "the deaths of at least five people", "the killing of eight"
-            count = count_of(next(o for c in token.children for o in c.children if o.dep_ == "pobj"))
-            killed = max(killed or 0, count or 0) or killed
+        elif (dead := _counted_dead(token)) is not None:
+            killed = max(killed or 0, dead)
         elif (hurt := _stated_hurt(token)) is not None:
             injured = max(injured or 0, hurt)  # "injuries to four others", "seven were hospitalised"
     return killed, injured
+
+
+#: Nouns whose "of" names the dead: "the bodies of 70 civilians", "the killing of eight".
+_DEATH_NOUNS = frozenset({"body", "death", "killing", "murder"})
+#: Nouns that name the dead only when people follow: "the loss of 25 soldiers" (not "of 25 tanks").
+_LOSS_NOUNS = frozenset({"loss", "demise"})
+
+
+def _counted_dead(token: Token) -> int | None:
+    """The dead counted through a noun: "the deaths of at least five people", "the tragic loss of
+    25 soldiers", "found five bodies"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in _DEATH_NOUNS | _LOSS_NOUNS:
+        return None
+    if numbered_of(token):
+        dead = next(o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+        if lemma in _LOSS_NOUNS and dead.lemma_.lower() not in PERSON_NOUNS | {"people", "person"}:
+            return None
+        return count_of(dead) or None
+    if lemma == "body" and any(c.dep_ == "nummod" for c in token.children):
+        return count_of(token) or None
+    return None
 
 
 #: Nouns that are themselves a count of the dead or the hurt: "120 fatalities", "205 injuries".
@@ -374,8 +394,9 @@ def _hurt_object(verb: Token) -> bool:
     )
 
 
-#: The states "left" puts its victims in: "left 27 dead and 15 wounded".
-_LEFT_STATES = frozenset({"dead", "injured", "wounded"})
+#: The states "left" puts its victims in: "left 27 dead and 15 wounded", "left two soldiers killed".
+_LEFT_STATES = frozenset({"dead", "killed", "injured", "wounded"})
+_LEFT_FATAL = frozenset({"dead", "killed"})
 
 
 def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
@@ -399,7 +420,7 @@ def _left_dead_or_injured(verb: Token) -> tuple[int, bool] | None:
     if state is None or victims is None or state.lower_ not in _LEFT_STATES:
         return None
     count = count_of(victims)
-    return (count, state.lower_ == "dead") if count else None
+    return (count, state.lower_ in _LEFT_FATAL) if count else None
 
 
 def _mortal(token: Token) -> bool:
@@ -506,6 +527,7 @@ def _victim_count(verb: Token) -> int | None:
         victims = _object_the_parse_missed(verb)
     victims = [member for victim in victims for member in _listed_with(victim)]
     nouns = _one_per_name([n for victim in victims for n in _with_conjuncts(victim)])
+    nouns = [n for n in nouns if n.lemma_.lower() not in DAMAGED_THINGS]
     counts = [(n, count_of(n) or _one_indefinite(n)) for n in nouns]
     numbered = [c for n, c in counts if c is not None and _has_number(n)]
     if numbered:
@@ -514,6 +536,13 @@ def _victim_count(verb: Token) -> int | None:
         return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+#: What attacks damage but never kill: "35 people were injured, more than 10 apartment buildings
+#: [...] were damaged" must not count the buildings among the injured.
+DAMAGED_THINGS = frozenset(
+    {"building", "house", "home", "vehicle", "car", "facility", "structure", "shop", "apartment", "property"}
+)
 
 
 def _one_per_name(nouns: list[Token]) -> list[Token]:
