@@ -1724,3 +1724,19 @@ def test_a_unit_set_off_after_a_ranked_name_is_whose_rank(analysed: Analyser) ->
     assert [(a.name, a.role) for a in actors if a.name == "Jose Narciso"] == [
         ("Jose Narciso", "Colonel, 601st Infantry “Unifier” Brigade")
     ]
+
+
+def test_the_leader_of_a_group_led_by_a_name_and_an_office_with_its_station(analysed: Analyser) -> None:
+    """ "a faction led by X" makes X its leader (not troops a general commands: his rank says
+    that); "Inspector General of Police, Bastar, X" keeps the station set off by commas."""
+    roles = roles_in(
+        analysed,
+        "Troops hunted a separatist faction led by Egianus Kogoya in the highlands.",
+        "Clashes broke out between the “First Support Force,” led by Mohammed Bahroun, and the police.",
+        "Troops led by General Ahmed Ali attacked the town.",
+        "The rebels also suffered a severe blow, said Inspector General of Police, Bastar, Vivekanand Sinha.",
+    )
+    assert roles["Egianus Kogoya"] == "leader of a separatist faction"
+    assert roles["Mohammed Bahroun"] == "leader of the First Support Force"
+    assert roles["Ahmed Ali"] == "General"
+    assert roles["Vivekanand Sinha"] == "Inspector General of Police, Bastar"

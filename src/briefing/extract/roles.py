@@ -106,6 +106,7 @@ def role_of(name: Span) -> str | None:
         or _role_set_off_by_commas(name, title_start)
         or _role_of_a_listed_name(name)
         or _role_after_comma(name)
+        or (None if before else _leader_of_the_group(name))
     )
     if before and not after:
         after = _affiliation_after(name)  # "Sergeant X of Sai Buri police": whose sergeant
@@ -344,6 +345,62 @@ def _predicate_role(name: Span) -> str | None:
     return role
 
 
+#: Verbs whose "by" names a group's leader: "a faction led by X", "the unit commanded by X".
+_LEADING_VERBS = frozenset({"lead", "head", "command"})
+
+
+def _leader_of_the_group(name: Span) -> str | None:
+    """ "a TPNPB faction led by Egianus Kogoya", "the First Support Force, led by Mohammed
+    Bahroun": the name leads the group the participle describes."""
+    root = name.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    by, verb = root.head, root.head.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or verb.lemma_ not in _LEADING_VERBS or verb.tag_ != "VBN":
+        return None
+    group = verb.head if verb.dep_ == "acl" else _organisation_just_before(verb)
+    if group is None or group.pos_ not in {"NOUN", "PROPN"} or group.ent_type_ in {"PERSON", "GPE"}:
+        return None
+    span = name.doc[group.left_edge.i : verb.i]
+    if not (group.lemma_.lower() in _GROUP_NOUNS or any(t.pos_ == "PROPN" for t in span)):
+        return None  # "troops led by X": who commands them is read from his title
+    text = re.sub(r"[“”\"]", "", span.text)  # 'the “First Support Force,”'
+    phrase = _clean(re.sub(r"^(?:A|An|The)\b", lambda m: m.group(0).lower(), text))
+    return f"leader of {phrase}" if phrase and len(phrase.split()) <= _MAX_GROUP_WORDS else None
+
+
+def _organisation_just_before(verb: Token) -> Token | None:
+    """ "the “First Support Force,” led by X": the parse hangs "led" on the clause, but the
+    organisation it follows is the one led."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    token = verb.doc[before] if before >= 0 else None
+    return token if token is not None and token.ent_type_ == "ORG" else None
+
+
+#: Groups a named person leads: "a faction led by X", "the gang headed by X".
+_GROUP_NOUNS = frozenset(
+    {
+        "faction",
+        "group",
+        "militia",
+        "gang",
+        "cartel",
+        "cell",
+        "network",
+        "movement",
+        "wing",
+        "party",
+        "alliance",
+    }
+)
+
+
+#: A group named in more words than this is a description, not the name of what is led.
+_MAX_GROUP_WORDS = 10
+
+
 #: A predicate is a role when it is short ("a local journalist"); longer ones describe.
 _MAX_PREDICATE_ROLE_WORDS = 6
 
@@ -502,6 +559,8 @@ def _title_before(name: Span) -> tuple[str | None, int]:
             end = first  # "Lawmakers A and B died": B holds the title A's name follows
     if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and doc[end - 2].is_upper:
         end -= 3  # "Inspector General of Police (IGP) Vijay Kumar"
+    station = _station_between_commas(doc, end)
+    end -= 3 if station else 0  # "Inspector General of Police, Bastar, Vivekanand Sinha"
     i = end - 1
     while i >= 0 and _in_title_run(doc[i]):
         i -= 1
@@ -523,7 +582,22 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     if cut is not None:
         run = run[cut:]  # "[deputy spokesman for] UN Secretary-General Antonio Guterres"
     text = _with_singular_head(run.text, run[-1])  # "Lawmakers A and B": each a lawmaker
+    if station:
+        return _clean(f"{text}, {doc[end + 1].text}"), run.start
     return _clean(text), (run.start if end == name.start else name.start)
+
+
+def _station_between_commas(doc: Doc, end: int) -> bool:
+    """ "Inspector General of Police, Bastar, Vivekanand Sinha": the one-word place an office
+    holder serves in, set off by commas between the office and the name."""
+    return (
+        end >= 4
+        and doc[end - 1].text == ","
+        and doc[end - 3].text == ","
+        and doc[end - 2].ent_type_ in {"GPE", "LOC", ""}
+        and doc[end - 2].is_title
+        and (_is_role_word(doc[end - 4]) or (doc[end - 4].is_title and _in_title_run(doc[end - 4])))
+    )
 
 
 def _office_after_another_role(run: Span) -> int | None:
