@@ -1740,3 +1740,14 @@ def test_the_leader_of_a_group_led_by_a_name_and_an_office_with_its_station(anal
     assert roles["Mohammed Bahroun"] == "leader of the First Support Force"
     assert roles["Ahmed Ali"] == "General"
     assert roles["Vivekanand Sinha"] == "Inspector General of Police, Bastar"
+
+
+def test_a_road_between_two_places_an_address_and_a_campaign_are_no_actors(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "The blast hit a CRPF patrol along the under-construction Kistaram-Palodi road in Sukma.",
+        "The shooting occurred at Old National Bank in the 300 block of E. Main Street, police said.",
+        "The plot was thwarted within the framework of the Comprehensive Operation Sinai 2018, the army said.",
+    )
+    assert "CRPF" in actors
+    assert not {"Kistaram-Palodi", "E. Main Street", "Comprehensive Operation Sinai"} & set(actors)

@@ -1474,3 +1474,18 @@ def test_tolls_told_as_a_loss_bodies_found_or_left_killed(
 ) -> None:
     """Buildings damaged beside the injured are not counted among them."""
     assert [(i.killed, i.injured) for i in incidents_of(sentence)] == [(killed, injured)]
+
+
+def test_words_of_an_organisations_name_and_its_acronym_are_no_place(incidents_of) -> None:
+    """ "the Sudan People's Liberation Army-In Opposition (SPLA-IO)": neither "Opposition" after
+    the name's "-In" nor the acronym the model tags a country is where the clashes were."""
+    clashes = incidents_of(
+        "Clashes between the army and the Sudan People’s Liberation Army-In Opposition (SPLA-IO) have left"
+        " nine soldiers dead, the army said on Monday."
+    )
+    assert [i.location for i in clashes] == []
+    near = incidents_of(
+        "Clashes between the army and the Sudan People’s Liberation Army-In Opposition near Yei left nine"
+        " soldiers dead."
+    )
+    assert [i.location for i in near] == ["Yei"]

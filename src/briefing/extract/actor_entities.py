@@ -206,6 +206,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             kind = "organization"  # "Assam Rifles", "West Yorkshire Police": a force, not a place
         if kind == "organization" and len(span) == 1 and span[0].pos_ == "ADJ":
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
+        if kind == "organization" and span[-1].lower_.rstrip(".") in _STREET_ENDS:
+            continue  # "E. Main Street": an address
         if kind == "organization" and _names_a_police_station(span):
             continue  # "the Mandan police station": a place's name
         if kind == "organization" and (_title_before_a_name(span) or _acronym_of_a_title(span)):
@@ -646,10 +648,18 @@ def _route_between_places(span: Span) -> bool:
     parts = [p.strip() for p in re.split(r"\s*[-–]\s*", span.text) if p.strip()]
     if len(parts) != 2 or not all(p[:1].isupper() and len(p) >= 3 for p in parts):
         return False
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in _ROUTE_NOUNS:
+        return True  # "along the Kistaram-Palodi road": the road says it
     places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
     first, second = (part in places or gazetteer.country_of(part) is not None for part in parts)
     # "Nagorno-Karabakh": the part that is no place of its own must still be written alone
     return (first and _named_alone(parts[1], span)) or (second and _named_alone(parts[0], span))
+
+
+#: Nouns after two dash-joined places that make them a route: "the Kasindi-Beni road".
+_ROUTE_NOUNS = frozenset({"road", "highway", "route", "axis", "corridor", "railway"})
+#: Last words of an address the model tagged an organisation: "the 300 block of E. Main Street".
+_STREET_ENDS = word_set("street st avenue ave road rd boulevard blvd lane highway")
 
 
 def _named_alone(word: str, span: Span) -> bool:
@@ -675,6 +685,8 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False  # "Riverside Police Sgt", "Defence Ministry Spokesman": a title, not a body
     if kind == "organization" and (", " in text or re.search(r" (?:to|in|from) ", text)):
         return False  # "Fortul, Arauca", "Yei to Juba", "Lakhimpur in Assam": places, not a body
+    if kind == "organization" and _OPERATION_NAME.search(text):
+        return False  # "the Comprehensive Operation Sinai 2018", "Operation Hamkari": a campaign
     if kind == "organization" and re.match(rf"(?:{_OFFICE_HEADS}) of ", text, re.IGNORECASE):
         return False  # "Minister of Health", "Commissioner of Police": an office, held by a person
     if kind == "person" and not any(ch.islower() for ch in text):
@@ -683,6 +695,9 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False  # "Pfc", "S/Sgt": a rank the model took for a name
     return len(text) > 1
 
+
+#: A named military campaign; "Joint Operation Command" and "Special Operations" are bodies.
+_OPERATION_NAME = re.compile(r"\bOperation\b(?!\s+(?:Command|Centre|Center|Unit|Force|Room|Headquarters))")
 
 #: Offices that open a title the model tagged as an organisation ("Minister of Health").
 _OFFICE_HEADS = "minister|commissioner|secretary|director|inspector|governor|chief|president|commander"

@@ -18,7 +18,16 @@ from . import gazetteer
 from .analysis import Analysis, Sentence
 from .incident_mentions import PRIORITY, EventMention
 from .incident_places import PLACE_ANAPHORS, in_side_clause, is_origin, seat_of_institution, where_said
-from .places import FACILITY_NOUNS, SETTLEMENT_NOUNS, Place, best_place, is_wide, match_key, places_in
+from .places import (
+    FACILITY_NOUNS,
+    SETTLEMENT_NOUNS,
+    Place,
+    best_place,
+    describes_something_else,
+    is_wide,
+    match_key,
+    places_in,
+)
 
 
 @dataclass
@@ -435,7 +444,13 @@ def _first_specific_place(analysis: Analysis) -> Place | None:
         if ent.label_ == "GPE" and not is_wide(ent.text) and not gazetteer.is_people(ent.text)
     )
     return next(
-        (town for town in towns if not where_said(analysis.doc, town) and not is_origin(analysis.doc, town)),
+        (
+            town
+            for town in towns
+            if not where_said(analysis.doc, town)
+            and not is_origin(analysis.doc, town)
+            and not describes_something_else(analysis.doc, town)
+        ),
         None,
     )  # "Lyra McKee, who was originally from Belfast": where she came from, not where she was shot
 

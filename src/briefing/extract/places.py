@@ -372,7 +372,7 @@ def places_in(span: Span) -> list[Place]:
         if (
             _names_a_place(place.text)
             and not _names_a_person(span.doc, place)
-            and not _describes(span.doc, place)
+            and not describes_something_else(span.doc, place)
         ):
             found.append(place)
     found.sort(key=lambda p: p.start)
@@ -452,7 +452,7 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
         or _is_source(doc, place.start)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
-        or _describes(doc, place)
+        or describes_something_else(doc, place)
         or _identifies_a_person(doc, place.start)
     )
 
@@ -463,8 +463,29 @@ def _identifies_a_person(doc: Doc, start: int) -> bool:
     return len(before) == 2 and before[0] in {"identified", "named"} and before[1] == "as"
 
 
-def _describes(doc: Doc, place: Place) -> bool:
-    return _hyphen_modifier(doc, place) or _party_between(doc, place) or _another_name_of_a_body(doc, place)
+def describes_something_else(doc: Doc, place: Place) -> bool:
+    """Whether a place name here names something else: a modifier ("Kenya-based"), a party in
+    brackets, another name or the acronym of a body."""
+    return (
+        _hyphen_modifier(doc, place)
+        or _party_between(doc, place)
+        or _another_name_of_a_body(doc, place)
+        or _acronym_of_a_body(doc, place)
+    )
+
+
+def _acronym_of_a_body(doc: Doc, place: Place) -> bool:
+    """ "the Sudan People's Liberation Army-In Opposition (SPLA-IO)": the letters in brackets after
+    an organisation's name are its acronym (after a country's, "(DRC)", they are the country's)."""
+    start, end = place.start, place.end
+    return (
+        start >= 2
+        and end < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[start - 2].ent_type_ == "ORG"
+        and _is_acronym(doc[start:end].text)
+    )
 
 
 def _another_name_of_a_body(doc: Doc, place: Place) -> bool:
@@ -820,7 +841,7 @@ def _in_locative_position(token: Token) -> bool:
             return False
     prev = doc[i]
     if prev.lower_ in LOCATIVE_PREPS:
-        return True
+        return not (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)  # "Army-In Opposition"
     if prev.lower_ != "of" or i == 0:
         return False
     before = doc[i - 1]
