@@ -1751,3 +1751,23 @@ def test_a_road_between_two_places_an_address_and_a_campaign_are_no_actors(analy
     )
     assert "CRPF" in actors
     assert not {"Kistaram-Palodi", "E. Main Street", "Comprehensive Operation Sinai"} & set(actors)
+
+
+def test_the_army_is_the_one_states_forces_named_even_when_another_state_leads(analysed: Analyser) -> None:
+    """A story mostly about Palestinians that names only Israeli forces: "the army" is theirs, while
+    "the health ministry" stays the leading state's."""
+    actors = actors_in(
+        analysed,
+        "Five Palestinians were killed by Israeli forces in a raid on Jenin, the Palestinian health ministry said.",
+        "Palestinian officials said the army stormed the camp. Palestinian medics treated the wounded.",
+        "The army said its troops had come under fire.",
+    )
+    forces = [a for a in actors.values() if a.kind == "military"]
+    assert [f.name for f in forces] == ["Israeli army"]
+    assert {"army", "Israeli forces"} <= set(forces[0].aliases)
+    assert "Palestinian health ministry" in actors
+
+
+def test_a_name_the_model_missed_set_off_after_a_role_phrase_is_a_person(analysed: Analyser) -> None:
+    roles = roles_in(analysed, "The mayor of Kharkov, Igor Terekhov, announced this on Telegram.")
+    assert roles.get("Igor Terekhov") == "mayor of Kharkov"

@@ -338,7 +338,12 @@ def untagged_people(analysis: Analysis) -> list[Mention]:
         after_office = office and len(name) >= 3
         if after_office:
             name = doc[j - 2 : j]  # the rest of the office, then the name
-        if len(name) >= 2 and (after_office or _role_word_before(doc, i) or _role_apposed_after(doc, j)):
+        if len(name) >= 2 and (
+            after_office
+            or _role_word_before(doc, i)
+            or _role_apposed_after(doc, j)
+            or _apposed_to_a_role_before(doc, i, j)
+        ):
             text = name.text
             out.append(
                 Mention(name.start_char, name.end_char, text, f"person:{name_key(text)}", text, "person")
@@ -382,6 +387,21 @@ def _office_of_before(doc: Doc, start: int) -> bool:
         and doc[start - 2].is_title
         and is_title_word(doc[start - 2])
     )
+
+
+def _apposed_to_a_role_before(doc: Doc, start: int, end: int) -> bool:
+    """ "The mayor of Kharkov, Igor Terekhov, announced": a name set off by commas right after a
+    phrase naming a role."""
+    if start < 3 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return False
+    phrase = []
+    for token in reversed(doc[max(0, start - 8) : start - 1]):
+        if token.is_punct:
+            break
+        phrase.append(token)
+        if token.is_sent_start:
+            break
+    return any(t.is_lower and t.lower_ in ROLE_WORDS and t.pos_ == "NOUN" for t in phrase)
 
 
 def _role_apposed_after(doc: Doc, end: int) -> bool:

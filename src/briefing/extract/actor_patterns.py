@@ -45,14 +45,19 @@ _OTHER_TROOPS = word_set(
 def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Mention]:
     """A bare "the army" is the army of the story's main state (news style names it
     once, then drops the adjective). Only when one state clearly dominates the article."""
-    country = _leading_state(found) or _only_named_military(found)
-    if country is None:
+    leading, named_force = _leading_state(found), _only_named_military(found)
+    if leading is None and named_force is None:
         # no single leading state: "the army" could be anyone's, so it is named as the text names it
         return _unattributed_forces(analysis, found)
-    adjective = gazetteer.adjective_of(country)
     out = []
     police_story = _POLICE_WORD.search(analysis.text) is not None
     for m, group in _bare_forces(analysis):
+        # "the health ministry" is the leading state's; "the army", where the story names one
+        # state's forces ("Israeli forces" in a story mostly about Palestinians), is those forces'
+        civil = group in {"ministry", "government", "police"}
+        preferred = (leading, named_force) if civil else (named_force, leading)
+        country = next(state for state in preferred if state is not None)
+        adjective = gazetteer.adjective_of(country)
         if group == "force" and m[group] == "security forces" and police_story:
             continue  # where police act, "security forces" may be the police as well as the army
         if group == "ministry":  # "the health ministry" is the main state's
