@@ -1489,3 +1489,10 @@ def test_words_of_an_organisations_name_and_its_acronym_are_no_place(incidents_o
         " soldiers dead."
     )
     assert [i.location for i in near] == ["Yei"]
+
+
+def test_rockets_that_were_fired_are_a_rocket_attack(incidents_of) -> None:
+    fired = incidents_of(
+        "Multiple rockets were fired at the airport in Erbil on Monday night, officials said."
+    )
+    assert [i.type for i in fired] == ["rocket attack"]

@@ -227,9 +227,10 @@ FIRED_WEAPONS = {
 
 
 def _fire_trigger(verb: Token) -> str | None:
-    """ "fired rockets at the town" is a rocket attack; "began firing at everyone inside" a
+    """ "fired rockets at the town" (or "rockets were fired") is a rocket attack; "began firing at everyone inside" a
     shooting; "was fired from his job" nothing."""
-    weapons = [FIRED_WEAPONS.get(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    fired = {"dobj", "nsubjpass"}  # "fired rockets", "rockets were fired towards Erbil"
+    weapons = [FIRED_WEAPONS.get(c.lemma_.lower()) for c in verb.children if c.dep_ in fired]
     if any(weapons):
         return next(w for w in weapons if w)
     if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "into", "upon"} for c in verb.children):
