@@ -411,3 +411,20 @@ def test_thousands_grouped_with_a_space_are_one_number(analysis_of) -> None:
         analysis_of("Some 800 000 people have been displaced by the fighting in the north.")
     )
     assert values(figures) == [800_000]
+
+
+def test_lengths_counted_in_minutes_or_told_with_of_are_figures(analysis_of) -> None:
+    """ "11 hours of fighting", "three days of national mourning", "lasted for 30 minutes"; but
+    "within 24 hours of two operations" says when, not how long."""
+    cases = {
+        "Mourners gathered in Jenin for the funerals of those killed in 11 hours of fighting.": [
+            (11, "hours of fighting")
+        ],
+        "The government declared three days of national mourning.": [(3, "days of national mourning")],
+        "The rebels claimed it was an encounter that lasted for 30 minutes.": [(30, "minutes lasted")],
+        "The attack on the post came within 24 hours of two separate operations in Bajur.": [
+            (2, "separate operations in Bajur")
+        ],
+    }
+    for sentence, expected in cases.items():
+        assert [(f.value, f.label) for f in find_figures(analysis_of(sentence))] == expected

@@ -220,6 +220,8 @@ def _readings(span: Span) -> list[_Reading]:
 
 #: Time units a duration is counted in.
 DURATION_UNITS = {
+    "minute": "minutes",
+    "minutes": "minutes",
     "hour": "hours",
     "hours": "hours",
     "day": "days",
@@ -333,12 +335,27 @@ def _counted_duration(ent: Span) -> bool:
     a verb, or the object of "sentence"/"spend"/"serve"."""
     root = ent.root
     head = root.head
+    if _length_of_a_state(ent):
+        return True  # "11 hours of fighting", "three days of national mourning"
     if head.lower_ == "for" and head.dep_ == "prep":
         verb = head.head
         return verb.lemma_.lower() in DURATION_VERBS  # not "thanked him for two years of work"
     if head.lower_ == "to" and head.head.lemma_.lower() in {"sentence", "condemn"}:
         return True  # "sentenced to 10 years"
     return root.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in DURATION_VERBS
+
+
+#: What a story counts the length of with "of": "11 hours of fighting", "days of mourning".
+_TIMED_STATES = TIMED_EVENTS | {"fighting", "chaos", "mourning", "gunfire", "shelling", "violence", "talks"}
+
+
+def _length_of_a_state(ent: Span) -> bool:
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "of":
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "within":
+        return False  # "within 24 hours of two operations": when, not how long
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in _TIMED_STATES for c in doc[ent.end].children)
 
 
 def _with_glued_scale(doc: Doc, reading: _Reading) -> _Reading:
@@ -798,7 +815,14 @@ def _bare_casualty_label(number: Token) -> str | None:
 
 
 def _duration_label(unit: str, number: Token) -> str:
-    """ "hours held", "years jailed": the unit with the verb whose length it is."""
+    """ "hours held", "years jailed": the unit with the verb whose length it is; "hours of
+    fighting": with the state it counts."""
+    doc = number.doc
+    after_unit = number.i + (1 if number.lower_ in DURATION_UNITS else 2)
+    if after_unit + 1 < len(doc) and doc[after_unit].lower_ == "of":
+        state = next((c for c in doc[after_unit].children if c.dep_ == "pobj"), None)
+        if state is not None and state.lemma_.lower() in _TIMED_STATES:
+            return f"{unit} of {_plain_phrase(state)}"
     token = number
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
