@@ -1496,3 +1496,12 @@ def test_rockets_that_were_fired_are_a_rocket_attack(incidents_of) -> None:
         "Multiple rockets were fired at the airport in Erbil on Monday night, officials said."
     )
     assert [i.type for i in fired] == ["rocket attack"]
+
+
+def test_the_attack_in_the_town_its_report_named_around_the_scene_is_that_attack(incidents_of) -> None:
+    kalat = incidents_of(
+        "Seven security personnel have allegedly been martyred and 15 others injured when unidentified armed"
+        " men attacked the Shah Mardan check post in the Johan area of Kalat, Balochistan late on Friday night.",
+        "The Baloch Liberation Army is said to have claimed responsibility for the attack in Kalat.",
+    )
+    assert [(i.location, i.killed, i.injured) for i in kalat] == [("Shah Mardan", 7, 15)]

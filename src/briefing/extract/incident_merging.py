@@ -233,6 +233,12 @@ def _find_target(
     overlapping = [i for i in compatible if _same_place(i, place, keys)]
     if overlapping:
         return overlapping[0]
+    if mention.anaphoric and not mention.another:
+        named = [i for i in compatible if _named_in_its_report(i, place)]
+        if (
+            named
+        ):  # "attacked the Shah Mardan check post in the Johan area of Kalat" ... "the attack in Kalat"
+            return named[0]
     partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
     if mention.anaphoric and (part_of := [i for i in partial if i.place and i.place.key == place.key]):
         return part_of[0]  # "50 killed at the mosque" ... "the scholar X died in the explosion at the mosque"
@@ -304,6 +310,12 @@ def _names_a_scene(place: Place, doc: Doc) -> bool:
         return True  # "the Plaine Savo camp", "in Rabat area"
     before = doc[max(place.start - 2, 0) : place.start]
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SCENE_NOUNS
+
+
+def _named_in_its_report(incident: MergedIncident, place: Place) -> bool:
+    """Whether a sentence reporting the incident names the place too, as the town or district
+    around its scene."""
+    return any(p.key == place.key for s in incident.sentences for p in places_in(s.span))
 
 
 def _just_after(mention: EventMention, incident: MergedIncident) -> bool:
