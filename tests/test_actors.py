@@ -1083,7 +1083,7 @@ def test_plural_titles_adjectives_before_to_and_participles_in_appositions(analy
         "The war in Yemen opposes forces loyal to President Abd Rabbuh Mansour Hadi, backed by Riyadh.",
     )
     assert roles["Matthew Arnold"] == roles["Rachel McCrow"] == "constable"
-    assert roles["Abd Rabbuh Mansour Hadi"] == "President"
+    assert roles["Abd Rabbuh Mansour Hadi"] == "President of Yemen"  # the one state the story names
 
 
 def test_unnamed_attackers_come_before_a_group_named_only_as_background(analysed: Analyser) -> None:
@@ -1771,3 +1771,18 @@ def test_the_army_is_the_one_states_forces_named_even_when_another_state_leads(a
 def test_a_name_the_model_missed_set_off_after_a_role_phrase_is_a_person(analysed: Analyser) -> None:
     roles = roles_in(analysed, "The mayor of Kharkov, Igor Terekhov, announced this on Telegram.")
     assert roles.get("Igor Terekhov") == "mayor of Kharkov"
+
+
+def test_a_bare_head_of_state_title_names_the_one_state_the_story_names(analysed: Analyser) -> None:
+    """ "President Paul Biya" in a story naming Cameroon alone is Cameroon's President; where only
+    "Nigerian militants" name a state, or a rebel group's "president" is meant, the title stays bare."""
+    own = roles_in(analysed, "President Paul Biya ordered troops to Kolofata, Cameroon. Biya spoke on radio.")
+    assert own["Paul Biya"] == "President of Cameroon"
+    other = roles_in(
+        analysed, "President Paul Biya ordered troops to Kolofata after Nigerian militants attacked."
+    )
+    assert other["Paul Biya"] == "President"
+    rebel = roles_in(
+        analysed, "M23 rebels seized Kikuku in Congo, said the group's president, Bertrand Bisimwa."
+    )
+    assert rebel.get("Bertrand Bisimwa") != "president of Congo"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import is_common_word
 from ..model import Actor, Evidence
+from . import gazetteer
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
 from .places import REGION_NOUNS, places_in
@@ -37,6 +38,25 @@ def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
             if role:
                 cluster.role = _with_jurisdiction(role, span) if span is not None else role
                 break
+    _qualify_national_offices(clusters)
+
+
+#: Offices of a state's head or government, which news gives bare when the story is about its
+#: own state ("President Paul Biya"): an analyst writes whose ("President of Cameroon").
+NATIONAL_OFFICES = frozenset({"President", "Prime Minister", "Vice President", "King", "Queen", "Emir"})
+
+
+def _qualify_national_offices(clusters: dict[str, Cluster]) -> None:
+    """ "President" -> "President of Cameroon" when the article names one state and no other, so
+    the office can be no other state's (a story naming two states leaves the bare title). The
+    state must be named, not only its people: "Nigerian militants" in a story about Cameroon
+    name Nigeria's fighters, not the story's state."""
+    states = [c for key, c in clusters.items() if key.startswith("country:")]
+    if len(states) != 1 or not any(gazetteer.is_state_name(m.text) for m in states[0].mentions):
+        return
+    for cluster in clusters.values():
+        if cluster.kind == "person" and cluster.role in NATIONAL_OFFICES:  # "M23 president X" is no state's
+            cluster.role = f"{cluster.role} of {states[0].name}"
 
 
 #: Offices held over a place, which news names once in the sentence: "In the Zaporizhzhia
