@@ -1505,3 +1505,10 @@ def test_the_attack_in_the_town_its_report_named_around_the_scene_is_that_attack
         "The Baloch Liberation Army is said to have claimed responsibility for the attack in Kalat.",
     )
     assert [(i.location, i.killed, i.injured) for i in kalat] == [("Shah Mardan", 7, 15)]
+
+
+def test_a_count_right_before_the_injured_the_parse_hangs_elsewhere_is_their_toll(incidents_of) -> None:
+    found = incidents_of(
+        "Previously, the FSB reported 40 dead and more than 100 injured after the attack on Crocus City Hall."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(40, 100)]

@@ -277,6 +277,9 @@ def _numbered_state(state: Token) -> int | None:
     numbers = [
         c for c in state.children if c.dep_ in {"nummod", "npadvmod"} and c.like_num and c.ent_type_ != "DATE"
     ]
+    before = state.doc[state.i - 1] if state.i > 0 else None
+    if not numbers and before is not None and before.like_num and before.ent_type_ == "CARDINAL":
+        numbers = [before]  # "reported 40 dead and more than 100 injured": the parse hangs 100 elsewhere
     if not numbers:
         return None
     _, rest = split_qualifier(_number_phrase(numbers[0]))
