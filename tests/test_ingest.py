@@ -993,6 +993,7 @@ def test_list_items_and_search_boxes_are_not_the_headline(tmp_path: Path) -> Non
         ("(Last Updated On: November 16, 2019)", dt.date(2019, 11, 16)),
         ("January 15 2023, 1.15pm Updated: January 15 2023, 5.09pm", dt.date(2023, 1, 15)),
         ("Saturday\u060c 14 April 2018 - 12:21 PM", dt.date(2018, 4, 14)),
+        ("Fiona Simpson31 January 2017", dt.date(2017, 1, 31)),  # the byline glued to the date
     ],
 )
 def test_date_lines_with_labels_in_brackets_colons_and_arabic_commas(line: str, date: dt.date) -> None:

@@ -121,6 +121,10 @@ _HEADER_WORD = re.compile(
     r"|read|views?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|icon-[a-z-]+|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?"
     r"(?:am|pm|hrs)?|[A-Z]{2,5})",
 )
+#: A byline the scrape ran into the date after it: "Fiona Simpson31 January 2017".
+_NAME_GLUED_TO_DATE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?=\d{1,2} [A-Z][a-z]+ (?:19|20)\d{2}\b)"
+)
 #: The longest header line read this way; longer lines are text.
 _HEADER_LINE_CHARS = 100
 
@@ -130,6 +134,10 @@ def _header_date(text: str) -> dt.date | None:
     byline ("by Kateryna Hodunova"); a sentence around a date ("On Dec. 6th, forces ...") never is."""
     if len(text) > _HEADER_LINE_CHARS:
         return None
+    glued = _NAME_GLUED_TO_DATE.match(text)
+    glued_name = glued.group("name") if glued else ""
+    if glued:
+        text = f"{glued_name} {text[glued.end('name') :]}"
     found = [m for pattern in _DATES_IN_LINE for m in pattern.finditer(text)]
     if not found:
         return None
@@ -142,6 +150,8 @@ def _header_date(text: str) -> dt.date | None:
             itertools.takewhile(lambda w: w[:1].isupper() and not _HEADER_WORD.fullmatch(w), words[1:4])
         )
         words = words[1 + len(name) :]  # "By August 3, 2023": a byline whose author the scrape lost
+    elif glued_name:
+        words = words[len(glued_name.split()) :]  # "Fiona Simpson31 January 2017": the author's name
     if not all(
         _HEADER_WORD.fullmatch(w.strip(".:")) or _HEADER_WORD.fullmatch(w.lower().strip(".:")) for w in words
     ):
