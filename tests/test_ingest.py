@@ -1023,3 +1023,14 @@ def test_sentences_ending_in_a_date_and_a_cut_off_last_paragraph_stay(tmp_path: 
     cut = "The origins of this terrorist group trace back to 2017 in Cabo Delgado. In 2021, Rwanda and the So"
     article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{dated}\n\n{cut}\n")
     assert article.paragraphs == (SENTENCE_1, dated, cut)
+
+
+def test_a_caption_whose_credit_closes_before_its_full_stop_is_furniture(tmp_path: Path) -> None:
+    caption = "At least two police officers were reportedly injured (Photo: Twitter/@azucenau)."
+    long_paragraph = f"{SENTENCE_1} {SENTENCE_2} " * 3 + "(Photo: Reuters)."
+    article = read(
+        tmp_path,
+        "a.txt",
+        f"Forces retake bridge\n\n{SENTENCE_1}\n\n{caption}\n{caption}\n\n{long_paragraph}\n",
+    )
+    assert article.paragraphs == (SENTENCE_1, long_paragraph)

@@ -297,10 +297,12 @@ SENTENCE_BREAK = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-Z])
 
 def ends_in_photo_credit(line: str) -> bool:
     """Whether a line closes with a photo credit, which makes the sentence before it a caption."""
+    short = word_count(line) <= MAX_CAPTION_WORDS
     return bool(
         PHOTO_CREDIT_END.search(line)
+        or (short and line.endswith(").") and PHOTO_CREDIT_END.search(line[:-1]))  # "... (Photo: X)."
         or AGENCY_PHOTO_CREDIT.search(line)
-        or (word_count(line) <= MAX_CAPTION_WORDS and CAPTION_CREDIT_SENTENCE.search(line))
+        or (short and CAPTION_CREDIT_SENTENCE.search(line))
     )
 
 
