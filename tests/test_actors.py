@@ -1786,3 +1786,14 @@ def test_a_bare_head_of_state_title_names_the_one_state_the_story_names(analysed
         analysed, "M23 rebels seized Kikuku in Congo, said the group's president, Bertrand Bisimwa."
     )
     assert rebel.get("Bertrand Bisimwa") != "president of Congo"
+
+
+def test_a_political_body_and_its_armed_wing_are_two_actors(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Fresh clashes erupted between junta forces and the Karen National Liberation Army (KNLA), the armed"
+        " wing of the Karen National Union (KNU), after junta troops entered KNU territory.",
+        "KNLA fighters ambushed a convoy near Kyaikto.",
+    )
+    assert actors["Karen National Liberation Army"].aliases == ["KNLA"]
+    assert actors["Karen National Union"].aliases == ["KNU"]

@@ -152,8 +152,11 @@ ARMED_GROUPS: tuple[Known, ...] = (
     _k("Hizbul Mujahideen", "armed_group", "Hizbul Mujahidin"),
     _k("The Resistance Front", "armed_group", "TRF"),
     _k("Lashkar-e-Jhangvi", "armed_group", "LeJ"),
-    _k("Kachin Independence Army", "armed_group", "KIA", "Kachin Independence Organization", "KIO"),
-    _k("Karen National Union", "armed_group", "KNU", "Karen National Liberation Army", "KNLA"),
+    # a political body and its armed wing are two actors: stories tell what each does
+    _k("Kachin Independence Army", "armed_group", "KIA"),
+    _k("Kachin Independence Organization", "armed_group", "KIO"),
+    _k("Karen National Liberation Army", "armed_group", "KNLA"),
+    _k("Karen National Union", "armed_group", "KNU"),
     _k("Barisan Revolusi Nasional", "armed_group", "BRN"),
     _k("Jemaah Islamiyah", "armed_group", "JI"),
     _k("Jamaah Ansharut Daulah", "armed_group", "JAD"),
