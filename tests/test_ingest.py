@@ -1034,3 +1034,26 @@ def test_a_caption_whose_credit_closes_before_its_full_stop_is_furniture(tmp_pat
         f"Forces retake bridge\n\n{SENTENCE_1}\n\n{caption}\n{caption}\n\n{long_paragraph}\n",
     )
     assert article.paragraphs == (SENTENCE_1, long_paragraph)
+
+
+def test_entities_a_reprints_masthead_and_captions_credited_to_an_agency_twice(tmp_path: Path) -> None:
+    """Leaked character references ("weekend&39;s") are read as characters; a paper's name above the
+    date of a reprint ("The Nation") is not the headline the URL spells; a caption printed twice,
+    each copy credited "Source: Reuters", goes whole; "See our last post on Peru." is furniture."""
+    caption = "A man looks into a burnt-out car near the Press House in Grozny. Source: Reuters"
+    article = read(
+        tmp_path,
+        "a.txt",
+        "http://example.net/2013/12/28/attacks-in-yala-and-narathiwat-injure-four-security-officials/\n\n"
+        f"The Nation\nDecember 28, 2013 1:00 am\n\n{caption}\n\n{caption}\n\n"
+        f"{SENTENCE_1}\n\nAmong those dead from this weekend&39;s attack were children.\n\n"
+        "See our last post on Peru.\n",
+    )
+    assert article.title != "The Nation"
+    assert article.paragraphs == (SENTENCE_1, "Among those dead from this weekend's attack were children.")
+
+
+def test_a_masthead_in_capitals_names_the_publisher_as_cited() -> None:
+    assert (
+        source_from_url("https://english.elpais.com/international/x", "Recomendaciones EL PAÍS") == "El País"
+    )

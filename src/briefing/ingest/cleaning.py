@@ -11,6 +11,7 @@ so a short line without sentence-final punctuation is a heading, label or link, 
 
 from __future__ import annotations
 
+import html
 import re
 from enum import Enum
 
@@ -83,6 +84,8 @@ PHOTO_CREDIT_END = re.compile(
 #: "EFE-EPA/STR", "(REUTERS Photo)", "(AFP PHOTO/IBRAHIM CHALHOUB)", "(Ahmad Fauzan/AP Photo)",
 #: "File Photo by Ali Haider/EPA-EFE", "Robina Asido/DMS", "March 22, 2024. — Reuters".
 _PHOTO_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|EFE|EPA-EFE|EFE-EPA|DMS|STR|Getty Images|ANADOLU|Anadolu|XINHUA|Xinhua|IANS|PTI|PA)"
+#: A wire agency credited at the end of a caption: "... in the Chechen capital. Source: Reuters".
+SOURCE_CREDIT_END = re.compile(rf"[.!?\"”]\s+Source:\s*{_PHOTO_AGENCIES}\.?$")
 AGENCY_PHOTO_CREDIT = re.compile(
     rf"(?:(?:^|\s)(?:{_PHOTO_AGENCIES})/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}"
     rf"|(?:^|\s)[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,3}}(?:/{_PHOTO_AGENCIES})+(?:\s+Photo)?"
@@ -154,6 +157,7 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^please try again later\.?$",
         r"^(?:loading|share|share post|guardando favorito|search|menu)\W*$",
         r"^(?:close|open|toggle) (?:this )?(?:search|menu|navigation)\b",  # "Close this search box."
+        r"^see (?:our|my) (?:last|previous|earlier|latest) (?:post|report|story|update)s?\b",
         r"^this (?:report|story|article) (?:by [\w .'-]{2,40} )?was (?:first )?published\b",
         r"^[A-Z][\w.-]*:$",  # "Trend:": one word labelling what follows, such as the outlet's name
         r"\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b",
@@ -265,7 +269,7 @@ def is_list_item(raw: str) -> bool:
 def normalise_line(raw: str) -> str:
     """One line as article text: spaces collapsed, CSV-doubled quotes undone, list bullets dropped."""
     line = SPACES.sub(" ", raw).strip()
-    line = unwrap_csv_quotes(line)
+    line = unwrap_csv_quotes(unescape_entities(line))
     line = BULLET.sub("", line).strip()
     return TRAILING_COPYRIGHT.sub("", line) if word_count(line) > 12 else line
 
@@ -332,6 +336,18 @@ def split_glued_label(line: str) -> tuple[str | None, str]:
     if match is None:
         return None, line
     return match.group("label"), match.group("rest")
+
+
+#: A numeric entity whose "#" the scrape lost: "this weekend&39;s attack".
+BROKEN_ENTITY = re.compile(r"&(\d{2,5});")
+
+
+def unescape_entities(line: str) -> str:
+    """ "weekend&#39;s", "weekend&39;s", "Q&amp;A": character references the page's source leaked
+    into the scrape, read as the characters they stand for (as text, never as markup)."""
+    if "&" not in line:
+        return line
+    return html.unescape(BROKEN_ENTITY.sub(r"&#\1;", line))
 
 
 def unwrap_csv_quotes(line: str) -> str:

@@ -125,14 +125,16 @@ def mark_context_furniture(lines: list[Line]) -> None:
     - a caption repeated without the credit that another copy of it carries;
     - a sentence printed twice in a row: with a short credit after the second copy it is a
       caption ("... after the shooting. Source: AAP"), and both go; bare, it may as well be a
-      standfirst printed twice, so only the second copy goes.
+      standfirst printed twice, so only the second copy goes; both copies ending in a wire
+      agency's credit ("Source: Reuters") are a caption.
     """
     credited = {_comparable(line.text) for line in lines if line.glued_credit}
     for first, second in itertools.pairwise(lines):
         if _printed_twice(first, second):
             second.kind = Kind.FURNITURE
-            if _comparable(second.text) != _comparable(first.text):
-                first.kind = Kind.FURNITURE
+            credited_copies = cleaning.SOURCE_CREDIT_END.search(first.text) is not None
+            if credited_copies or _comparable(second.text) != _comparable(first.text):
+                first.kind = Kind.FURNITURE  # "... Grozny on Thursday. Source: Reuters", twice
     for index, line in enumerate(lines):
         if line.kind in {Kind.HEADING, Kind.TEXT} and _comparable(line.text) in credited:
             line.kind = Kind.FURNITURE  # the same caption again, printed without its credit
@@ -197,6 +199,8 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     title_index = _title_index(lines, known_title)
     if known_title is None:
         title_index = _title_named_by_url(lines, url, title_index)
+        if title_index is not None and _unrelated_to_the_url(lines[title_index].text, slug_words(url)):
+            title_index = None  # "The Nation" above the date of a reprint: the paper, not the headline
         if title_index is not None:
             lines[title_index].text = _without_breadcrumb(lines[title_index].text, slug_words(url))
     if title_index is not None:
@@ -346,6 +350,17 @@ def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -
         if score[0] >= SLUG_MATCH and score > best_score:
             best, best_score = index, score
     return best
+
+
+#: A URL slug this long spells the headline; a short line sharing none of its words is not it.
+SPELLING_SLUG_WORDS = 4
+#: Lines this short may be a masthead or a label rather than a headline.
+MASTHEAD_WORDS = 3
+
+
+def _unrelated_to_the_url(title: str, slug: set[str]) -> bool:
+    words = set(re.findall(r"[a-z0-9]+", title.lower()))
+    return len(slug) >= SPELLING_SLUG_WORDS and len(title.split()) <= MASTHEAD_WORDS and not words & slug
 
 
 def _without_breadcrumb(title: str, slug: set[str]) -> str:

@@ -10,6 +10,7 @@ from DW", "© 2017 BBC"), which `source_from_text` recognises.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -191,9 +192,39 @@ def _spelled_in_page(labels: list[str], page_text: str) -> str | None:
         for i in range(len(words)):
             for j in range(len(words), i, -1):
                 spelled = " ".join(words[i:j]).rstrip("’',")
-                if re.sub(r"[^a-z0-9]", "", spelled.lower()) in wanted and spelled.lower() != spelled:
-                    return spelled
+                if _letters(spelled) in wanted and spelled.lower() != spelled:
+                    return _as_cited(spelled)
     return None
+
+
+def _letters(text: str) -> str:
+    """The ASCII letters and digits a name spells: "EL PAÍS" spells "elpais"."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def _as_cited(spelled: str) -> str:
+    """A masthead in capitals ("EL PAÍS", "ABC NEWS") is cited in title case ("El País", "ABC
+    News"): short words stay capitals (acronyms) unless they are articles or prepositions."""
+    words = spelled.split()
+    if len(words) < 2 or not spelled.isupper():
+        return spelled
+    cited = []
+    for i, word in enumerate(words):
+        small = word.lower() in _MASTHEAD_SMALL_WORDS
+        if small:
+            cited.append(word.capitalize() if i == 0 else word.lower())
+        elif len(word) <= 3 and word.isalpha() and not _very_common(word.lower()):
+            cited.append(word)  # "ABC", "NTV"
+        else:
+            cited.append(word.capitalize())
+    return " ".join(cited)
+
+
+#: Articles and prepositions of mastheads in several languages: "EL PAÍS", "LE MONDE", "THE TIMES".
+_MASTHEAD_SMALL_WORDS = frozenset(
+    {"the", "of", "and", "el", "la", "le", "les", "los", "las", "de", "du", "des", "da", "do", "del", "di"}
+)
 
 
 #: Hosting platforms whose sub-domains are separate publications.
