@@ -1512,3 +1512,18 @@ def test_a_count_right_before_the_injured_the_parse_hangs_elsewhere_is_their_tol
         "Previously, the FSB reported 40 dead and more than 100 injured after the attack on Crocus City Hall."
     )
     assert [(i.killed, i.injured) for i in found] == [(40, 100)]
+
+
+def test_an_event_told_before_a_day_after_is_the_one_reported(incidents_of) -> None:
+    """ "Gunmen attacked ... in Cancun Tuesday, ... just a day after a shooting at a festival": the
+    attack is reported, not recalled, so the toll given for it later is its own."""
+    cancun = incidents_of(
+        "Gunmen attacked the state prosecutors’ office in the resort city of Cancun Tuesday, and authorities"
+        " said four people were killed, ratcheting up tensions just a day after a shooting at a music festival"
+        " in a nearby town left three foreigners and two Mexicans dead.",
+        "It was too early to say if the attacks were linked.",
+        "The governor of Quintana Roo state, Carlos Joaquin, said three attackers and one police officer died"
+        " in Tuesday’s incident.",
+        "A reporter at the scene saw police remove a body from a guard post near the building after the attack.",
+    )
+    assert [(i.location, i.killed) for i in cancun] == [("Cancun", 4)]

@@ -263,12 +263,23 @@ def set_earlier(sentence: Sentence) -> bool:
     the one reported, which a shared province must not merge with it."""
     aside = comment_clause_tokens(sentence.span)  # "making it the deadliest since ... 22 months ago"
     told = "".join(t.text_with_ws for t in sentence.span if t.i not in aside)
-    if SINCE_EARLIER.search(told) or AT_THE_OUTSET.search(told):
+    since = SINCE_EARLIER.search(told)
+    if (since and not _reported_before(sentence, since.start())) or AT_THE_OUTSET.search(told):
         return True
     return any(
         EARLIER.search(ent.text)
         for ent in sentence.span.ents
         if ent.label_ in {"DATE", "TIME"} and ent.root.i not in aside
+    )
+
+
+def _reported_before(sentence: Sentence, offset: int) -> bool:
+    """ "Gunmen attacked the prosecutors' office in Cancun Tuesday, [...] just a day after a
+    shooting at a festival": an event told by its verb before "a day after" is the one reported;
+    only what follows "after" came first ("The massacre comes one year after a raid")."""
+    start = sentence.span.start_char
+    return any(
+        t.pos_ == "VERB" and trigger_type(t) is not None and t.idx - start < offset for t in sentence.span
     )
 
 
