@@ -1797,3 +1797,13 @@ def test_a_political_body_and_its_armed_wing_are_two_actors(analysed: Analyser) 
     )
     assert actors["Karen National Liberation Army"].aliases == ["KNLA"]
     assert actors["Karen National Union"].aliases == ["KNU"]
+
+
+def test_a_verb_before_a_name_is_no_title(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "Yerevan accused Baku of systematically disseminating false information as cover for attacks.",
+        "The accused Ali Khan was jailed for ten years.",
+    )
+    assert roles.get("Baku") is None
+    assert roles["Ali Khan"] == "accused"

@@ -684,6 +684,8 @@ def _in_title_run(token: Token) -> bool:
         return True
     if "\n" in token.text:
         return False
+    if token.tag_ == "VBD" and token.is_lower and token.dep_ not in {"compound", "amod", "nmod"}:
+        return False  # "Yerevan accused Baku of ...": a verb in the past, not "the accused"
     if token.lower_ in _TITLE_RUN_LOWER or (token.is_lower and _singular_role_word(token) is not None):
         return True  # "constables Matthew Arnold and Rachel McCrow": each a constable
     if _ORDINAL.fullmatch(token.lower_):
