@@ -1807,3 +1807,11 @@ def test_a_verb_before_a_name_is_no_title(analysed: Analyser) -> None:
     )
     assert roles.get("Baku") is None
     assert roles["Ali Khan"] == "accused"
+
+
+def test_the_shining_path_is_known_by_its_spanish_name(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed, "At least 18 were killed when Sendero Luminoso guerillas ambushed an army convoy."
+    )
+    assert actors["Shining Path"].kind == "armed_group"
+    assert "Sendero Luminoso" in actors["Shining Path"].aliases

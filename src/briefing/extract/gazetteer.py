@@ -109,6 +109,7 @@ ARMED_GROUPS: tuple[Known, ...] = (
     _k("Abu Sayyaf", "armed_group", "Abu Sayyaf Group", "ASG"),
     _k("New People's Army", "armed_group", "NPA", "New People’s Army"),
     _k("National Liberation Army", "armed_group", "ELN", "Ejército de Liberación Nacional"),
+    _k("Shining Path", "armed_group", "Sendero Luminoso", "Militarized Communist Party of Peru"),
     _k(
         "Communist Party of India (Maoist)",
         "armed_group",
