@@ -1815,3 +1815,25 @@ def test_the_shining_path_is_known_by_its_spanish_name(analysed: Analyser) -> No
     )
     assert actors["Shining Path"].kind == "armed_group"
     assert "Sendero Luminoso" in actors["Shining Path"].aliases
+
+
+def test_the_outlet_the_story_only_cites_is_its_reporter_not_an_actor() -> None:
+    """ "residents told Mizzima", "Mizzima reported": the publisher reporting its own story; an
+    outlet whose offices are stormed stays an actor."""
+    pipeline = nlp()
+
+    def names(*paragraphs: str) -> set[str]:
+        article = Article(source_path="t.txt", title="T", paragraphs=paragraphs, source="Mizzima")
+        return {a.name for a in find_actors(analyse(article, pipeline(article.body_text)))}
+
+    cited = names(
+        "The Arakan Army attacked two outposts in Rathedaung, residents told Mizzima.",
+        "Mizzima reported that the attacks began at 5 am.",
+    )
+    assert "Arakan Army" in cited and "Mizzima" not in cited
+    stormed = names(
+        "Soldiers stormed the offices of Mizzima in Yangon on Monday.",
+        "Mizzima condemned the raid by soldiers in Yangon.",
+        "Police said Mizzima staff were detained.",
+    )
+    assert "Mizzima" in stormed

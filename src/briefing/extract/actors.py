@@ -37,7 +37,7 @@ from .actor_coreference import (
     names_members_of,
 )
 from .actor_entities import entity_mentions, introduced_groups, repeated_names, untagged_people
-from .actor_model import Mention
+from .actor_model import Cluster, Mention, name_key
 from .actor_patterns import (
     bare_military_mentions,
     coalition_mentions,
@@ -53,7 +53,7 @@ from .actor_patterns import (
     unnamed_attackers,
 )
 from .actor_ranking import assign_roles, score_salience, select_actors, to_actor
-from .analysis import Analysis
+from .analysis import SPEECH_VERBS, Analysis
 
 
 def find_actors(analysis: Analysis) -> list[Actor]:
@@ -74,14 +74,41 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     fix_places(clusters, analysis)
     assign_roles(clusters, analysis)
     score_salience(clusters, analysis)
-    chosen = select_actors(clusters)
-    actors = [to_actor(c, analysis) for c in chosen]
+    reported = {
+        key: c
+        for key, c in clusters.items()
+        if not (_is_the_publisher(c, analysis.article.source) and _only_cited(c, analysis))
+    }
+    actors = [to_actor(c, analysis) for c in select_actors(reported)]
     unnamed = unnamed_attackers(analysis, no_group_named=not any(a.kind == "armed_group" for a in actors))
     if unnamed is not None and any(names_members_of(unnamed.name, {a.name, *a.aliases}) for a in actors):
         unnamed = None  # "suspected Shining Path rebels" are the Shining Path, already listed
     if unnamed is not None and _before_any_named_group(unnamed, actors):
         actors.append(unnamed)
     return actors
+
+
+def _is_the_publisher(cluster: Cluster, publisher: str | None) -> bool:
+    """ "Local residents told Mizzima": the outlet that publishes the story is its reporter, not one
+    of its actors."""
+    if not publisher:
+        return False
+    return name_key(publisher) in {name_key(form) for form in (cluster.name, *cluster.forms)}
+
+
+def _only_cited(cluster: Cluster, analysis: Analysis) -> bool:
+    """Every mention is the outlet told or reporting ("residents told Mizzima", "according to
+    Mizzima", "Mizzima reported"); an outlet whose own staff or office is attacked is an actor."""
+    for mention in cluster.mentions:
+        span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root, head = span.root, span.root.head
+        told = root.dep_ in {"dative", "dobj", "pobj"} and head.lemma_.lower() in {"tell", "to", "accord"}
+        reporting = root.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS | {"report", "learn"}
+        if not (told or reporting):
+            return False
+    return True
 
 
 def _before_any_named_group(unnamed: Actor, actors: list[Actor]) -> bool:
