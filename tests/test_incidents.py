@@ -1527,3 +1527,16 @@ def test_an_event_told_before_a_day_after_is_the_one_reported(incidents_of) -> N
         "A reporter at the scene saw police remove a body from a guard post near the building after the attack.",
     )
     assert [(i.location, i.killed) for i in cancun] == [("Cancun", 4)]
+
+
+def test_an_abbreviated_rank_ends_no_sentence_and_heads_no_toll(incidents_of) -> None:
+    """ "First Lieut. Erizal Sidabutar" is one sentence with the toll's subject; "Police Insp. Ali
+    Khan and Cpl. John Okafor" counts the two named, not the rank."""
+    ranks = incidents_of(
+        "Police Insp. Ali Khan and Cpl. John Okafor were killed in an ambush in Sukma on Monday."
+    )
+    assert [(i.location, i.killed) for i in ranks] == [("Sukma", 2)]
+    from briefing.extract.nlp import nlp
+
+    doc = nlp()("Two soldiers, First Lieut. Erizal Sidabutar and Sgt. Rizky, were killed in Sugapa.")
+    assert len(list(doc.sents)) == 1

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
-from .roles import ROLE_WORDS
+from .roles import ROLE_WORDS, is_title_word
 
 KILL_VERBS = {
     "kill",
@@ -655,6 +655,9 @@ def _listed_with(victim: Token) -> list[Token]:
     a man and a woman": an apposition that names the two, counted once. "Lima : 19 people": a
     dateline parsed as the subject, with the count in its "apposition"."""
     appositions = [c for c in victim.children if c.dep_ == "appos" and c.i > victim.i]
+    named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
+    if is_title_word(victim) and victim.pos_ == "PROPN" and named is not None:
+        return [named]  # "Police Insp. Ali Khan and Cpl. John Okafor were killed": the rank heads the name
     numbered = [c for c in appositions if _has_number(c)] if not _has_number(victim) else []
     apposed = (numbered or appositions or [None])[0]  # "Middle Shabelle, Somalia – More than 30 militants"
     if apposed is None or not _right_after(victim, apposed):

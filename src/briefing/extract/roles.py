@@ -67,6 +67,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
     spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
     superintendent supt supt. commissioner inspector reverend rev rev. maulvi mufti
+    lieut lieut. insp insp. cmdr cmdr. cdr cdr. comdt comdt. ssgt ssgt.
     """
 )
 #: The same titles without their abbreviation's full stop, as they are compared to text.
