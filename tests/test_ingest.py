@@ -1057,3 +1057,22 @@ def test_a_masthead_in_capitals_names_the_publisher_as_cited() -> None:
     assert (
         source_from_url("https://english.elpais.com/international/x", "Recomendaciones EL PAÍS") == "El País"
     )
+
+
+def test_a_promotion_sharing_no_word_with_a_long_english_slug_is_not_the_headline(tmp_path: Path) -> None:
+    """A slug that spells the story in English words ("home-detention-for-new-caledonias-unrest-...")
+    rules out a line sharing none of them; a transliterated slug ("udar-rf-po-...") rules out nothing."""
+    promo = read(
+        tmp_path,
+        "a.txt",
+        "https://example.nz/2024/05/17/home-detention-for-new-caledonias-unrest-ringleaders-tiktok-banned/\n\n"
+        f"READ: AFP told: Learn assassin’s ways\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n",
+    )
+    assert promo.title != "READ: AFP told: Learn assassin’s ways"
+    foreign = read(
+        tmp_path,
+        "b.txt",
+        "https://example.com/en/2023/01/16/udar-rf-po-bagatopoverhivtsi-v-dnipri-pid-zavalamy-znajshly-shhe-tila\n\n"
+        f"Death toll rises following missile strike on high-rise building in Dnipro\n\n{SENTENCE_1}\n",
+    )
+    assert foreign.title == "Death toll rises following missile strike on high-rise building in Dnipro"

@@ -158,6 +158,7 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:loading|share|share post|guardando favorito|search|menu)\W*$",
         r"^(?:close|open|toggle) (?:this )?(?:search|menu|navigation)\b",  # "Close this search box."
         r"^see (?:our|my) (?:last|previous|earlier|latest) (?:post|report|story|update)s?\b",
+        r"^(?:recommended|our|featured) sponsors?\b",
         r"^this (?:report|story|article) (?:by [\w .'-]{2,40} )?was (?:first )?published\b",
         r"^[A-Z][\w.-]*:$",  # "Trend:": one word labelling what follows, such as the outlet's name
         r"\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b",

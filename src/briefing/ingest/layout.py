@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..lexicon import is_common_word
 from . import cleaning
 from .cleaning import Kind
 from .dates import parse_date_line, split_date_stamp
@@ -358,9 +359,18 @@ SPELLING_SLUG_WORDS = 4
 MASTHEAD_WORDS = 3
 
 
+#: A slug with this many English words names the story so fully that its headline shares one.
+FULL_SLUG_WORDS = 5
+
+
 def _unrelated_to_the_url(title: str, slug: set[str]) -> bool:
+    """A line sharing no word with a slug that spells the headline is a masthead ("The Nation")
+    or, when the slug is long, a promotion ("Recommended Sponsor - Buy Original Artwork")."""
     words = set(re.findall(r"[a-z0-9]+", title.lower()))
-    return len(slug) >= SPELLING_SLUG_WORDS and len(title.split()) <= MASTHEAD_WORDS and not words & slug
+    if words & slug or len(slug) < SPELLING_SLUG_WORDS:
+        return False
+    english = [w for w in slug if len(w) >= 3 and is_common_word(w)]  # not "udar-rf-po-bagatopoverhivtsi"
+    return len(title.split()) <= MASTHEAD_WORDS or len(english) >= FULL_SLUG_WORDS
 
 
 def _without_breadcrumb(title: str, slug: set[str]) -> str:
