@@ -1076,3 +1076,8 @@ def test_a_promotion_sharing_no_word_with_a_long_english_slug_is_not_the_headlin
         f"Death toll rises following missile strike on high-rise building in Dnipro\n\n{SENTENCE_1}\n",
     )
     assert foreign.title == "Death toll rises following missile strike on high-rise building in Dnipro"
+
+
+def test_a_french_outlet_name_run_into_its_place_is_split_at_the_article() -> None:
+    assert source_from_url("https://www.journalducameroun.com/en/x") == "Journal du Cameroun"
+    assert source_from_url("https://newsdonbass.com/x") == "News Donbass"

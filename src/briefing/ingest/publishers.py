@@ -272,7 +272,12 @@ def _very_common(word: str) -> bool:
     return unigram_counts().get(word, 0) >= _COMMON_SHORT_WORD
 
 
-_FUNCTION_WORDS = frozenset({"the", "and", "of", "a", "in", "on", "for"})
+#: Articles and prepositions that French, Spanish and Portuguese outlet names run into the
+#: place after them: "journaldebruxelles", "journalducameroun".
+_ROMANCE_ARTICLES = ("del", "des", "de", "du", "da", "do")
+
+
+_FUNCTION_WORDS = frozenset({"the", "and", "of", "a", "in", "on", "for", *_ROMANCE_ARTICLES})
 
 
 def _segmented(label: str) -> list[str] | None:
@@ -383,7 +388,16 @@ def _outlet_words(label: str) -> list[str] | None:
             return [*(_outlet_words(rest) or _long_pieces(rest) or [rest]), word]
         if label.startswith(word) and len(label) - len(word) >= 4:
             rest = label[len(word) :]
-            return [word, *(_outlet_words(rest) or _long_pieces(rest) or [rest])]
+            romance = _after_article(rest) if word == "journal" else None  # "journaldebruxelles"
+            return [word, *(_outlet_words(rest) or _long_pieces(rest) or romance or [rest])]
+    return None
+
+
+def _after_article(rest: str) -> list[str] | None:
+    """ "debruxelles" -> ["de", "bruxelles"]: the article and the name it introduces."""
+    for article in _ROMANCE_ARTICLES:
+        if rest.startswith(article) and len(rest) - len(article) >= 5:
+            return [article, rest[len(article) :]]
     return None
 
 
