@@ -1081,3 +1081,15 @@ def test_a_promotion_sharing_no_word_with_a_long_english_slug_is_not_the_headlin
 def test_a_french_outlet_name_run_into_its_place_is_split_at_the_article() -> None:
     assert source_from_url("https://www.journalducameroun.com/en/x") == "Journal du Cameroun"
     assert source_from_url("https://newsdonbass.com/x") == "News Donbass"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("04 Maret 2019 17:54", dt.date(2019, 3, 4)),
+        ("12 juillet 2021", dt.date(2021, 7, 12)),
+        ("Published: 3 marzo 2020", dt.date(2020, 3, 3)),
+    ],
+)
+def test_date_lines_in_the_languages_international_outlets_print(line: str, date: dt.date) -> None:
+    assert parse_date_line(line) == date

@@ -19,8 +19,23 @@ MONTHS: dict[str, int] = {
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
+#: Month names of the other languages international outlets date their pages in (Indonesian,
+#: French, Spanish, Portuguese): "04 Maret 2019", "12 juillet 2021", "3 de marzo de 2020".
+FOREIGN_MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "maret": 3, "mei": 5, "juni": 6, "juli": 7, "agustus": 8,
+    "oktober": 10, "desember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+}  # fmt: skip
+
 MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"(?P<month>"
+    + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+    + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -239,7 +254,8 @@ def parse_iso_date(value: str) -> dt.date | None:
 
 def _date_from_match(match: re.Match[str]) -> dt.date | None:
     groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get((groups.get("month") or "")[:4].lower())
+    name = (groups.get("month") or "").lower()
+    month = int(groups["mnum"]) if groups.get("mnum") else FOREIGN_MONTHS.get(name) or MONTHS.get(name[:4])
     if month is None:
         month = MONTHS.get((groups.get("month") or "")[:3].lower())
     try:
