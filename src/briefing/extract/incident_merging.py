@@ -234,10 +234,9 @@ def _find_target(
     if overlapping:
         return overlapping[0]
     if mention.anaphoric and not mention.another:
+        # "attacked the Shah Mardan check post in the Johan area of Kalat" ... "the attack in Kalat"
         named = [i for i in compatible if _named_in_its_report(i, place)]
-        if (
-            named
-        ):  # "attacked the Shah Mardan check post in the Johan area of Kalat" ... "the attack in Kalat"
+        if named:
             return named[0]
     partial = _latest_first([i for i in incidents if _compatible(i, mention, partial_toll=True)])
     if mention.anaphoric and (part_of := [i for i in partial if i.place and i.place.key == place.key]):

@@ -227,7 +227,9 @@ CUT_OFF_WORDS = 12
 def _keep_cut_off_ending(lines: list[Line]) -> None:
     """ "Al-Shabab often launches attacks on Somali security forces, officials and army bas": the
     page's last line, long and unpunctuated because the scrape stopped mid-sentence, is the start
-    of a paragraph, not a heading; after article text (or a short subheading) it stays."""
+    of a paragraph, not a heading; after article text (or a short subheading) it stays. So does a
+    long last line holding a full sentence before the cut ("... in Cabo Delgado. In 2021, Rwanda and
+    the So"), after article text."""
     content = [line for line in lines if line.kind not in _NOT_CONTENT]
     if len(content) < 2 or content[-1].kind is not Kind.HEADING:
         return
@@ -235,13 +237,13 @@ def _keep_cut_off_ending(lines: list[Line]) -> None:
     short_subheading = (
         before.kind is Kind.HEADING and cleaning.word_count(before.text) <= MAX_SECTION_WORDS * 2
     )
-    if _reads_as_cut_off(last.text) and (before.kind is Kind.TEXT or short_subheading):
-        last.kind = Kind.TEXT
-    elif (
+    cut_off = _reads_as_cut_off(last.text) and (before.kind is Kind.TEXT or short_subheading)
+    cut_after_a_sentence = (
         before.kind is Kind.TEXT
-        and INNER_SENTENCE_END.search(last.text)
+        and INNER_SENTENCE_END.search(last.text) is not None
         and cleaning.word_count(last.text) >= CUT_OFF_WORDS
-    ):  # "The group's origins trace back to 2017 in Cabo Delgado. In 2021, Rwanda and the So"
+    )
+    if cut_off or cut_after_a_sentence:
         last.kind = Kind.TEXT
 
 
