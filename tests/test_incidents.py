@@ -1540,3 +1540,13 @@ def test_an_abbreviated_rank_ends_no_sentence_and_heads_no_toll(incidents_of) ->
 
     doc = nlp()("Two soldiers, First Lieut. Erizal Sidabutar and Sgt. Rizky, were killed in Sugapa.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_township_named_with_and_without_its_division_word_is_one_place(incidents_of) -> None:
+    outposts = incidents_of(
+        "The Arakan Army has attacked two Border Guard Force outposts in Rathedaung Township on Monday.",
+        "Local residents said the attacks were launched around 5 am.",
+        "“AA attacked Cheinkhali and Donepaik outposts, and the military carried out retaliatory attacks from"
+        " Rathedaung area,” a local woman said.",
+    )
+    assert [i.location for i in outposts] == ["Rathedaung Township"]

@@ -299,8 +299,8 @@ class Place:
 #: Trailing nouns for the grounds of a facility: "the consulate complex" is the consulate.
 ANNEX_NOUNS = {"complex", "compound", "premises", "grounds", "campus", "headquarters", "entrance", "gates"}
 #: Words naming the kind of division, which one text writes and the next leaves out ("Paktika
-#: province" ... "the Urgun district of Paktika"; "Pugu Village"). "City" stays: "Gaza City" is
-#: not "Gaza".
+#: province" ... "the Urgun district of Paktika"; "Pugu Village"; "Rathedaung Township"). "City"
+#: stays: "Gaza City" is not "Gaza".
 DIVISION_NOUNS = {
     "province",
     "district",
@@ -313,6 +313,12 @@ DIVISION_NOUNS = {
     "municipality",
     "prefecture",
     "oblast",
+    "township",
+    "tehsil",
+    "upazila",
+    "locality",
+    "commune",
+    "subdistrict",
 }
 
 
