@@ -1837,3 +1837,12 @@ def test_the_outlet_the_story_only_cites_is_its_reporter_not_an_actor() -> None:
         "Police said Mizzima staff were detained.",
     )
     assert "Mizzima" in stormed
+
+
+def test_an_irish_county_written_co_is_a_place_not_an_organisation(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "The officer was injured as he left a house at Spamount village outside Castlederg, Co. Tyrone.",
+        "Dissidents were blamed for a device planted in a Co. Tyrone toy store.",
+    )
+    assert not any(a.kind == "organization" and "Tyrone" in name for name, a in actors.items())

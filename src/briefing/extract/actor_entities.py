@@ -208,6 +208,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization" and span[-1].lower_.rstrip(".") in _STREET_ENDS:
             continue  # "E. Main Street": an address
+        if kind == "organization" and len(span) > 1 and span[0].text in {"Co.", "Co"}:
+            kind = "place"  # "Co. Tyrone": an Irish county
         if kind == "organization" and _names_a_police_station(span):
             continue  # "the Mandan police station": a place's name
         if kind == "organization" and (_title_before_a_name(span) or _acronym_of_a_title(span)):
