@@ -39,6 +39,14 @@ def read(tmp_path: Path, name: str, content: str | bytes) -> Article:
     return read_article(write(tmp_path, name, content), tmp_path)
 
 
+def titles_of(tmp_path: Path, pages: dict[str, str]) -> dict[str, str | None]:
+    """The title read from each page's header, with the same two sentences of body after it."""
+    return {
+        name: read(tmp_path, name, text + f"{SENTENCE_1} {SENTENCE_2}\n").title
+        for name, text in pages.items()
+    }
+
+
 def body(article: Article) -> str:
     return "\n".join(article.paragraphs)
 
@@ -775,10 +783,7 @@ def test_header_furniture_is_not_the_headline(tmp_path: Path) -> None:
         "stop.txt": "https://example.org/2020/06/violence-in-the-valley-deadly-ambush-on-the-convoy/\n\n"
         "Violence in the valley. Deadly ambush on the convoy.\n\n",
     }
-    titles = {
-        name: read(tmp_path, name, text + f"{SENTENCE_1} {SENTENCE_2}\n").title
-        for name, text in pages.items()
-    }
+    titles = titles_of(tmp_path, pages)
     assert titles == {
         "skip.txt": "North fires shells onto the island; two soldiers killed",
         "fields.txt": "Clashes in the oil-rich province kill 13",
@@ -898,10 +903,7 @@ def test_labels_promotions_and_credited_captions_are_not_the_headline(tmp_path: 
         "A gunman clad in tactical gear and armed with a semi-automatic rifle killed 2 and injured 5 others in"
         " Phoenix shooting, police say\n\n",
     }
-    titles = {
-        name: read(tmp_path, name, text + f"{SENTENCE_1} {SENTENCE_2}\n").title
-        for name, text in pages.items()
-    }
+    titles = titles_of(tmp_path, pages)
     assert titles == {
         "label.txt": "Suspect identified in deadly shooting at Quebec mosque",
         "promo.txt": "Motive one of the many questions after family is massacred in Mexico",

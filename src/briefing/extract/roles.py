@@ -353,9 +353,7 @@ _LEADING_VERBS = frozenset({"lead", "head", "command"})
 def _leader_of_the_group(name: Span) -> str | None:
     """ "a TPNPB faction led by Egianus Kogoya", "the First Support Force, led by Mohammed
     Bahroun": the name leads the group the participle describes."""
-    root = name.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = _first_of_the_list(name)
     by, verb = root.head, root.head.head
     if root.dep_ != "pobj" or by.lower_ != "by" or verb.lemma_ not in _LEADING_VERBS or verb.tag_ != "VBN":
         return None
@@ -413,9 +411,7 @@ _NAMING_VERBS = frozenset({"identify", "name"})
 
 def _identified_as_role(name: Span) -> str | None:
     """ "The victim was identified as John Okafor": the role is the one the name is given to."""
-    root = name.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # "identified as Commander Cross, Emanu Cigar and Gazola": each of them
+    root = _first_of_the_list(name)  # "identified as Commander Cross, Emanu Cigar and Gazola": each of them
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.lower_ == "named" and root.head.dep_ == "acl":
         described = root.head.head  # "a 26-year-old constable named Samuel Kitwai"
         if described.lemma_.lower() in ROLE_WORDS:
@@ -654,11 +650,18 @@ def _with_singular_head(text: str, head: Token) -> str:
     return text[: len(text) - len(head.text)] + singular if singular is not None else text
 
 
-def _first_conjunct_name(name: Span) -> int | None:
-    """Where the first name of "A and B" starts, for the title before it."""
+def _first_of_the_list(name: Span) -> Token:
+    """The first name of the list a name is in ("A, B and C"), which carries the list's role; the
+    name itself when it stands alone."""
     first = name.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
+    return first
+
+
+def _first_conjunct_name(name: Span) -> int | None:
+    """Where the first name of "A and B" starts, for the title before it."""
+    first = _first_of_the_list(name)
     if first.i == name.root.i or first.ent_type_ != "PERSON":
         return None
     start = first.i

@@ -257,7 +257,7 @@ def _date_from_match(match: re.Match[str]) -> dt.date | None:
     name = (groups.get("month") or "").lower()
     month = int(groups["mnum"]) if groups.get("mnum") else FOREIGN_MONTHS.get(name) or MONTHS.get(name[:4])
     if month is None:
-        month = MONTHS.get((groups.get("month") or "")[:3].lower())
+        month = MONTHS.get(name[:3])
     try:
         return dt.date(int(groups["year"]), int(month or 0), int(groups["day"]))
     except (TypeError, ValueError):

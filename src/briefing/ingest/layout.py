@@ -199,11 +199,12 @@ def analyse(raw_lines: list[str], known_title: str | None = None, url: str | Non
     layout = Layout()
     title_index = _title_index(lines, known_title)
     if known_title is None:
-        title_index = _title_named_by_url(lines, url, title_index)
-        if title_index is not None and _unrelated_to_the_url(lines[title_index].text, slug_words(url)):
+        slug = slug_words(url)
+        title_index = _title_named_by_url(lines, slug, title_index)
+        if title_index is not None and _unrelated_to_the_url(lines[title_index].text, slug):
             title_index = None  # "The Nation" above the date of a reprint: the paper, not the headline
         if title_index is not None:
-            lines[title_index].text = _without_breadcrumb(lines[title_index].text, slug_words(url))
+            lines[title_index].text = _without_breadcrumb(lines[title_index].text, slug)
     if title_index is not None:
         layout.title = lines[title_index].text
         layout.section = _section_above(lines, title_index)
@@ -329,18 +330,17 @@ SLUG_MATCH = 0.6
 SLUG_SPELLED_OUT = 0.9
 
 
-def _title_named_by_url(lines: list[Line], url: str | None, guess: int | None) -> int | None:
+def _title_named_by_url(lines: list[Line], slug: set[str], guess: int | None) -> int | None:
     """The header line the page's address spells out ("/kurdish-militants-attack-turkish-police-
     kill-themselves"), which beats a guess from line shapes: sites put a region label, a menu
     item or a notice above their headline."""
-    slug = slug_words(url)
     if len(slug) < 3:
         return guess
     best, best_score = guess, (0.0, 0.0)
     for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
         if line.kind not in {Kind.HEADING, Kind.TEXT} or line.date is not None:
             continue
-        words = set(re.findall(r"[a-z0-9]+", line.text.lower()))
+        words = _slug_parts(line.text)
         if not words:
             continue
         # how much of the slug the line spells, then how little else it says ("You are here:
@@ -368,8 +368,7 @@ FULL_SLUG_WORDS = 5
 def _unrelated_to_the_url(title: str, slug: set[str]) -> bool:
     """A line sharing no word with a slug that spells the headline is a masthead ("The Nation")
     or, when the slug is long, a promotion ("Recommended Sponsor - Buy Original Artwork")."""
-    words = set(re.findall(r"[a-z0-9]+", title.lower()))
-    if words & slug or len(slug) < SPELLING_SLUG_WORDS:
+    if _slug_parts(title) & slug or len(slug) < SPELLING_SLUG_WORDS:
         return False
     english = [w for w in slug if len(w) >= 3 and is_common_word(w)]  # not "udar-rf-po-bagatopoverhivtsi"
     return len(title.split()) <= MASTHEAD_WORDS or len(english) >= FULL_SLUG_WORDS
@@ -396,9 +395,9 @@ def _without_breadcrumb(title: str, slug: set[str]) -> str:
     return " ".join(rest)
 
 
-def _slug_parts(word: str) -> set[str]:
-    """The slug words one word of a line spells: "Juba-Yei" spells "juba" and "yei"."""
-    return set(re.findall(r"[a-z0-9]+", word.lower()))
+def _slug_parts(text: str) -> set[str]:
+    """The slug words a line or one word of it spells: "Juba-Yei" spells "juba" and "yei"."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def slug_words(url: str | None) -> set[str]:

@@ -221,9 +221,14 @@ def _as_cited(spelled: str) -> str:
     return " ".join(cited)
 
 
+#: Articles and prepositions that French, Spanish and Portuguese outlet names run into the
+#: place after them: "journaldebruxelles", "journalducameroun".
+_ROMANCE_ARTICLES = ("del", "des", "de", "du", "da", "do")
+
+
 #: Articles and prepositions of mastheads in several languages: "EL PAÍS", "LE MONDE", "THE TIMES".
 _MASTHEAD_SMALL_WORDS = frozenset(
-    {"the", "of", "and", "el", "la", "le", "les", "los", "las", "de", "du", "des", "da", "do", "del", "di"}
+    {"the", "of", "and", "el", "la", "le", "les", "los", "las", "di", *_ROMANCE_ARTICLES}
 )
 
 
@@ -270,11 +275,6 @@ def _cited_word(word: str, index: int) -> str:
 
 def _very_common(word: str) -> bool:
     return unigram_counts().get(word, 0) >= _COMMON_SHORT_WORD
-
-
-#: Articles and prepositions that French, Spanish and Portuguese outlet names run into the
-#: place after them: "journaldebruxelles", "journalducameroun".
-_ROMANCE_ARTICLES = ("del", "des", "de", "du", "da", "do")
 
 
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "a", "in", "on", "for", *_ROMANCE_ARTICLES})
