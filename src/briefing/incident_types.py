@@ -32,7 +32,18 @@ FAMILIES = {
         "assault",  # gunmen storming a school or hotel
         "raid",  # gunmen raiding a village
     },
-    "ground": {"offensive", "battle", "assault", "counterattack", "clashes", "siege", "raid"},
+    # a firefight or an ambush is told as "clashes" in the next sentence
+    "ground": {
+        "offensive",
+        "battle",
+        "assault",
+        "counterattack",
+        "clashes",
+        "siege",
+        "raid",
+        "shooting",
+        "ambush",
+    },
 }
 
 

@@ -233,9 +233,14 @@ def is_another(trigger: Token) -> bool:
 
 
 def _starts_apart(sentence: Sentence) -> bool:
-    """ "Separately, ...", "Elsewhere, ...", "In another attack, ...": a new event follows."""
+    """ "Separately, ...", "Elsewhere, ...", "In another attack, ...", "Also on Friday, ...", "In
+    central Mexico, meanwhile, ...": a new event follows."""
     return bool(
-        re.match(r"\W*(?:separately|elsewhere|meanwhile|in another|in a separate)\b", sentence.text, re.I)
+        re.match(
+            r"\W*(?:[^,.;]{0,40},\s*)?(?:separately|elsewhere|meanwhile|in another|in a separate|also (?:on|in|at|during))\b",
+            sentence.text,
+            re.I,
+        )
     )
 
 

@@ -42,6 +42,7 @@ class MergedIncident:
     sentences: list[Sentence] = field(default_factory=list)
     recalled: bool = False  # introduced by a definite reference ("the attacks in Brussels")
     earlier: bool = False  # introduced as a past event ("last week, nine soldiers were killed")
+    apart: bool = False  # introduced as another event ("In central Mexico, meanwhile, ...")
     touched: int = 0  # when it was last mentioned: "the attack" means the latest one
 
 
@@ -77,10 +78,10 @@ def _place_by_the_next_report(mentions: list[EventMention]) -> None:
     de Santander.": a lead with a toll and no place is placed by the next sentences' report of the
     same event ("the attack ... in X")."""
     for index, mention in enumerate(mentions):
-        if any(m.places for m in mentions[:index]):
-            return  # only a lead: later unplaced tolls are details of events already placed
         if mention.places or not (mention.killed or mention.injured):
             continue
+        if any(m.places for m in mentions[:index]) and not mention.another:
+            continue  # a lead, or a new event ("Also on Friday, ..."): other tolls are details
         last_report = mention.sentence.index
         for later in mentions[index + 1 :]:
             if later.sentence.index - last_report > NEXT_REPORT_SENTENCES:
@@ -156,8 +157,8 @@ def _same_event_by_toll(a: MergedIncident, b: MergedIncident) -> bool:
         return False
     if a.injured and b.injured and not _same_toll(a.injured, b.injured):
         return False
-    if a.date and b.date and a.date != b.date:
-        return False
+    if (a.date and b.date and a.date != b.date) or b.apart:
+        return False  # a toll that only happens to be the same
     return types_compatible(a.type, b.type) or "killing" in {a.type, b.type}
 
 
@@ -560,6 +561,7 @@ def _new_incident(mention: EventMention, place: Place, keys: set[str]) -> Merged
         sentences=[mention.sentence],
         recalled=mention.anaphoric,
         earlier=mention.earlier,
+        apart=mention.another,
         touched=mention.sentence.index,
     )
 

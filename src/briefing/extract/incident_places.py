@@ -60,7 +60,12 @@ def group_by_place(triggers: list[tuple[Token, str]], places: list[Place]) -> li
     if all(k == "killing" for _, k in closest):
         # "a car bomb killed three people outside the consulate": the place hangs off "killed",
         # but the event noun in the same clause says what kind of event it was
-        verbs = {t.i for t, _ in closest}
+        verbs = {t.i for t, _ in closest} | {
+            c.i
+            for t, _ in closest
+            for c in t.children
+            if c.dep_ == "conj" and c.lemma_.lower() in _HARM_VERBS
+        }  # "... was killed and four were injured in Israeli strikes"
         closest += [(t, k) for t, k, _, _ in scoped if k != "killing" and governor(t).i in verbs]
     restrictive = anchor[3] == 0 and anchor[0].pos_ in {"NOUN", "PROPN"} and _modifies(anchor[0], anchor[2])
     return [
@@ -109,8 +114,9 @@ def _scoped_places(trigger: Token, places: list[Place]) -> tuple[list[Place], in
         if inside:
             return inside, level
     verb = governor(trigger)
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        # "gunmen burst into a bar in Soweto and killed 15": coordinated verbs share their scene
+    if verb.dep_ in {"conj", "dep"} and verb.head.pos_ == "VERB":
+        # "gunmen burst into a bar in Soweto and killed 15": coordinated verbs share their scene,
+        # also when the parser leaves ", then killed 12" hanging as a bare dependent
         shared = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         inside = [p for p in places if p.start in shared and not p.wide]
         if inside:
@@ -257,9 +263,20 @@ def _scope_tokens(scope: Token, trigger: Token) -> set[int]:
                 tokens -= {t.i for t in clause.subtree}  # "The attacks came as leaders met in Washington"
     if scope is trigger:
         for conj in trigger.children:
-            if conj.dep_ == "conj" and trigger_type(conj) is None:
+            if conj.dep_ != "conj" or trigger_type(conj) is not None:
+                continue
+            if conj.lemma_.lower() in _HARM_VERBS:  # its own place, not its clauses' ("... when X shelled Y")
+                tokens -= {t.i for c in conj.children if c.dep_ in _CLAUSES for t in c.subtree}
+            else:
                 tokens -= {t.i for t in conj.subtree}
     return tokens
+
+
+_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp"})
+
+
+#: Verbs that add victims to the same event: "killed five officers and wounded two others in Guanajuato".
+_HARM_VERBS = frozenset({"wound", "injure", "hurt", "maim", "kidnap", "abduct"})
 
 
 def _split_coordinated(places: list[Place], doc: Doc) -> list[list[Place]]:

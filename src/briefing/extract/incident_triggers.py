@@ -7,6 +7,8 @@ skipped here before any counting or placing.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .casualties import MAYBE_FATAL_VERBS, PERSON_NOUNS, SINGULAR_PRONOUNS, numbered_of, shot_dead
@@ -56,6 +58,7 @@ NOUN_TRIGGERS = {
     "assassination": "killing",
     "rampage": "attack",
     "riot": "clashes",
+    "encounter": "clashes",  # "killed in an encounter with security forces" (South and South-East Asia)
 }
 #: Verbs that report an event, with the type they give.
 VERB_TRIGGERS = {
@@ -329,7 +332,9 @@ def governor(token: Token) -> Token:
 
 
 #: Modifiers that make an event noun a kind of event, not one that happened ("similar attacks").
-GENERIC_MODIFIERS = frozenset({"similar", "such", "other", "numerous", "frequent", "repeated", "regular"})
+GENERIC_MODIFIERS = frozenset(
+    {"similar", "such", "other", "numerous", "frequent", "repeated", "regular", "multiple"}
+)
 
 
 #: Adverbs that make a verb tell a habit: "police regularly carry out deadly raids".
@@ -338,6 +343,13 @@ HABITUAL_ADVERBS = frozenset(
 )
 #: Nouns that gather events into a pattern: "a string of attacks", "a spate of killings".
 RUN_NOUNS = frozenset({"string", "spate", "litany", "history", "catalogue", "pattern", "cycle"})
+
+
+#: A span of time that makes plural events a history: "in recent years", "over the past decade".
+OVER_THE_YEARS = re.compile(
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:weeks|months|years|decades?)\b",
+    re.I,
+)
 
 
 def _one_of_a_run(noun: Token) -> bool:
@@ -367,19 +379,47 @@ def is_realis(token: Token) -> bool:
         return False  # "the latest in a string of attacks": the pattern, not one event
     if token.pos_ == "NOUN" and _one_of_a_ranking(token):
         return False  # "making it one of the deadliest attacks on Russian soil": a comparison
+    if token.tag_ == "NNS" and not is_anaphoric(token) and OVER_THE_YEARS.search(token.sent.text):
+        return False  # "the scene of bloody gunfights in recent years": a history, not one event
     if token.pos_ == "NOUN" and _charged_with(token):
         return False  # "warrants of arrest for murder": a charge, not an event told
     verb = governor(token)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     governs = verb.dep_ in {"xcomp", "ccomp"} or (verb.dep_ == "advcl" and infinitive)
     for node in (verb, verb.head if governs else verb):
-        if node.lemma_.lower() in IRREALIS_VERBS:
+        if node.lemma_.lower() in IRREALIS_VERBS and not _comma_splice(verb, node):
             return False
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
             return False  # "police regularly carry out deadly raids": what happens, not what happened
         if any(c.dep_ in {"aux", "neg"} and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
             return False
     return True
+
+
+#: Irrealis verbs that take an infinitive or an object, never a that-clause.
+_NO_CLAUSE_VERBS = frozenset(
+    {
+        "continue",
+        "cease",
+        "end",
+        "halt",
+        "stop",
+        "prevent",
+        "deter",
+        "avoid",
+        "try",
+        "attempt",
+        "seek",
+        "prepare",
+    }
+    | {"foil", "thwart", "avert", "disrupt", "aim", "risk"}
+)
+
+
+def _comma_splice(verb: Token, governing: Token) -> bool:
+    """ "the military fired at a cafe ..., rescue work continues": a clause the parser hung on a verb
+    that takes no clause is a comma splice, not an event that continues to be prevented."""
+    return governing.i != verb.i and verb.dep_ == "ccomp" and governing.lemma_.lower() in _NO_CLAUSE_VERBS
 
 
 #: Words of the law that name a crime as a charge: "wanted for murder", "convicted of the attack".

@@ -57,6 +57,11 @@ TIME_WORDS = {
 }
 
 
+#: Entity labels of a modifier that says when, which or how much: "the first encounter", "a
+#: 45-minute firefight", never who fought it.
+_NOT_AGENT_LABELS = {"ORDINAL", "CARDINAL", "TIME", "DATE", "QUANTITY", "PERCENT", "MONEY"}
+
+
 def find_perpetrator(span: Span, triggers: list[Token], actors: list[Actor]) -> str | None:
     """Who did it, where the text says: "claimed by Da'esh", "coalition airstrike", "IS fighters had killed"."""
     for phrase in _perpetrator_phrases(span, triggers):
@@ -82,7 +87,11 @@ def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
                 _phrase(c)
                 for c in trigger.lefts
                 if c.dep_ in {"compound", "amod", "poss", "nmod"}
-                and (c.ent_type_ or c.pos_ == "PROPN" or c.lower_ == "coalition")
+                and (
+                    (c.ent_type_ and c.ent_type_ not in _NOT_AGENT_LABELS)
+                    or c.pos_ == "PROPN"
+                    or c.lower_ == "coalition"
+                )
             ]
             if trigger.dep_ in {"dobj"} and trigger.head.lemma_.lower() in {
                 "conduct",
@@ -95,7 +104,7 @@ def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
         p
         for p in phrases
         if p
-        and p.lower() not in {"we", "it", "they", "he", "she", "i", "which", "who"}
+        and p.lower() not in {"we", "it", "they", "he", "she", "i", "which", "who", "that"}
         and p.split()[-1].lower().rstrip("s") not in WEAPON_NOUNS
         and p.lower() not in TIME_WORDS
     ]

@@ -134,6 +134,15 @@ FACILITY_NOUNS = {
     "theater",
     "factory",
     "warehouse",
+    "alley",  # "a Lewiston bowling alley"
+    "arena",
+    "cinema",
+    "store",
+    "shop",
+    "gym",
+    "casino",
+    "courthouse",
+    "terminal",
 }
 COMPASS = {
     "northern",
@@ -456,6 +465,7 @@ def _names_no_scene(doc: Doc, place: Place) -> bool:
         or _in_dateline(doc, place)
         or _dateline_city(doc, place)
         or _is_source(doc, place.start)
+        or _issues_a_statement(doc, place)
         or _is_destination(doc, place.start)
         or _continues_organisation(doc, place.start)
         or describes_something_else(doc, place)
@@ -598,6 +608,19 @@ def _is_source(doc: Doc, start: int) -> bool:
     return i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according"
 
 
+#: What a body issues: "a statement by the Emergency Hospital in Kabul said ...".
+_STATEMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "spokesman", "spokesperson"})
+
+
+def _issues_a_statement(doc: Doc, place: Place) -> bool:
+    """ "a statement by the Emergency Hospital said": who spoke, not where it happened."""
+    root = doc[place.start : place.end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj" and prep.lower_ in {"by", "from"} and prep.head.lemma_.lower() in _STATEMENT_NOUNS
+    )
+
+
 #: Verbs that move or treat the wounded: the place after them is a hospital, not the scene.
 _CARE_VERBS = frozenset(
     {
@@ -700,6 +723,10 @@ def best_place(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: p.rank) if places else None
 
 
+#: Words that open the name of a local division: "Barangay Bunkaong", "Sitio Kulasi", "Kebele 04".
+DIVISION_TITLES = frozenset({"barangay", "brgy", "sitio", "purok", "kampung", "kebele"})
+
+
 def _place_from_entity(ent: Span) -> Place | None:
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -715,6 +742,8 @@ def _place_from_entity(ent: Span) -> Place | None:
     root = doc[start:end].root
     if _is_acronym(doc[start:end].text):
         return None  # "ISIL", "CJTF": organisations; country acronyms are known to is_wide
+    if end - start > 1 and doc[start].lower_.rstrip(".") in DIVISION_TITLES:
+        return _build(doc, start, end)  # a division's name, whatever label the model gave it
     if ent.label_ in PLACE_LABELS:
         if not _plausible_place_role(root, doc[start:end]):
             return None
@@ -907,6 +936,8 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
         chain = [root.head]
         while chain[-1].dep_ == "compound" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
             chain.append(chain[-1].head)  # "the Madhurchara refugee camps"
+        if chain[-1].dep_ == "nsubj" and chain[-1].lower_ in FACILITY_NOUNS:
+            return False  # "the U.S. consulate in Nuevo Laredo issued an alert": a body that acts
         if any({t.lemma_.lower(), t.lower_} & (PLACE_NOUNS | FACILITY_NOUNS) for t in chain):
             return True
         return _in_locative_position(span[0]) and chain[0].pos_ == "PROPN"
