@@ -1846,3 +1846,23 @@ def test_an_irish_county_written_co_is_a_place_not_an_organisation(analysed: Ana
         "Dissidents were blamed for a device planted in a Co. Tyrone toy store.",
     )
     assert not any(a.kind == "organization" and "Tyrone" in name for name, a in actors.items())
+
+
+def test_a_barangay_is_a_village_not_a_person(analysed: Analyser) -> None:
+    """ "some 100 Abu Sayyaf members Barangay Tanum": the role word before it does not make the
+    village's name a member of the group."""
+    actors = actors_in(
+        analysed,
+        "Troops engaged in a firefight with some 100 Abu Sayyaf members Barangay Tanum, Patikul town, Sulu"
+        " Friday morning, leaving six militants dead.",
+    )
+    assert not any(a.kind == "person" and "Tanum" in name for name, a in actors.items())
+
+
+def test_a_compass_named_command_is_a_body_not_a_place(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Lt. Gen. Ramon Reyes, commander, Western Mindanao Command, told reporters that six militants died.",
+        "A spokesman of the Western Mindanao Command later added that five more were killed.",
+    )
+    assert actors["Western Mindanao Command"].kind != "place"

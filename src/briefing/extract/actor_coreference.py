@@ -482,6 +482,7 @@ def _compass_prefixed(name: str) -> bool:
 #: Last words that make a compass-prefixed name a group's.
 _GROUP_ENDS = frozenset(
     {"army", "front", "forces", "force", "movement", "party", "alliance", "brigade", "council", "police"}
+    | {"command", "division", "corps", "fleet", "ministry", "government", "authority"}
 )
 
 

@@ -16,6 +16,7 @@ from ..lexicon import is_common_word
 from . import gazetteer
 from .actor_model import Mention, name_key, word_set
 from .analysis import SPEECH_VERBS, Analysis
+from .places import DIVISION_TITLES
 from .roles import BARE_TITLES, ROLE_WORDS, TITLE_TOKENS, is_only_title, is_title_word, role_of, without_title
 
 _APOSTROPHES = "'’´`"
@@ -156,6 +157,10 @@ def _name_after_role_word(span: Span) -> Span | None:
     return doc[i + 1 : span.end]
 
 
+def _opens_a_division(token: Token) -> bool:
+    return token.text in {"Co.", "Co"} or token.lower_.rstrip(".") in DIVISION_TITLES
+
+
 def _names_a_police_station(span: Span) -> bool:
     following = span.doc[span.end : span.end + 2]
     return (
@@ -208,8 +213,6 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             continue  # "Musical team:", "a Biblical passage": an adjective tagged as a name
         if kind == "organization" and span[-1].lower_.rstrip(".") in _STREET_ENDS:
             continue  # "E. Main Street": an address
-        if kind == "organization" and len(span) > 1 and span[0].text in {"Co.", "Co"}:
-            kind = "place"  # "Co. Tyrone": an Irish county
         if kind == "organization" and _names_a_police_station(span):
             continue  # "the Mandan police station": a place's name
         if kind == "organization" and (_title_before_a_name(span) or _acronym_of_a_title(span)):
@@ -226,6 +229,8 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             person = _person_after_rank(span) or _name_after_acronym(span)
             if person is not None:
                 span, kind = person, "person"
+        if kind != "place" and len(span) > 1 and _opens_a_division(span[0]):
+            kind = "place"  # "Co. Tyrone", "Barangay Bunkaong": a county, a village
         if kind == "person":
             if is_only_title(span):
                 continue
