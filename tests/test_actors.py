@@ -1866,3 +1866,40 @@ def test_a_compass_named_command_is_a_body_not_a_place(analysed: Analyser) -> No
         "A spokesman of the Western Mindanao Command later added that five more were killed.",
     )
     assert actors["Western Mindanao Command"].kind != "place"
+
+
+def test_the_mayor_of_the_nearby_town_of_x_is_the_mayor_of_x(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Amadou Traore, the mayor of the nearby town of Koro, said the attack took place near the village of"
+        " Dinangourou.",
+    )
+    assert actors["Amadou Traore"].role == "mayor of Koro"
+
+
+def test_a_mixed_case_acronym_between_office_and_name_keeps_the_office(analysed: Analyser) -> None:
+    """ "President of the Federal Office for the Protection of the Constitution (BfV) Thomas
+    Haldenwang": "BfV" is an acronym like "IGP", though not all in capitals."""
+    actors = actors_in(
+        analysed,
+        "President of the Federal Office for Information Security (BsI) Karl Brenner told the press that the"
+        " group had been watched for months.",
+    )
+    assert actors["Karl Brenner"].role == "President of the Federal Office for Information Security"
+
+
+def test_a_role_after_an_opening_phrase_and_a_comma_is_the_names(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "If at the beginning of the morning, the deputy spokesperson of the PNH, Jean Dorval reported 18"
+        " bandits killed, the figure climbed later.",
+    )
+    assert actors["Jean Dorval"].role == "deputy spokesperson of the PNH"
+
+
+def test_an_office_written_as_one_word_is_no_part_of_the_name(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "The operation has been hugely important, Vicepresident Ana Morales said in a press conference.",
+    )
+    assert actors["Ana Morales"].role == "Vicepresident"

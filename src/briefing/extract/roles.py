@@ -267,9 +267,11 @@ def _role_of_a_listed_name(name: Span) -> str | None:
 
 
 def _opens_sentence(doc: Doc, index: int) -> bool:
-    """Whether only a determiner or a line break comes before `index` in its sentence."""
+    """Whether only a determiner or a line break comes before `index` in its sentence, or an opening
+    phrase set off by a comma ("If at the beginning of the morning, the deputy spokesperson ...")."""
     opening = doc[doc[index].sent.start : index]
-    return all(t.pos_ == "DET" or t.is_space for t in opening)
+    words = [t for t in opening if not (t.pos_ == "DET" or t.is_space)]
+    return not words or (words[-1].text == "," and not any(t.ent_type_ == "PERSON" for t in words))
 
 
 def _ends_apposition(doc: Doc, index: int) -> bool:
@@ -554,7 +556,7 @@ def _title_before(name: Span) -> tuple[str | None, int]:
         first = _first_conjunct_name(name)
         if first is not None:
             end = first  # "Lawmakers A and B died": B holds the title A's name follows
-    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and doc[end - 2].is_upper:
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and _is_acronym(doc[end - 2].text):
         end -= 3  # "Inspector General of Police (IGP) Vijay Kumar"
     station = _station_between_commas(doc, end)
     end -= 3 if station else 0  # "Inspector General of Police, Bastar, Vivekanand Sinha"
@@ -582,6 +584,11 @@ def _title_before(name: Span) -> tuple[str | None, int]:
     if station:
         return _clean(f"{text}, {doc[end + 1].text}"), run.start
     return _clean(text), (run.start if end == name.start else name.start)
+
+
+def _is_acronym(word: str) -> bool:
+    """ "IGP", "BfV": a capital first and at least two capitals in all."""
+    return word[:1].isupper() and sum(c.isupper() for c in word) >= 2
 
 
 def _station_between_commas(doc: Doc, end: int) -> bool:
@@ -862,9 +869,16 @@ def _clean(text: str) -> str | None:
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
     text = re.sub(r"\s*\([A-Z]{2,6}\)", "", text)  # "Inspector General of Police (IGP)"
+    text = _TOWN_OF.sub("of", text)  # "mayor of the nearby town of Bankass" is the mayor of Bankass
     text = _ABBREVIATED_OFFICE.sub(lambda m: _OFFICES[m.group(1).lower()], text)
     text = _TRAILING_HONORIFIC.sub("", _without_trailing_rank(text))
     return text.strip(" ,;:-") or None
+
+
+_TOWN_OF = re.compile(
+    r"\bof the (?:(?:nearby|neighbouring|neighboring|northern|southern|eastern|western|central)\s+)?"
+    r"(?:town|city|village|district|province|state|region|municipality|county) of\b"
+)
 
 
 #: An honorific the name's apposition left on the role: "chief medical correspondent, Dr.".
@@ -947,6 +961,10 @@ def without_title(name: Span) -> Span:
     i = name.start
     while i < name.end - 1 and (name.doc[i].lower_ in TITLE_TOKENS or name.doc[i].text == "."):
         i += 1
-    while name.end - i > 2 and name.doc[i].is_title and name.doc[i].lower_ in PERSON_NOUNS:
-        i += 1  # "Prisoner Carlos Boente", "Victim Ron Lane": a description capitalised at a start
+    while (
+        name.end - i > 2
+        and name.doc[i].is_title
+        and (name.doc[i].lower_ in PERSON_NOUNS or _prefixed_role_word(name.doc[i].lower_))
+    ):
+        i += 1  # "Prisoner Carlos Boente", "Vicepresident Delcy Rodríguez": a description at a start
     return name.doc[i : name.end]
