@@ -1095,3 +1095,12 @@ def test_a_french_outlet_name_run_into_its_place_is_split_at_the_article() -> No
 )
 def test_date_lines_in_the_languages_international_outlets_print(line: str, date: dt.date) -> None:
     assert parse_date_line(line) == date
+
+
+def test_a_headline_doubled_around_an_image_label_and_a_language_link_are_furniture(tmp_path: Path) -> None:
+    """ "X File photo X" is an image's alt text and its caption; "اردو" links the site in Urdu."""
+    doubled = "Three soldiers killed in attack on border post in Kurram File photo Three soldiers killed in attack on border post in Kurram"
+    article = read(
+        tmp_path, "a.txt", f"Forces retake bridge\n\nاردو\n\n{doubled}\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n"
+    )
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)

@@ -424,6 +424,8 @@ def classify(line: str) -> Kind:
         word_count(bare) <= MAX_CAPTION_WORDS + 15 and CAPTION_DATE_END.search(bare)
     ):
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
+    if _doubled_around_a_label(bare) or _language_switch(bare):
+        return Kind.FURNITURE  # "X File photo X": an image's alt text and caption; "اردو": a menu
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
         return Kind.PLAYER
     if word_count(bare) <= MAX_FURNITURE_WORDS and any(p.search(bare) for p in FURNITURE_LINES):
@@ -435,6 +437,27 @@ def classify(line: str) -> Kind:
     if is_heading_like(bare) or (bare != line and is_heading_like(bare.rstrip("."))):
         return Kind.HEADING
     return Kind.TEXT
+
+
+#: Words an image's label may hold between its alt text and its caption ("File photo").
+MAX_IMAGE_LABEL_WORDS = 4
+MIN_DOUBLED_WORDS = 5
+
+
+def _doubled_around_a_label(line: str) -> bool:
+    """ "Two killed in attack on FC camp File photo Two killed in attack on FC camp": a headline
+    printed as an image's alt text and again as its caption, around a label."""
+    words = line.split()
+    for label in range(MAX_IMAGE_LABEL_WORDS + 1):
+        half, odd = divmod(len(words) - label, 2)
+        if not odd and half >= MIN_DOUBLED_WORDS and words[:half] == words[len(words) - half :]:
+            return True
+    return False
+
+
+def _language_switch(line: str) -> bool:
+    """ "اردو", "हिन्दी": a link to the site in another script, in an English page's menu."""
+    return len(line.split()) <= 2 and has_letters(line) and not re.search(r"[A-Za-z]", line)
 
 
 def is_furniture_paragraph(text: str) -> bool:
