@@ -1903,3 +1903,16 @@ def test_an_office_written_as_one_word_is_no_part_of_the_name(analysed: Analyser
         "The operation has been hugely important, Vicepresident Ana Morales said in a press conference.",
     )
     assert actors["Ana Morales"].role == "Vicepresident"
+
+
+def test_runs_of_capitals_in_a_headline_line_are_no_organisations(analysed: Analyser) -> None:
+    """A dateline and headline kept as the body's first line: "Bowling Alley" and "Bar Shootings
+    Found Dead" are the headline's capitals, not bodies; prose with long official names is read."""
+    actors = actors_in(
+        analysed,
+        "PORTLAND, Maine – Gunman in Portland Bowling Alley and Bar Shootings Found Dead from Self-Inflicted"
+        " Gunshot.",
+        "The head of the Kharkiv Regional Military Administration Oleh Syniehubov announced this on Friday.",
+    )
+    assert not any("Alley" in name or "Shootings" in name for name in actors)
+    assert "Kharkiv Regional Military Administration" in actors

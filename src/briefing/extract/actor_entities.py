@@ -157,6 +157,18 @@ def _name_after_role_word(span: Span) -> Span | None:
     return doc[i + 1 : span.end]
 
 
+_MIN_HEADLINE_WORDS = 6
+
+
+def _in_headline_case(sentence: Span) -> bool:
+    """ "Gunman in Lewiston Bowling Alley and Bar Shootings Found Dead": in a headline every word but
+    the small ones is capitalised, so the model reads runs of them as organisations that are none.
+    Prose with long official names still has lowercase words ("The head of the Kharkiv Regional
+    Military Administration ... announced")."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.is_stop]
+    return len(words) >= _MIN_HEADLINE_WORDS and all(t.text[0].isupper() for t in words)
+
+
 def _opens_a_division(token: Token) -> bool:
     return token.text in {"Co.", "Co"} or token.lower_.rstrip(".") in DIVISION_TITLES
 
@@ -185,7 +197,7 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
     out = []
     for ent in _joined_entities(analysis.doc):
         kind = _ENTITY_KINDS.get(ent.label_)
-        if not kind:
+        if not kind or (kind == "organization" and _in_headline_case(ent.sent)):
             continue
         span = _without_caption_label(trim_entity(ent), analysis)
         if span is not None and len(span) > 2 and span[-1].lower_ == "led" and span[-2].text in {"-", "–"}:
