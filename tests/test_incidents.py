@@ -1632,3 +1632,14 @@ def test_an_ordinal_or_a_length_is_no_perpetrator(incidents_of) -> None:
         "Troops fought a 45-minute firefight with gunmen in Indanan on Saturday.",
     )
     assert [i.perpetrator for i in found] == [None, None]
+
+
+def test_a_place_noun_alone_is_no_place_name(incidents_of) -> None:
+    """ "in the Valley of the Apurímac, Ene and Mantaro Rivers": the model may tag "Valley" alone,
+    which names no place; the town the next sentence gives does."""
+    found = incidents_of(
+        "At 9:45 a.m. this Saturday, in the Valley of the Apurímac, Ene and Mantaro Rivers (VRAEM), seven"
+        " agents of the national police were ambushed and killed with firearms.",
+        "We mourn our policemen who were cowardly ambushed in the district of Llochegua.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Llochegua", 7)]

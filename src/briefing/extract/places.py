@@ -411,7 +411,10 @@ def _names_no_place(text: str) -> bool:
         not _capitalised_name(text)  # "ran into the bush": a common noun, not a place's name
         or bool(WEAPON_CODE.match(text))
         or text.lower() in NOT_PLACE_WORDS
-        or (len(words) == 1 and words[0] in FACILITY_NOUNS | DIVISION_NOUNS | {"highway", "road", "street"})
+        or (
+            len(words) == 1
+            and words[0] in FACILITY_NOUNS | DIVISION_NOUNS | PLACE_NOUNS | {"highway", "road", "street"}
+        )
         or words[-1] in ORGANISATION_ENDS
         or bool(set(words) & MOVEMENT_WORDS)
         or gazetteer.is_people(text)
