@@ -1643,3 +1643,13 @@ def test_a_place_noun_alone_is_no_place_name(incidents_of) -> None:
         "We mourn our policemen who were cowardly ambushed in the district of Llochegua.",
     )
     assert [(i.location, i.killed) for i in found] == [("Llochegua", 7)]
+
+
+def test_an_event_that_continues_is_reported_but_killing_that_continues_is_a_pattern(incidents_of) -> None:
+    """ "continues to launch a major offensive" names one event that goes on; "continue to kill
+    civilians" tells what keeps happening (the second half is a control: it held before)."""
+    found = incidents_of(
+        "Azerbaijan continues to launch a major offensive in the Syunik province of Armenia.",
+        "The militants continue to kill civilians in Cabo Delgado despite claims that security has been restored.",
+    )
+    assert [(i.type, i.location) for i in found] == [("offensive", "Syunik")]

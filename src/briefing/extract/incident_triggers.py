@@ -387,7 +387,11 @@ def is_realis(token: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     governs = verb.dep_ in {"xcomp", "ccomp"} or (verb.dep_ == "advcl" and infinitive)
     for node in (verb, verb.head if governs else verb):
-        if node.lemma_.lower() in IRREALIS_VERBS and not _comma_splice(verb, node):
+        if (
+            node.lemma_.lower() in IRREALIS_VERBS
+            and not _comma_splice(verb, node)
+            and not _goes_on(token, node)
+        ):
             return False
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
             return False  # "police regularly carry out deadly raids": what happens, not what happened
@@ -414,6 +418,12 @@ _NO_CLAUSE_VERBS = frozenset(
     }
     | {"foil", "thwart", "avert", "disrupt", "aim", "risk"}
 )
+
+
+def _goes_on(trigger: Token, governing: Token) -> bool:
+    """ "Azerbaijan continues to launch a major offensive": a named event that goes on is reported;
+    "continue to kill civilians" tells a pattern of killings, not one event."""
+    return trigger.pos_ == "NOUN" and governing.lemma_.lower() == "continue"
 
 
 def _comma_splice(verb: Token, governing: Token) -> bool:
