@@ -428,3 +428,12 @@ def test_lengths_counted_in_minutes_or_told_with_of_are_figures(analysis_of) -> 
     }
     for sentence, expected in cases.items():
         assert [(f.value, f.label) for f in find_figures(analysis_of(sentence))] == expected
+
+
+def test_a_currency_code_and_a_scale_word_read_with_their_number(analysis_of) -> None:
+    """ "a USD 5 million reward": the model tags no money here, so the number is read from its
+    tokens, with the scale after it and the currency code before it (no flight number "USD 5")."""
+    figures = find_figures(
+        analysis_of("The army offered a USD 5 million reward to anyone who helps find him.")
+    )
+    assert [(f.value, f.unit) for f in figures] == [(5_000_000, "USD")]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Figure
 from .analysis import Analysis, Sentence
 from .casualties import CUMULATIVE, count_casualties
-from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, parse_number, parse_range, split_qualifier
+from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, SCALES, parse_number, parse_range, split_qualifier
 from .places import Place, best_place, places_in
 from .roles import ROLE_WORDS
 
@@ -39,6 +39,9 @@ CURRENCIES = {
     "£": "GBP",
     "pound": "GBP",
     "pounds": "GBP",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
 }
 LENGTH_UNITS = {
     "km": "km",
@@ -520,11 +523,20 @@ def _read_token(doc: Doc, token: Token) -> _Reading | None:
         return None
     if token.i > 1 and doc[token.i - 1].lower_ == "to" and doc[token.i - 2].like_num:
         return None  # the upper end of a range, read with its lower end
+    if token.lower_ in SCALES and token.i > 0 and doc[token.i - 1].like_num:
+        return None  # "5 million": read with its number
     value = parse_number(token.text)
     if value is None or token.lower_ in COLLECTIVES:
         return None
     qualifier = _qualifier_before(doc, token.i)
     following = doc[token.i + 1 : token.i + 3]
+    if (
+        len(following)
+        and following[0].lower_ in SCALES
+        and (scaled := parse_number(f"{token.text} {following[0].text}"))
+    ):
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        return _Reading(token.i, token.i + 2, (scaled,), qualifier, CURRENCIES.get(before))  # "USD 5 million"
     if len(following) == 2 and following[0].text == "-" and following[1].lower_ in FRACTIONS:
         fraction = parse_number(f"{token.text} {following[1].text}")
         if fraction is not None:
@@ -674,7 +686,12 @@ def _is_list_marker(first: Token, nxt: Token | None) -> bool:
 def _is_identifier_word(prev: Token) -> bool:
     if prev.lower_ in IDENTIFIER_WORDS:
         return True
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"}
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.ent_type_ not in {"GPE", "NORP"}
+        and prev.lower_ not in CURRENCIES  # "USD 5 million" is money, not "Flight 5"
+    )
 
 
 def _is_age(doc: Doc, reading: _Reading) -> bool:
