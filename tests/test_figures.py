@@ -437,3 +437,12 @@ def test_a_currency_code_and_a_scale_word_read_with_their_number(analysis_of) ->
         analysis_of("The army offered a USD 5 million reward to anyone who helps find him.")
     )
     assert [(f.value, f.unit) for f in figures] == [(5_000_000, "USD")]
+
+
+def test_the_number_of_x_is_n_counts_x(analysis_of) -> None:
+    """ "the number of soldiers killed in action is 105": the copula gives the count ("The boy is
+    15" stays an age, and "the toll is 15" repeats a toll told elsewhere)."""
+    figures = find_figures(
+        analysis_of("Per official reports, the number of soldiers killed in action is 105. The boy is 15.")
+    )
+    assert values(figures) == [105]

@@ -645,7 +645,20 @@ def _is_predicate_number(last: Token) -> bool:
     )
     if attr is None:
         return False
+    if _counts_a_total(attr.head):
+        return False  # "the number of soldiers killed in action is 105": the count itself
     return not any(c.dep_ == "expl" for c in attr.head.children)
+
+
+#: Subjects whose value a copula gives: "the number of wounded civilians is 7" ("the toll is 15"
+#: repeats a toll already told, and is left to it).
+TOTAL_NOUNS = frozenset({"number"})
+
+
+def _counts_a_total(verb: Token) -> bool:
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in TOTAL_NOUNS for c in verb.children
+    )
 
 
 def _one_of_the_most(doc: Doc, reading: _Reading) -> bool:
@@ -901,7 +914,9 @@ TOTAL_VERBS = {"total", "reach", "rise", "climb", "stand", "hit", "top", "exceed
 def _subject_of_total(number: Token) -> Token | None:
     """What a bare total counts: the "of" noun of its subject ("the number of munitions")."""
     verb = number.head.head if number.head.dep_ == "prep" else number.head
-    if number.dep_ not in {"dobj", "pobj", "attr", "npadvmod"} or verb.lemma_.lower() not in TOTAL_VERBS:
+    if number.dep_ not in {"dobj", "pobj", "attr", "npadvmod"} or not (
+        verb.lemma_.lower() in TOTAL_VERBS or _counts_a_total(verb)
+    ):
         return None
     roles = {"dobj"} if verb.lemma_.lower() == "bring" else {"nsubj", "nsubjpass"}  # "bring the total to"
     subject = next((c for c in verb.children if c.dep_ in roles), None)
