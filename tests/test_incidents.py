@@ -1653,3 +1653,20 @@ def test_an_event_that_continues_is_reported_but_killing_that_continues_is_a_pat
         "The militants continue to kill civilians in Cabo Delgado despite claims that security has been restored.",
     )
     assert [(i.type, i.location) for i in found] == [("offensive", "Syunik")]
+
+
+def test_militants_eliminated_or_neutralised_in_a_communique_were_killed(incidents_of) -> None:
+    found = incidents_of(
+        "Troops eliminated 34 terrorists in an encounter at Sabon Gari village in Borno on Saturday."
+    )
+    assert [(i.location, i.killed) for i in found] == [("Sabon Gari", 34)]
+
+
+def test_a_killing_aimed_at_is_no_toll(incidents_of) -> None:
+    """ "an operation to track and kill several hundred fighters who attacked and killed more than 40
+    troops": the aim is no toll; the troops killed are."""
+    found = incidents_of(
+        "The president has launched an operation to track and kill several hundred fighters who attacked and"
+        " killed more than 40 troops on Bakaram island on Sunday."
+    )
+    assert [i.killed for i in found] == [40]

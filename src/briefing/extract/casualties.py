@@ -25,6 +25,9 @@ KILL_VERBS = {
     "shoot",
     "stab",
     "martyr",
+    "neutralise",  # military communiqués: "troops neutralised 12 terrorists"
+    "neutralize",
+    "eliminate",
 }
 INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
 #: Verbs whose victim may survive: only "dead", "to death", "fatally" or a joined kill verb make them fatal.
@@ -121,6 +124,18 @@ ATTACKERS = frozenset(
 SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 
 
+def _purpose(verb: Token) -> bool:
+    """ "an operation to track and neutralize several hundred fighters": an aim, not a toll; "were
+    found to have been killed" is one."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "to track and neutralize": the "to" sits on the first verb
+    auxiliaries = [c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        "to" in auxiliaries and "have" not in auxiliaries and head.dep_ in {"acl", "advcl", "xcomp", "relcl"}
+    )
+
+
 def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
     """Killed and injured as `span` states them; tokens in `skip` (a running total's clause) are
     not read."""
@@ -143,7 +158,7 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                     injured = max(injured or 0, count)
             continue
         if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
-            if _combined_toll(token) or _shot_down(token):
+            if _combined_toll(token) or _shot_down(token) or _purpose(token):
                 continue
             count = _victim_count(token)
             if count is None and lemma in INJURE_VERBS:
