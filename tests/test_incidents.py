@@ -1670,3 +1670,11 @@ def test_a_killing_aimed_at_is_no_toll(incidents_of) -> None:
         " killed more than 40 troops on Bakaram island on Sunday."
     )
     assert [i.killed for i in found] == [40]
+
+
+def test_in_excess_of_n_killed_counts_n(incidents_of) -> None:
+    found = incidents_of(
+        "HALIFAX – Police say “in excess” of 10 people have been killed, including a police officer, following"
+        " a shooting rampage that began in Truro."
+    )
+    assert [i.killed for i in found] == [10]

@@ -505,6 +505,16 @@ def _gapped_count(token: Token) -> bool:
     return token.dep_ == "npadvmod" and token.like_num and token.i < token.head.i
 
 
+def _in_excess_of(verb: Token) -> list[Token]:
+    """ "“in excess” of 10 people have been killed": the parser hangs the victims on the qualifier
+    ("of" on "in" or on "excess")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and any(c.lower_ == "excess" for c in prep.children):
+            ofs = [t for t in prep.subtree if t.lower_ == "of" and t.head.lower_ in {"in", "excess"}]
+            return [v for of in ofs for v in of.children if v.dep_ == "pobj"]
+    return []
+
+
 def _victim_count(verb: Token) -> int | None:
     """The number of victims: the object of "killed", the subject of "were killed", "died"."""
     lemma = verb.lemma_.lower()
@@ -518,6 +528,8 @@ def _victim_count(verb: Token) -> int | None:
     if not victims and verb.tag_ == "VBN" and head.lemma_ == "be" and head.i < verb.i:
         # "Two jawans were on Saturday killed": the parse hangs the participle off "were"
         victims = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not victims:
+        victims = _in_excess_of(verb)  # "in excess of 10 people have been killed"
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() in MAYBE_FATAL_VERBS:
         victims = [c for c in head.children if c.dep_ == "nsubjpass"]  # "were shot and wounded"
     if not victims and verb.dep_ == "conj" and head.lemma_.lower() not in KILL_VERBS | INJURE_VERBS:
