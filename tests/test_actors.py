@@ -1916,3 +1916,23 @@ def test_runs_of_capitals_in_a_headline_line_are_no_organisations(analysed: Anal
     )
     assert not any("Alley" in name or "Shootings" in name for name in actors)
     assert "Kharkiv Regional Military Administration" in actors
+
+
+def test_constable_superintendent_and_inspector_abbreviated_are_their_offices(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Const. Mary Fowler was killed in the line of duty.",
+        "Police said Supt. John Hale and Insp. Tom Reid led the search.",
+    )
+    assert [actors[n].role for n in ("Mary Fowler", "John Hale", "Tom Reid")] == [
+        "Constable",
+        "Superintendent",
+        "Inspector",
+    ]
+
+
+def test_an_age_between_the_role_and_the_name_keeps_the_apposition(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed, "Police confirmed the shooter, 51-year-old Gareth Wyman, was killed by police."
+    )
+    assert actors["Gareth Wyman"].role == "shooter"

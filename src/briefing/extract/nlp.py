@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 #: killed" loses the name's rank and the toll's subject. Kept whole, the stop ends no sentence.
 RANK_ABBREVIATIONS = (
     "Lieut", "Lt", "Brig", "Gen", "Col", "Maj", "Capt", "Cpl", "Sgt", "SSgt", "Pvt", "Pfc", "Cmdr",
-    "Cdr", "Comdt", "Supt", "Insp", "Asst", "Dy", "Dep",
+    "Cdr", "Comdt", "Supt", "Insp", "Asst", "Dy", "Dep", "Const",
 )  # fmt: skip
 
 

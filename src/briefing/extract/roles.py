@@ -30,7 +30,7 @@ ROLE_WORDS: frozenset[str] = _words(
     founder ceo executive analyst researcher correspondent editor judge prosecutor attorney
     minister commissioner coordinator adviser advisor emissary negotiator cleric imam ayatollah
     mullah emir commandant colonel-general chief-of-staff member mp lawmaker speaker ordinator
-    spc spc. specialist pvt pvt. pfc
+    spc spc. specialist pvt pvt. pfc supt supt. insp insp. const.
     """
 )
 #: What crime and court stories call the people in them: the suspect, the victim, the victim's
@@ -67,7 +67,7 @@ TITLE_TOKENS: frozenset[str] = _words(
     brig brig. lieutenant senator sen. rep. governor gov gov. mayor king prince queen ayatollah imam
     spc spc. pvt pvt. pfc cpl cpl. sergeant corporal constable sepoy naik havildar subedar
     superintendent supt supt. commissioner inspector reverend rev rev. maulvi mufti
-    lieut lieut. insp insp. cmdr cmdr. cdr cdr. comdt comdt. ssgt ssgt.
+    lieut lieut. insp insp. cmdr cmdr. cdr cdr. comdt comdt. ssgt ssgt. const.
     """
 )
 #: The same titles without their abbreviation's full stop, as they are compared to text.
@@ -202,6 +202,8 @@ def _role_set_off_by_commas(name: Span, title_start: int) -> str | None:
     when the parse missed it."""
     doc = name.doc
     start_of_name = min(title_start, name.start)
+    while start_of_name > 0 and _is_age_word(doc[start_of_name - 1]) and doc[start_of_name - 1].text != ",":
+        start_of_name -= 1  # "the shooter, 51-year-old Gabriel Wortman,": the age goes with the name
     if start_of_name < 3 or doc[start_of_name - 1].text != ",":
         return None
     last = doc[start_of_name - 2]
@@ -886,8 +888,15 @@ _TRAILING_HONORIFIC = re.compile(r",?\s+(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?$")
 
 
 #: Offices that newswire style abbreviates before a name ("Gov. Silvano Aureoles").
-_OFFICES = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "supt": "Superintendent"}
-_ABBREVIATED_OFFICE = re.compile(r"\b(Gov|Sen|Rep|Supt)\.(?=\s|$)", re.IGNORECASE)
+_OFFICES = {
+    "gov": "Governor",
+    "sen": "Senator",
+    "rep": "Representative",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "const": "Constable",  # "Const. Heidi Stevenson": no reader takes "Const." for a rank
+}
+_ABBREVIATED_OFFICE = re.compile(r"\b(Gov|Sen|Rep|Supt|Insp|Const)\.(?=\s|$)", re.IGNORECASE)
 
 
 _AGE_PREFIX = re.compile(r"^(?:\d+[- ])?(?:year[- ])?old\s+(?=\w)|^aged \d+\s+", re.IGNORECASE)
