@@ -1104,3 +1104,14 @@ def test_a_headline_doubled_around_an_image_label_and_a_language_link_are_furnit
         tmp_path, "a.txt", f"Forces retake bridge\n\nاردو\n\n{doubled}\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n"
     )
     assert article.paragraphs == (SENTENCE_1, SENTENCE_2)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://venezuelanalysis.com/news/1/", "Venezuelanalysis"),  # "Venezuela" + "analysis" share an "a"
+        ("https://mideastdiscourse.com/2020/1/", "Mideast Discourse"),  # control: two words, nothing shared
+    ],
+)
+def test_a_domain_blending_two_words_is_one_name(url: str, expected: str) -> None:
+    assert source_from_url(url) == expected

@@ -9,6 +9,7 @@ from DW", "© 2017 BBC"), which `source_from_text` recognises.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -309,8 +310,23 @@ def _long_pieces(label: str) -> list[str] | None:
 
     pieces = wordsegment.segment(label)
     if 2 <= len(pieces) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in pieces):
-        return pieces
+        return None if _shares_a_letter(pieces) else pieces
     return None
+
+
+#: How much more common a word must be than the piece it overlaps to mark a blend of two words.
+_BLEND_RATIO = 100
+
+
+def _shares_a_letter(pieces: list[str]) -> bool:
+    """ "venezuelanalysis" is "Venezuela" and "analysis" sharing an "a", a brand written as one
+    word: the split "venezuela nalysis" leaves a piece that is a far commoner word with the letter
+    before it."""
+    counts = unigram_counts()
+    return any(
+        counts.get(before[-1] + after, 0) >= _BLEND_RATIO * max(counts.get(after, 0), 1)
+        for before, after in itertools.pairwise(pieces)
+    )
 
 
 def _common_word(word: str, count: float) -> bool:
