@@ -1115,3 +1115,25 @@ def test_a_headline_doubled_around_an_image_label_and_a_language_link_are_furnit
 )
 def test_a_domain_blending_two_words_is_one_name(url: str, expected: str) -> None:
     assert source_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a wire's name, a comma and the date, on a line of its own
+        "Mortar strike kills four\n\nReuters , Thursday 25 Mar 2021\n\n{s1}\n\n{s2}\n",
+        # an outlet's dateline with a month-first date, glued to the story
+        "Bandits killed in Port-au-Prince\n\nTHE HAITI FACTOR, March 25, 2021._{s1}\n\n{s2}\n",
+        # a city's dateline after a standfirst
+        "Forces retake Caracas\n\n{s2}\n\nMérida, March 25, 2021 ( – {s1}\n",
+    ],
+)
+def test_dates_after_a_wire_or_an_outlet_name_and_in_a_later_dateline(tmp_path: Path, page: str) -> None:
+    article = read(tmp_path, "a.txt", page.format(s1=SENTENCE_1, s2=SENTENCE_2))
+    assert article.date == dt.date(2021, 3, 25)
+
+
+def test_a_sentence_opening_with_a_date_phrase_is_no_dateline(tmp_path: Path) -> None:
+    """A control for the datelines above: lowercase words before the comma make a sentence."""
+    page = f"Police raid\n\nIn the early hours of Thursday, July 21, 2022, police began a raid.\n\n{SENTENCE_1}\n"
+    assert read(tmp_path, "a.txt", page).date is None

@@ -110,7 +110,13 @@ def parse_date_line(line: str) -> dt.date | None:
                 return _date_from_match(match)
     if len(text) <= 60 and (slashed := SLASHED_DATE_LINE.match(text)):
         return _unmistakable_slashed(slashed)
+    if (credited := CREDITED_DATE_LINE.match(text)) and (date := parse_date_line(credited.group("date"))):
+        return date  # "Reuters , Thursday 25 Mar 2021": the wire, then the date
     return _header_date(text)
+
+
+#: A short name before a comma and a date line: "Reuters , Thursday 25 Mar 2021".
+CREDITED_DATE_LINE = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\s*,\s+(?P<date>[A-Z].{5,40})$")
 
 
 def _unmistakable_slashed(match: re.Match[str]) -> dt.date | None:
@@ -190,12 +196,21 @@ DATELINE_DATE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s+(?P<date>[^()—–]{6,3
 DATELINE_COMMA_DATE = re.compile(
     r"^[A-Z][\w .'’-]{1,30},\s+(?P<date>\d{1,2} [A-Za-z]{3,9} (?:19|20)\d{2}),\s"
 )
+#: A capitalised name, then a month-first date: "THE HAITI FACTOR, November 19, 2024._The toll".
+#: Only capitalised words, so "In the early hours of Thursday, July 21, 2022, ..." is no dateline.
+DATELINE_NAME_DATE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4},\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d{2})[,.]"
+)
 
 
 def date_from_dateline(paragraph: str) -> dt.date | None:
     """The date a wire story's dateline gives, which is the story's own date (a page's date bar
     above the headline may be the day it was saved)."""
-    match = DATELINE_DATE.match(paragraph) or DATELINE_COMMA_DATE.match(paragraph)
+    match = (
+        DATELINE_DATE.match(paragraph)
+        or DATELINE_COMMA_DATE.match(paragraph)
+        or DATELINE_NAME_DATE.match(paragraph)
+    )
     return parse_date_line(match.group("date")) if match else None
 
 

@@ -6,6 +6,7 @@ headline, section label, date line, article paragraphs and page furniture, recov
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..errors import IngestError
@@ -50,7 +51,7 @@ def article_from_lines(
         source_path=source_path,
         title=title,
         paragraphs=tuple(page.paragraphs),
-        date=date_from_dateline(page.paragraphs[0]) or page.date or date_from_url(url),
+        date=_dateline_date(page.paragraphs) or page.date or date_from_url(url),
         source=publishers.source_from_url(url, "\n".join(raw_lines))
         or publishers.source_from_text(raw_lines)
         or publishers.source_from_dateline(page.paragraphs[0]),
@@ -70,3 +71,13 @@ def headline_from_text(paragraph: str) -> str:
     if len(words) <= MAX_TITLE_WORDS:
         return sentence
     return " ".join(words[:MAX_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+#: How many opening paragraphs may carry the story's dateline (a standfirst or caption may come first).
+DATELINE_PARAGRAPHS = 3
+
+
+def _dateline_date(paragraphs: list[str] | tuple[str, ...]) -> dt.date | None:
+    return next(
+        (date for p in paragraphs[:DATELINE_PARAGRAPHS] if (date := date_from_dateline(p)) is not None), None
+    )
