@@ -1936,3 +1936,16 @@ def test_an_age_between_the_role_and_the_name_keeps_the_apposition(analysed: Ana
         analysed, "Police confirmed the shooter, 51-year-old Gareth Wyman, was killed by police."
     )
     assert actors["Gareth Wyman"].role == "shooter"
+
+
+def test_an_acronym_apposed_with_the_is_the_bodys_other_name(analysed: Analyser) -> None:
+    """ "Russia's Federal Security Service, the FSB, ...": the acronym of the Russian name, set off
+    as the whole apposition; "Maj Peter Mugisa, the UPDF 3rd division spokesperson" names his unit."""
+    actors = actors_in(
+        analysed,
+        "Russia’s Federal Security Service, the FSB, said measures were being taken against the saboteurs.",
+        "The FSB later said the group had been pushed back across the border.",
+        "Maj Peter Mugisa, the UPDF 3rd division spokesperson, said two soldiers died.",
+    )
+    assert "FSB" in actors["Federal Security Service"].aliases
+    assert "UPDF" not in actors["Peter Mugisa"].aliases

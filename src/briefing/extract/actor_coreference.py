@@ -243,14 +243,22 @@ _OTHER_NAME_BETWEEN = re.compile(
 )
 
 
+_ACRONYM_APPOSED = re.compile(r",\s*the\s+$")
+
+
 def merge_other_names(clusters: dict[str, Cluster], text: str) -> None:
     """A name given right after another as its translation or alias is the same actor."""
     by_end = {m.end: c for c in clusters.values() for m in c.mentions if c.kind in _RENAMED_KINDS}
     for other in list(clusters.values()):
         if other.key not in clusters or other.kind not in _RENAMED_KINDS:
             continue
+        acronym = 2 <= len(other.name) <= 6 and other.name.isupper() and other.name.isalpha()
         for mention in other.mentions:
             between = _OTHER_NAME_BETWEEN.search(text, max(0, mention.start - 30), mention.start)
+            if between is None and acronym and text[mention.end : mention.end + 1] in {",", ".", ";"}:
+                # "Russia's Federal Security Service, the FSB, ...": the acronym is the whole apposition
+                # ("Maj Peter Mugisa, the UPDF spokesperson" names his unit, not him)
+                between = _ACRONYM_APPOSED.search(text, max(0, mention.start - 30), mention.start)
             named = by_end.get(between.start()) if between else None
             if named is not None and named is not other and named.key in clusters:
                 _absorb(clusters, named, other)
