@@ -1678,3 +1678,15 @@ def test_in_excess_of_n_killed_counts_n(incidents_of) -> None:
         " a shooting rampage that began in Truro."
     )
     assert [i.killed for i in found] == [10]
+
+
+def test_a_name_listed_among_soldiers_names_is_no_place() -> None:
+    """A casualty list "Pvt. Kenneth Cerbo, Michael Besana, Angelito Bariga and Voltair Catamin":
+    the model may tag one name a place; among people's full names it is one more person. A list of
+    towns, one of which the model tags a person ("Maungdaw, Ann, Kyaukphyu and Thandwe"), stays."""
+    people = nlp()(
+        "The wounded were Pvt. Kenneth Cerbo, Michael Besana, Angelito Bariga and Voltair Catamin."
+    )
+    towns = nlp()("Fierce clashes also went on in Maungdaw, Ann, Kyaukphyu and Thandwe townships.")
+    assert [p.text for p in places_in(people[:])] == []
+    assert [p.text for p in places_in(towns[:])] != []

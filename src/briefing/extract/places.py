@@ -797,7 +797,31 @@ def _described_as_person(root: Token) -> bool:
         named = named.head  # "a commander, Muna Bhai or Muna Bihari,"
     if named.dep_ == "appos" and named.head.lemma_.lower() in PERSON_NOUNS:
         return True
+    if _listed_among_people(root):
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _listed_among_people(root: Token) -> bool:
+    """ "PFC Kenneth Cerbo, Michael Besana, Angelito Bariga and Sgt. Nino Nabaunag": a name in a list
+    of at least two people's full names is one more person's, whatever label the model gave it."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members, queue = [], [first]
+    while queue:  # the list's members: the first name and its chain of conjuncts
+        member = queue.pop()
+        members.append(member)
+        queue += [c for c in member.children if c.dep_ == "conj"]
+    return sum(_full_name(m) for m in members if m.i != root.i) >= 2
+
+
+def _full_name(token: Token) -> bool:
+    """A person's first name and surname ("Kenneth Cerbo"); a town the model tags a person is
+    mostly one word ("Ann")."""
+    return token.ent_type_ == "PERSON" and any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children
+    )
 
 
 def _after_role_word(doc: Doc, start: int) -> bool:
