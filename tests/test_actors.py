@@ -1949,3 +1949,18 @@ def test_an_acronym_apposed_with_the_is_the_bodys_other_name(analysed: Analyser)
     )
     assert "FSB" in actors["Federal Security Service"].aliases
     assert "UPDF" not in actors["Peter Mugisa"].aliases
+
+
+def test_names_listed_after_towns_including_are_towns(analysed: Analyser) -> None:
+    """ "affecting towns including Convención, Abrego, Teorama, El Tarra, Hacarí, and Tibú": the model
+    tags some of the list organisations; each is a town. "Dr Dawood Kattab" set beside a list of
+    districts stays a person."""
+    actors = actors_in(
+        analysed,
+        "The violence erupted in the Catatumbo region, affecting towns including Convención, Abrego,"
+        " Teorama, El Tarra, Hacarí, and Tibú.",
+        "Fighting in Tibú and El Tarra went on for three days.",
+    )
+    assert not any(
+        a.kind == "organization" and name in {"El Tarra", "Hacarí", "Tibú"} for name, a in actors.items()
+    )

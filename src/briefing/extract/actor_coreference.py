@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import gazetteer
 from .actor_entities import POSSESSIVE
@@ -500,7 +500,26 @@ def _named_as_place(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in _PLACE_NOUNS:
         return True
+    if _listed_after_places(span.root):
+        return True
     return after is not None and after.lemma_.lower() in _PLACE_NOUNS
+
+
+#: Words that open a list of the places a noun names: "towns including Teorama, El Tarra and Tibú".
+_LIST_OPENERS = frozenset({"including", "like", "as", "of"})
+
+
+def _listed_after_places(root: Token) -> bool:
+    """ "affecting towns including Convención, Abrego, Teorama, El Tarra, Hacarí, and Tibú": each
+    name of the list is a town, however the model tagged it."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    opener = first.head
+    if first.dep_ != "pobj" or opener.lower_ not in _LIST_OPENERS:
+        return False
+    noun = opener.head
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in _PLACE_NOUNS
 
 
 #: Nouns that, right after a name, make it a body's: "the Jaish al-Adl group", "the Wagner militia"
