@@ -1690,3 +1690,14 @@ def test_a_name_listed_among_soldiers_names_is_no_place() -> None:
     towns = nlp()("Fierce clashes also went on in Maungdaw, Ann, Kyaukphyu and Thandwe townships.")
     assert [p.text for p in places_in(people[:])] == []
     assert [p.text for p in places_in(towns[:])] != []
+
+
+def test_a_named_victim_beside_n_other_victims_is_one_more(incidents_of) -> None:
+    """ "X, head of public security, and at least 12 other officers died": thirteen; "the gunman and
+    12 other people" stays twelve victims, as an attacker is never counted among them."""
+    found = incidents_of(
+        "Alfredo Ramos, head of public security in Coyuca, and at least 12 other officers were killed in an"
+        " ambush in El Papayo on Monday.",
+        "In a separate attack, the gunman and 12 other people were killed in Acapulco on Tuesday.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("El Papayo", 13), ("Acapulco", 12)]

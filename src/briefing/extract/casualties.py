@@ -563,7 +563,8 @@ def _victim_count(verb: Token) -> int | None:
     if numbered:
         # "Three people and the assailant": the stated three (the attacker is not a victim);
         # "three children and their mother", "a child, three women and a man": every victim
-        return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n))
+        others = any(_has_number(n) and any(c.lower_ == "other" for c in n.children) for n in nouns)
+        return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n) or (others and _named_besides(n)))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
 
@@ -720,6 +721,14 @@ def _one_more_victim(noun: Token) -> bool:
     return lemma in _SINGLE_VICTIMS or (
         lemma in PERSON_NOUNS | ROLE_WORDS and bool(determiners & {"a", "an"})
     )
+
+
+def _named_besides(noun: Token) -> bool:
+    """ "Alfredo Alonso López ... and at least 12 other officers": beside "N other" victims, each
+    person named or described is one more (never an attacker)."""
+    if _has_number(noun) or noun.lemma_.lower() in ATTACKERS:
+        return False
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS
 
 
 def _one_indefinite(noun: Token) -> int | None:
