@@ -1964,3 +1964,15 @@ def test_names_listed_after_towns_including_are_towns(analysed: Analyser) -> Non
     assert not any(
         a.kind == "organization" and name in {"El Tarra", "Hacarí", "Tibú"} for name, a in actors.items()
     )
+
+
+def test_a_states_forces_told_generically_and_by_name_are_one_actor(analysed: Analyser) -> None:
+    """ "the Somali army" ... "the Somali National Army": one actor, under its proper name."""
+    actors = actors_in(
+        analysed,
+        "Al-Shabaab fighters attacked a base of the Somali National Army near Kismayo on Monday.",
+        "The Somali army said it had repelled the attack, and Somali troops killed 12 fighters.",
+    )
+    army = actors["Somali National Army"]
+    assert army.kind == "military"
+    assert not any(name != "Somali National Army" and a.kind == "military" for name, a in actors.items())

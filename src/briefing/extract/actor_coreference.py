@@ -381,6 +381,35 @@ def merge_state_qualified(clusters: dict[str, Cluster]) -> None:
             _absorb(clusters, fuller[0], bare)
 
 
+#: Last words of a state's named armed force: "Somali National Army", "Israel Defense Forces".
+_NAMED_FORCE_ENDS = frozenset({"army", "forces", "force"})
+
+
+def merge_named_forces(clusters: dict[str, Cluster]) -> None:
+    """ "the Somali army" ... "the Somali National Army (SNA)": a state's forces told generically and
+    by their proper name are one actor, named by the proper name, when the state has one such."""
+    for generic in [
+        c for c in clusters.values() if c.key.startswith("military:") and c.key != "military:unnamed"
+    ]:
+        state = generic.key.split(":", 1)[1]
+        named = [c for c in clusters.values() if c is not generic and _named_force_of(c, state)]
+        if len(named) == 1 and generic.key in clusters:
+            named[0].kind = "military"
+            _absorb(clusters, named[0], generic)
+
+
+def _named_force_of(cluster: Cluster, state: str) -> bool:
+    words = cluster.name.split()
+    if (
+        cluster.kind not in {"organization", "military"}
+        or cluster.key.startswith("military:")
+        or len(words) < 3
+    ):
+        return False
+    first = POSSESSIVE.sub("", words[0])
+    return words[-1].lower() in _NAMED_FORCE_ENDS and gazetteer.country_of(first) == state
+
+
 def _qualifies(cluster: Cluster, bare_name: str) -> bool:
     """Whether one of the cluster's forms is `bare_name` after a state's name, demonym or
     possessive ("Russian", "Russia's")."""

@@ -27,6 +27,7 @@ from .actor_coreference import (
     merge_acronyms,
     merge_generic_police,
     merge_members_into_groups,
+    merge_named_forces,
     merge_other_names,
     merge_people,
     merge_qualified_police,
@@ -68,6 +69,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
     merge_state_qualified(clusters)
+    merge_named_forces(clusters)
     merge_qualified_police(clusters)
     merge_generic_police(clusters)
     merge_members_into_groups(clusters)
