@@ -1976,3 +1976,16 @@ def test_a_states_forces_told_generically_and_by_name_are_one_actor(analysed: An
     army = actors["Somali National Army"]
     assert army.kind == "military"
     assert not any(name != "Somali National Army" and a.kind == "military" for name, a in actors.items())
+
+
+def test_one_person_spelled_two_ways_is_one_actor(analysed: Analyser) -> None:
+    """ "Qassem Soleimani" ... "Qassem Souleimani": one man; "Ali Hassan" and "Ali Hussein" are two."""
+    actors = actors_in(
+        analysed,
+        "Two blasts struck a ceremony marking the death of General Qassem Soleimani on Wednesday.",
+        "Qassem Souleimani, the commander of the Quds Force, was buried in Kerman.",
+        "The governor, Ali Hassan, said the toll would rise.",
+        "The police chief, Ali Hussein, said two suspects were arrested.",
+    )
+    assert "Qassem Souleimani" not in actors
+    assert {"Ali Hassan", "Ali Hussein"} <= set(actors)

@@ -7,6 +7,7 @@ tagged ORG is still the person; a "person" always found after "in"/"near" is a p
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 
@@ -137,6 +138,38 @@ def merge_people(clusters: dict[str, Cluster]) -> None:
         target = _person_ending_with(people, short)
         if target is not None:
             _absorb(clusters, target, short)
+
+
+#: How alike two spellings of one full name are: "Qassem Soleimani" and "Qassem Souleimani".
+_SPELLING_SIMILARITY = 0.85
+#: ... and each word: "Youssef" and "Yusuk" are one surname; "John" and "Jane" are not one name.
+_WORD_SIMILARITY = 0.6
+
+
+def merge_spelling_variants(clusters: dict[str, Cluster]) -> None:
+    """One person spelled two ways in one article ("Salwa Youssef", "Salwa Yusuk"; "Syed Mohammad",
+    "Sayed Mohammad"): full names of as many words, each word alike, joined to the first spelling."""
+    people = [c for c in clusters.values() if c.kind == "person" and len(c.name.split()) >= 2]
+    for index, later in enumerate(people):
+        if later.key not in clusters:
+            continue
+        twin = next(
+            (p for p in people[:index] if p.key in clusters and _spelled_alike(p.name, later.name)), None
+        )
+        if twin is not None:
+            _absorb(clusters, twin, later)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    words_a, words_b = _name_words(a), _name_words(b)
+    if len(words_a) != len(words_b) or words_a == words_b:
+        return False
+    alike_words = all(
+        x[0] == y[0] and difflib.SequenceMatcher(None, x, y).ratio() >= _WORD_SIMILARITY
+        for x, y in zip(words_a, words_b, strict=True)
+    )
+    whole = difflib.SequenceMatcher(None, " ".join(words_a), " ".join(words_b)).ratio()
+    return alike_words and whole >= _SPELLING_SIMILARITY
 
 
 #: Generational suffixes: "Kenneth Stancil III" is still "Stancil".

@@ -32,6 +32,7 @@ from .actor_coreference import (
     merge_people,
     merge_qualified_police,
     merge_same_names,
+    merge_spelling_variants,
     merge_state_names,
     merge_state_qualified,
     merge_word_order_variants,
@@ -65,6 +66,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_state_names(clusters)
     fix_people(clusters, analysis)
     merge_people(clusters)
+    merge_spelling_variants(clusters)
     merge_acronyms(clusters)
     merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
