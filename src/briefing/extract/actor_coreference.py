@@ -17,7 +17,7 @@ from . import gazetteer
 from .actor_entities import POSSESSIVE
 from .actor_model import Cluster, Mention, name_key, word_set
 from .actor_patterns import COMPASS_WORDS
-from .analysis import Analysis
+from .analysis import Analysis, first_conjunct
 
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "around", "into", "towards", "toward"})
 _PLACE_NOUNS = word_set(
@@ -574,9 +574,7 @@ _LIST_OPENERS = frozenset({"including", "like", "as", "of"})
 def _listed_after_places(root: Token) -> bool:
     """ "affecting towns including Convención, Abrego, Teorama, El Tarra, Hacarí, and Tibú": each
     name of the list is a town, however the model tagged it."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(root)
     opener = first.head
     if first.dep_ != "pobj" or opener.lower_ not in _LIST_OPENERS:
         return False

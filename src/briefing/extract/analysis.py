@@ -10,13 +10,22 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import PARAGRAPH_SEPARATOR, Article, Evidence
 
 #: Verbs that introduce what someone said: their subject is a speaker, and a place or date on
 #: them is where or when it was said, not where or when the reported event happened.
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "insist"})
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the list a token is in ("A, B and C" -> A): the parse hangs each later
+    member on the one before, and what governs the list (a "to", a preposition, a title) sits on
+    the first."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 @dataclass(frozen=True)

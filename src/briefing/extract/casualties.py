@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .analysis import first_conjunct
 from .numbers import COLLECTIVES, parse_number, parse_range, split_qualifier
 from .roles import ROLE_WORDS, is_title_word
 
@@ -127,9 +128,7 @@ SINGULAR_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 def _purpose(verb: Token) -> bool:
     """ "an operation to track and neutralize several hundred fighters": an aim, not a toll; "were
     found to have been killed" is one."""
-    head = verb
-    while head.dep_ == "conj" and head.head.i < head.i:
-        head = head.head  # "to track and neutralize": the "to" sits on the first verb
+    head = first_conjunct(verb)  # "to track and neutralize": the "to" sits on the first verb
     auxiliaries = [c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}]
     return (
         "to" in auxiliaries and "have" not in auxiliaries and head.dep_ in {"acl", "advcl", "xcomp", "relcl"}

@@ -358,7 +358,12 @@ def _length_of_a_state(ent: Span) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ == "within":
         return False  # "within 24 hours of two operations": when, not how long
-    return any(c.dep_ == "pobj" and c.lemma_.lower() in _TIMED_STATES for c in doc[ent.end].children)
+    return _timed_state(doc[ent.end]) is not None
+
+
+def _timed_state(of: Token) -> Token | None:
+    """The state an "of" gives the length of: "fighting" in "11 hours of fighting"."""
+    return next((c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in _TIMED_STATES), None)
 
 
 def _with_glued_scale(doc: Doc, reading: _Reading) -> _Reading:
@@ -850,8 +855,8 @@ def _duration_label(unit: str, number: Token) -> str:
     doc = number.doc
     after_unit = number.i + (1 if number.lower_ in DURATION_UNITS else 2)
     if after_unit + 1 < len(doc) and doc[after_unit].lower_ == "of":
-        state = next((c for c in doc[after_unit].children if c.dep_ == "pobj"), None)
-        if state is not None and state.lemma_.lower() in _TIMED_STATES:
+        state = _timed_state(doc[after_unit])
+        if state is not None:
             return f"{unit} of {_plain_phrase(state)}"
     token = number
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:

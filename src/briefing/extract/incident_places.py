@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import SPEECH_VERBS
+from .casualties import INJURE_VERBS
 from .incident_triggers import ANAPHORIC_DETS, governor, trigger_type
 from .places import Place, best_place
 
@@ -276,7 +277,7 @@ _CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp"})
 
 
 #: Verbs that add victims to the same event: "killed five officers and wounded two others in Guanajuato".
-_HARM_VERBS = frozenset({"wound", "injure", "hurt", "maim", "kidnap", "abduct"})
+_HARM_VERBS = INJURE_VERBS | {"kidnap", "abduct"}
 
 
 def _split_coordinated(places: list[Place], doc: Doc) -> list[list[Place]]:

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from .analysis import first_conjunct
 from .casualties import MAYBE_FATAL_VERBS, PERSON_NOUNS, SINGULAR_PRONOUNS, numbered_of, shot_dead
 
 #: Nouns that name an event, with the type they give.
@@ -452,8 +453,7 @@ LEGAL_WORDS = frozenset(
 
 
 def _charged_with(noun: Token) -> bool:
-    while noun.dep_ == "conj" and noun.head.i < noun.i:
-        noun = noun.head  # "for murder and homicide"
+    noun = first_conjunct(noun)  # "for murder and homicide"
     prep = noun.head
     return (
         noun.dep_ == "pobj"

@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .analysis import first_conjunct
 from .casualties import PERSON_NOUNS
 from .dates import WEEKDAYS
 
@@ -792,9 +793,7 @@ def _with_rest_of_state_name(doc: Doc, start: int, end: int) -> int:
 def _described_as_person(root: Token) -> bool:
     """ "Ali Hassan, a soldier who defected", "a top commander, Muna Bihari,": a name set beside a
     noun for a person."""
-    named = root
-    while named.dep_ == "conj" and named.head.i < named.i:
-        named = named.head  # "a commander, Muna Bhai or Muna Bihari,"
+    named = first_conjunct(root)  # "a commander, Muna Bhai or Muna Bihari,"
     if named.dep_ == "appos" and named.head.lemma_.lower() in PERSON_NOUNS:
         return True
     if _listed_among_people(root):
@@ -805,10 +804,7 @@ def _described_as_person(root: Token) -> bool:
 def _listed_among_people(root: Token) -> bool:
     """ "PFC Kenneth Cerbo, Michael Besana, Angelito Bariga and Sgt. Nino Nabaunag": a name in a list
     of at least two people's full names is one more person's, whatever label the model gave it."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    members, queue = [], [first]
+    members, queue = [], [first_conjunct(root)]
     while queue:  # the list's members: the first name and its chain of conjuncts
         member = queue.pop()
         members.append(member)

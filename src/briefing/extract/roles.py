@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .analysis import SPEECH_VERBS
+from .analysis import SPEECH_VERBS, first_conjunct
 
 
 #: Words that make a phrase a role rather than a description ("42", "of Woodbridge" are not).
@@ -662,10 +662,7 @@ def _with_singular_head(text: str, head: Token) -> str:
 def _first_of_the_list(name: Span) -> Token:
     """The first name of the list a name is in ("A, B and C"), which carries the list's role; the
     name itself when it stands alone."""
-    first = name.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    return first
+    return first_conjunct(name.root)
 
 
 def _first_conjunct_name(name: Span) -> int | None:
