@@ -1701,3 +1701,30 @@ def test_a_named_victim_beside_n_other_victims_is_one_more(incidents_of) -> None
         "In a separate attack, the gunman and 12 other people were killed in Acapulco on Tuesday.",
     )
     assert [(i.location, i.killed) for i in found] == [("El Papayo", 13), ("Acapulco", 12)]
+
+
+def test_a_total_of_n_members_hung_on_the_unit_counts_n(incidents_of) -> None:
+    """ "A total of seven members of the MILF national guard were killed": the parse hangs "total" on
+    "guard"; the count is still the seven the total counts, not one guard."""
+    found = incidents_of(
+        "A total of seven members of the Moro Islamic Liberation Front (MILF) national guard were killed in"
+        " clashes in Shariff Saydona Mustapha on Friday."
+    )
+    assert [i.killed for i in found] == [7]
+
+
+def test_the_martyrdom_of_n_counts_the_dead(incidents_of) -> None:
+    found = incidents_of(
+        "The governor expressed sorrow over the martyrdom of five FC personnel in the attack in Sibi district."
+    )
+    assert [i.killed for i in found] == [5]
+
+
+def test_a_town_before_the_event_is_its_scene_not_its_perpetrator(incidents_of) -> None:
+    """ "the Vienna terror attack": Vienna says where, not who; "a US airstrike" says who."""
+    vienna = incidents_of(
+        "A gunman shot dead in the Vienna terror attack which killed four people was named."
+    )
+    strike = incidents_of("A US airstrike killed four militants near Jilib.")
+    assert [(i.location, i.killed, i.perpetrator) for i in vienna] == [("Vienna", 4, None)]
+    assert [(i.location, i.perpetrator) for i in strike] == [("Jilib", "US")]

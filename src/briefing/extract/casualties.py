@@ -190,7 +190,7 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
 
 
 #: Nouns whose "of" names the dead: "the bodies of 70 civilians", "the killing of eight".
-_DEATH_NOUNS = frozenset({"body", "death", "killing", "murder"})
+_DEATH_NOUNS = frozenset({"body", "death", "killing", "murder", "martyrdom"})
 #: Nouns that name the dead only when people follow: "the loss of 25 soldiers" (not "of 25 tanks").
 _LOSS_NOUNS = frozenset({"loss", "demise"})
 
@@ -771,6 +771,9 @@ def count_of(noun: Token) -> int | None:
         counted = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         if counted and counted[0].dep_ == "pobj":
             return count_of(counted[0])  # "a minimum of 13 police officers" counts the officers
+    amount = next((c for c in noun.lefts if c.dep_ == "nmod" and c.lemma_.lower() in _AMOUNT_NOUNS), None)
+    if amount is not None and (counted := count_of(amount)) is not None:
+        return counted  # "A total of seven members of the MILF national guard", hung on "guard"
     numbers = [
         c
         for c in noun.children

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import Actor
+from . import gazetteer
 
 #: Weapons and vehicles: the subject of "killed" but never the perpetrator ("a car bomb killed", "one jet bombed").
 WEAPON_NOUNS = {
@@ -92,6 +93,7 @@ def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
                     or c.pos_ == "PROPN"
                     or c.lower_ == "coalition"
                 )
+                and not _names_the_scene(c)
             ]
             if trigger.dep_ in {"dobj"} and trigger.head.lemma_.lower() in {
                 "conduct",
@@ -108,6 +110,14 @@ def _perpetrator_phrases(span: Span, triggers: list[Token]) -> list[str]:
         and p.split()[-1].lower().rstrip("s") not in WEAPON_NOUNS
         and p.lower() not in TIME_WORDS
     ]
+
+
+def _names_the_scene(modifier: Token) -> bool:
+    """ "the Vienna terror attack": a town before the event says where it happened; a state
+    before it ("a US airstrike") says who carried it out."""
+    if modifier.ent_type_ not in {"GPE", "LOC", "FAC"} or modifier.dep_ == "poss":
+        return False
+    return gazetteer.country_of(_phrase(modifier)) is None
 
 
 def _phrase(token: Token) -> str:

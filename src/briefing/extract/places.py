@@ -23,6 +23,7 @@ from . import gazetteer
 from .analysis import first_conjunct
 from .casualties import PERSON_NOUNS
 from .dates import WEEKDAYS
+from .incident_triggers import NOUN_TRIGGERS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Labels the small model wrongly gives to place names; accepted only in a locative position.
@@ -963,6 +964,8 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
             return False  # "the U.S. consulate in Nuevo Laredo issued an alert": a body that acts
         if any({t.lemma_.lower(), t.lower_} & (PLACE_NOUNS | FACILITY_NOUNS) for t in chain):
             return True
+        if chain[-1].lemma_.lower() in NOUN_TRIGGERS and gazetteer.country_of(span.text) is None:
+            return True  # "the Vienna terror attack": a town before the event is its scene
         return _in_locative_position(span[0]) and chain[0].pos_ == "PROPN"
     if root.dep_ == "dobj":
         verb = root.head.lemma_.lower()
