@@ -1218,7 +1218,7 @@ def test_the_end_of_a_persons_name_tagged_as_an_organisation_joins_the_person() 
             cluster("person:anna service", "Anna Police Service", "person", 160),
         )
     }
-    merge_people(clusters)
+    merge_people(clusters, " " * 200)
     # a two-word name with an organisation's word ("Service") is left to the organisation
     assert set(clusters) == {
         "person:renan miller rivera",
@@ -1989,3 +1989,48 @@ def test_one_person_spelled_two_ways_is_one_actor(analysed: Analyser) -> None:
     )
     assert "Qassem Souleimani" not in actors
     assert {"Ali Hassan", "Ali Hussein"} <= set(actors)
+
+
+def test_a_surname_tagged_apart_from_the_name_joins_it(analysed: Analyser) -> None:
+    """ "[Col Tamer]PERSON [El Rifaai]ORG": one man, whose role is the whole title before the rank;
+    "Sergeant Madndjou Jean Patrice" tagged ORG is a sergeant."""
+    roles = roles_in(
+        analysed,
+        "Chief military spokesman Col Tamer El Rifaai said soldiers at the checkpoint exchanged fire"
+        " with the attackers. A statement issued by Col El Rifaai gave no location.",
+        "Sergeant Madndjou Jean Patrice, the backbone of his squad, died in the ambush.",
+    )
+    assert roles.get("Tamer El Rifaai") == "Chief military spokesman"
+    assert "Tamer" not in roles
+    assert roles.get("Madndjou Jean Patrice") == "Sergeant"
+
+
+def test_an_office_of_a_two_part_province_is_one_role(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "Governor General of Sistan and Baluchestan province Hossein Modarres Khyabani said the toll reached 19.",
+        "The President of Mali and Senegal leader Macky Sall met in Dakar.",
+    )
+    assert roles["Hossein Modarres Khyabani"] == "Governor General of Sistan and Baluchestan province"
+    assert roles["Macky Sall"] == "Senegal leader"
+
+
+def test_one_of_the_leaders_holds_the_role_in_the_singular(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "Amrullah Saleh, one of the leaders of this front and the former vice president of Afghanistan,"
+        " made the news public.",
+    )
+    assert roles["Amrullah Saleh"] == "leader of this front and the former vice president of Afghanistan"
+
+
+def test_a_bare_surname_is_the_principal_not_the_relative_named_by_kin(analysed: Analyser) -> None:
+    """ "wounding his wife, Martine Moïse. Mr. Moïse was found ...": the president, named first."""
+    actors = actors_in(
+        analysed,
+        "Haitian police said Jovenel Moïse had been killed by an armed group.",
+        "The gunmen stormed the president's home, shooting him dead and wounding his wife, Martine Moïse.",
+        "Mr. Moïse was found with 12 gunshot wounds.",
+    )
+    assert "Moïse" in actors["Jovenel Moïse"].aliases
+    assert "Moïse" not in actors["Martine Moïse"].aliases

@@ -124,7 +124,7 @@ def _honorific_before(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
 
 
-def merge_people(clusters: dict[str, Cluster]) -> None:
+def merge_people(clusters: dict[str, Cluster], text: str) -> None:
     """Join a surname (tagged PERSON, ORG or place by the model) to the one full name ending in it."""
     for short in sorted(clusters.values(), key=lambda c: len(c.name.split())):
         if short.key not in clusters or short.kind not in {"person", "organization", "place"}:
@@ -135,7 +135,7 @@ def merge_people(clusters: dict[str, Cluster]) -> None:
         if short.kind == "organization" and len(words) > 1 and any(name_key(w) in _ORG_WORDS for w in words):
             continue  # "Mobile Squad" is a unit, whatever person's name ends the same way
         people = [c for c in clusters.values() if c.kind == "person" and c is not short]
-        target = _person_ending_with(people, short)
+        target = _person_ending_with(people, short, text)
         if target is not None:
             _absorb(clusters, target, short)
 
@@ -183,7 +183,7 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
-def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None:
+def _person_ending_with(people: list[Cluster], short: Cluster, text: str) -> Cluster | None:
     """The one longer name that ends with this one ("Baghdadi") or, for a person, starts with it
     ("Abu Jandal" for "Abu Jandal al-Kuwaiti"); None when absent or ambiguous."""
     words = _name_words(short.name)
@@ -209,11 +209,29 @@ def _person_ending_with(people: list[Cluster], short: Cluster) -> Cluster | None
     # ("the victim Christopher Mwantiri ... Solomon Mwantiri confirmed ... Mwantiri explained").
     first = min(m.start for m in short.mentions)
     introduced = [p for p in matches if min(m.start for m in p.mentions) < first]
+    principals = [p for p in introduced if not _introduced_as_kin(p, text)]
+    if principals and len(principals) < len(introduced):
+        # "shooting him dead and wounding his wife, Martine Moïse. Mr. Moïse was found ...": the
+        # relative is named by the kin word and her full name; the surname alone is the principal
+        matches = [p for p in matches if p in principals or p not in introduced]
+        introduced = principals
     if len(introduced) > 1 and len({len(p.mentions) for p in introduced}) == 1:
         latest = max(introduced, key=lambda p: max(m.start for m in p.mentions if m.start < first))
         if first - max(m.start for m in latest.mentions if m.start < first) <= JUST_NAMED_CHARS:
             return latest
     return matches[0] if matches else None
+
+
+#: A kin word just before a name: "his wife, Martine Moïse", "son Hamza bin Laden".
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|widow|son|daughter|mother|father|brother|sister|nephew|niece|cousin)s?\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_as_kin(person: Cluster, text: str) -> bool:
+    first = min(m.start for m in person.mentions)
+    return bool(_KIN_BEFORE.search(text[max(0, first - 20) : first]))
 
 
 #: How close before a bare surname a full name must be to be the one it repeats, when two people

@@ -60,6 +60,8 @@ def _joined_entities(doc: Doc) -> list[Span]:
             out.append(nicknamed)
         elif previous is not None and previous.label_ == ent.label_ == "PERSON" and previous.end == ent.start:
             out[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        elif previous is not None and _surname_tagged_apart(previous, ent):
+            out[-1] = Span(doc, previous.start, ent.end, label="PERSON")  # "[Col Tamer] [El Rifaai]"
         elif previous is not None and previous.label_ == ent.label_ == "ORG" and _of_between(previous, ent):
             out[-1] = Span(
                 doc, previous.start, ent.end, label="ORG"
@@ -67,6 +69,21 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.extend(_split_possessive(ent))
     return out
+
+
+def _surname_tagged_apart(person: Span, ent: Span) -> bool:
+    """ "[Col Tamer]PERSON [El Rifaai]ORG": the model tags a name's last words apart; they are its
+    surname when they follow it directly, the parse hangs the given name on them, and they are
+    capitalised words that name no body or place."""
+    if person.label_ != "PERSON" or ent.label_ not in {"ORG", "GPE", "NORP"} or person.end != ent.start:
+        return False
+    if len(ent) > 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in _NOT_PERSON_ENDS for t in ent) or is_common_word(
+        ent[-1].text
+    ):
+        return False
+    return person.root.head.i in range(ent.start, ent.end) and not gazetteer.country_of(ent.text)
 
 
 def _with_quoted_nickname(ent: Span) -> Span | None:
@@ -530,8 +547,13 @@ _PERSONAL_RANKS = word_set(
 
 
 def _rank_of_a_person(span: Span) -> bool:
-    """ "Sergeant Peetachai Saleewa", tagged ORG: a personal rank and a two-word name."""
-    return len(span) == 3 and span[0].lower_.rstrip(".") in _PERSONAL_RANKS
+    """ "Sergeant Peetachai Saleewa", "Sergeant Madndjou Jean Patrice", tagged ORG: a personal rank
+    and a two- or three-word name."""
+    return (
+        3 <= len(span) <= 4
+        and span[0].lower_.rstrip(".") in _PERSONAL_RANKS
+        and not any(t.lower_ in _NOT_PERSON_ENDS for t in span[1:])
+    )
 
 
 def _surname_speaks(span: Span) -> bool:

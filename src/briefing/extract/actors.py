@@ -65,7 +65,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_same_names(clusters)
     merge_state_names(clusters)
     fix_people(clusters, analysis)
-    merge_people(clusters)
+    merge_people(clusters, analysis.text)
     merge_spelling_variants(clusters)
     merge_acronyms(clusters)
     merge_other_names(clusters, analysis.text)

@@ -700,8 +700,8 @@ def _in_title_run(token: Token) -> bool:
         return True  # "constables Matthew Arnold and Rachel McCrow": each a constable
     if _ORDINAL.fullmatch(token.lower_):
         return True  # "brigade spokeswoman 2nd Lt. Selena Owens"
-    if token.pos_ == "ADJ" and token.is_lower and _role_word_follows(token):
-        return True  # "CNN legal analyst", "the former prime minister"
+    if (token.pos_ == "ADJ" or token.dep_ == "amod") and token.is_lower and _role_word_follows(token):
+        return True  # "CNN legal analyst", "the former prime minister", "Chief military spokesman"
     if token.dep_ == "compound" and token.pos_ in {"NOUN", "PROPN"} and not token.is_upper:
         return True  # "press operations director", "air force spokesman"
     if token.is_lower and token.pos_ in {"NOUN", "PROPN"} and _object_of_office(token):
@@ -730,7 +730,19 @@ def _inside_capitalised_office(conjunction: Token) -> bool:
     if i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1], doc[i + 1]
+    if (
+        before.is_title
+        and after.is_title
+        and _object_of_office(before)
+        and i + 2 < len(doc)
+        and doc[i + 2].lower_ in _DIVISION_NOUNS
+    ):
+        return True  # "Governor General of Sistan and Baluchestan province", whatever the labels
     return before.is_title and after.is_title and before.ent_type_ != "PERSON" and after.ent_iob_ != "B"
+
+
+#: Nouns after a two-part name of a division: "Sistan and Baluchestan province".
+_DIVISION_NOUNS = frozenset({"province", "region", "state", "district", "county", "governorate", "oblast"})
 
 
 def _brackets_acronym(bracket: Token) -> bool:
@@ -780,6 +792,8 @@ def _top_of_noun_phrase(token: Token) -> Token:
 
 def _appos_phrase(token: Token, stop: int | None) -> str | None:
     start = _start_without_det(token)
+    if token.lower_ == "one":
+        return _one_of_the_holders(token, stop or _end_before_clause(token, start))
     while start < token.i and _is_age_word(token.doc[start]):
         start += 1  # "a 66-year-old priest at the church": the age is not the role
     span = token.doc[start : (stop or _end_before_clause(token, start))]
@@ -801,6 +815,27 @@ def _appos_phrase(token: Token, stop: int | None) -> str | None:
             return _clean(whose.text)  # "deputy spokesman for UN Secretary-General Antonio Guterres"
         return None  # "her boyfriend, Army Spc. Caleb Barnes": another person, not this one's role
     return _clean(span.text)
+
+
+def _one_of_the_holders(one: Token, end: int) -> str | None:
+    """ "X, one of the leaders of this front and the former vice president": he holds the role
+    the plural names, in the singular ("leader of this front and the former vice president")."""
+    holders = next(
+        (
+            o
+            for c in one.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+    singular = _singular_role_word(holders) if holders is not None else None
+    if holders is None or singular is None:
+        return None
+    doc = one.doc
+    modifiers = doc[_start_without_det(holders) : holders.i].text
+    return _clean(" ".join(part for part in (modifiers, singular, doc[holders.i + 1 : end].text) if part))
 
 
 def _end_before_clause(token: Token, start: int) -> int:
