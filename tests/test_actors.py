@@ -2034,3 +2034,28 @@ def test_a_bare_surname_is_the_principal_not_the_relative_named_by_kin(analysed:
     )
     assert "Moïse" in actors["Jovenel Moïse"].aliases
     assert "Moïse" not in actors["Martine Moïse"].aliases
+
+
+def test_names_the_model_cuts_or_glues_are_read_whole(analysed: Analyser) -> None:
+    """ "[Ursula von] der Leyen": the surname runs through its particles; "President of [Ukraine
+    Volodymyr Zelensky]" tagged ORG is the president, not a Ukrainian body."""
+    roles = roles_in(
+        analysed,
+        "European Commission President Ursula von der Leyen expressed shock at the violence.",
+        "President of Ukraine Volodymyr Zelensky said people could be inside.",
+    )
+    assert roles["Ursula von der Leyen"] == "European Commission President"
+    assert roles["Volodymyr Zelensky"] == "President of Ukraine"
+    assert "Ukraine Volodymyr Zelensky" not in roles
+
+
+def test_titles_legal_regimes_and_districts_are_no_organisations(analysed: Analyser) -> None:
+    actors = actors_in(
+        analysed,
+        "Hela Provincial Administrator, William Bando, called a meeting. The Provincial Administrator warned"
+        " travellers.",
+        "The government declared a State of Exception in Guayaquil.",
+        "Bandits killed villagers in Bakura Local Government Area of the State.",
+    )
+    assert actors["William Bando"].role == "Hela Provincial Administrator"
+    assert not [name for name, a in actors.items() if a.kind == "organization"]

@@ -186,6 +186,10 @@ def _in_headline_case(sentence: Span) -> bool:
     return len(words) >= _MIN_HEADLINE_WORDS and all(t.text[0].isupper() for t in words)
 
 
+#: Nigeria's districts, which the model tags as bodies: "Bakura Local Government Area", "Gwoza LGA".
+_LOCAL_AREA = re.compile(r"\bLocal Government Area\b|\bLGA$")
+
+
 def _opens_a_division(token: Token) -> bool:
     return token.text in {"Co.", "Co"} or token.lower_.rstrip(".") in DIVISION_TITLES
 
@@ -258,12 +262,18 @@ def entity_mentions(analysis: Analysis) -> list[Mention]:
             person = _person_after_rank(span) or _name_after_acronym(span)
             if person is not None:
                 span, kind = person, "person"
-        if kind != "place" and len(span) > 1 and _opens_a_division(span[0]):
-            kind = "place"  # "Co. Tyrone", "Barangay Bunkaong": a county, a village
+        if (
+            kind != "place"
+            and len(span) > 1
+            and (_opens_a_division(span[0]) or _LOCAL_AREA.search(span.text))
+        ):
+            kind = "place"  # "Co. Tyrone", "Barangay Bunkaong", "Bakura Local Government Area": divisions
         if kind == "person":
             if is_only_title(span):
                 continue
-            span = _with_first_names(_with_rest_of_name(_after_possessive_title(span)))
+            span = _with_first_names(
+                _with_particle_surname(_with_rest_of_name(_after_possessive_title(span)))
+            )
             span = without_title(_after_office_of(_without_leading_place(span)))
         text = (
             POSSESSIVE.sub("", span.text)
@@ -603,7 +613,13 @@ def _name_after_acronym(span: Span) -> Span | None:
     titled = any(t.lower_ in ROLE_WORDS for t in span)
     for i, token in enumerate(span[:-2]):
         rest = span[i + 1 :]
-        opens_name = (token.is_upper and len(token) >= 2) or (titled and token.lower_ in {"police", "army"})
+        opens_name = (
+            (token.is_upper and len(token) >= 2)
+            or (titled and token.lower_ in {"police", "army"})
+            or (
+                i == 0 and gazetteer.country_of(token.text) is not None
+            )  # "[President of] Ukraine Volodymyr Zelensky"
+        )
         if (
             opens_name
             and 2 <= len(rest) <= 3
@@ -626,6 +642,23 @@ def _name_after_rank(span: Span) -> Span | None:
     while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
         end += 1
     return doc[start:end] if end - start >= 2 else None
+
+
+#: Lower-case words inside surnames: "Ursula von der Leyen", "Gerardo de la Cruz".
+_NAME_PARTICLES = word_set("von van der den de del della da dos das la le du ter")
+
+
+def _with_particle_surname(name: Span) -> Span:
+    """ "[Ursula von] der Leyen": the model stops a name at its particles; the surname runs through
+    them to the capitalised word after."""
+    doc, end = name.doc, name.end
+    if name[-1].lower_ not in _NAME_PARTICLES and not (end < len(doc) and doc[end].lower_ in _NAME_PARTICLES):
+        return name
+    while end < len(doc) and end < name.end + 2 and doc[end].lower_ in _NAME_PARTICLES:
+        end += 1
+    if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and len(name) >= 1:
+        return doc[name.start : end + 1]
+    return name
 
 
 def _with_rest_of_name(name: Span) -> Span:
@@ -740,8 +773,8 @@ def _plausible_name(text: str, kind: str) -> bool:
         return False
     if any(q in text for q in '"“”'):
         return False
-    if kind == "organization" and text.split()[0].lower() in _NOT_ORG_HEADS:
-        return False
+    if kind == "organization" and (text.split()[0].lower() in _NOT_ORG_HEADS or _STATE_OF.match(text)):
+        return False  # "Cessation of Hostilities", "State of Exception": an agreement, a legal regime
     if kind == "organization" and text.split()[-1].lower() in TITLE_TOKENS | _OFFICE_ENDS:
         return False  # "Riverside Police Sgt", "Defence Ministry Spokesman": a title, not a body
     if kind == "organization" and (", " in text or re.search(r" (?:to|in|from) ", text)):
@@ -757,6 +790,9 @@ def _plausible_name(text: str, kind: str) -> bool:
     return len(text) > 1
 
 
+#: Legal regimes the model tags as organisations: "the State of Emergency", "a State of Exception".
+_STATE_OF = re.compile(r"State of (?:Emergency|Exception|Siege|War|Alarm)\b", re.IGNORECASE)
+
 #: A named military campaign; "Joint Operation Command" and "Special Operations" are bodies.
 _OPERATION_NAME = re.compile(r"\bOperation\b(?!\s+(?:Command|Centre|Center|Unit|Force|Room|Headquarters))")
 
@@ -764,7 +800,10 @@ _OPERATION_NAME = re.compile(r"\bOperation\b(?!\s+(?:Command|Centre|Center|Unit|
 _OFFICE_HEADS = "minister|commissioner|secretary|director|inspector|governor|chief|president|commander"
 
 #: Offices that end a title the model tagged as an organisation ("Balochistan CTD spokesperson").
-_OFFICE_ENDS = word_set("spokesman spokeswoman spokesperson minister director commander governor official")
+_OFFICE_ENDS = word_set(
+    "spokesman spokeswoman spokesperson minister director commander governor official administrator"
+    " commissioner chairman chairperson mayor"
+)
 
 
 #: Military units named with their number: "103rd Infantry Brigade", "Light Infantry Brigade 143".

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import is_common_word
 from ..model import Actor
 from . import gazetteer
 from .actor_entities import POSSESSIVE, trim_entity
@@ -371,6 +372,8 @@ def national_organisations(analysis: Analysis) -> list[Mention]:
         span = trim_entity(ent) if ent.label_ == "ORG" else None
         if span is None or len(span) < 3 or not gazetteer.country_of(span[0].text):
             continue
+        if not any(is_common_word(t.text) for t in span[1:]):
+            continue  # "[President of] Ukraine Volodymyr Zelensky": a state, then a person's name
         if all(t.is_title or t.lower_ in {"of", "and", "for"} for t in span[1:]) and span[-1].is_title:
             text = span.text
             out.append(
