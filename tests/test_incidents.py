@@ -1728,3 +1728,23 @@ def test_a_town_before_the_event_is_its_scene_not_its_perpetrator(incidents_of) 
     strike = incidents_of("A US airstrike killed four militants near Jilib.")
     assert [(i.location, i.killed, i.perpetrator) for i in vienna] == [("Vienna", 4, None)]
     assert [(i.location, i.perpetrator) for i in strike] == [("Jilib", "US")]
+
+
+def test_a_capital_named_by_its_state_places_an_event_that_ended(incidents_of) -> None:
+    """ "A terrorist attack on a hotel in the Somali capital ended on Sunday": an attack that ended
+    happened ("efforts to end the attacks" are aimed at events), in the Somali capital."""
+    found = incidents_of(
+        "A terrorist attack on a hotel in the Somali capital ended on Sunday after 25 people had been killed."
+    )
+    aimed = incidents_of("The talks in Doha seek to end the attacks on convoys in Kunduz.")
+    assert [(i.location, i.killed) for i in found] == [("Somali capital", 25)]
+    assert aimed == []
+
+
+def test_who_fired_is_no_place_and_hills_of_x_are_x(incidents_of) -> None:
+    struck = incidents_of(
+        "The cafe in Hroza was struck by a missile that officials said was fired by Russia, killing 52 people."
+    )
+    ambush = incidents_of("In the war-torn hills of Bambili, separatist gunfire killed four gendarmes.")
+    assert [(i.location, i.killed) for i in struck] == [("Hroza", 52)]
+    assert [(i.location, i.killed) for i in ambush] == [("Bambili", 4)]

@@ -1137,3 +1137,16 @@ def test_a_sentence_opening_with_a_date_phrase_is_no_dateline(tmp_path: Path) ->
     """A control for the datelines above: lowercase words before the comma make a sentence."""
     page = f"Police raid\n\nIn the early hours of Thursday, July 21, 2022, police began a raid.\n\n{SENTENCE_1}\n"
     assert read(tmp_path, "a.txt", page).date is None
+
+
+def test_a_data_dump_after_the_story_is_furniture(tmp_path: Path) -> None:
+    """A broken page prints its related-story records raw after the story ('string(336) "[{"id":...');
+    two quoted keys with values are never prose, even as the last paragraph."""
+    dump = (
+        'string(336) "[{"id":"3087376","sort":"9557151","pic":"1508.jpg","title":"Somalia\'s deadliest attack'
+        ' ever kills 276, injures 300 "} ,{"id":"3091851","sort":"9557146","title":"Base was target of'
+        ' truck bomb: Intelligence"} ,{"id":"3091852","sort":"9557145","title":"Army says it retook'
+        ' the town after three days of heavy fighting with the insurgents"} ]"'
+    )
+    article = read(tmp_path, "a.txt", f"Forces retake bridge\n\n{SENTENCE_1}\n\n{SENTENCE_2}\n\n{dump}\n")
+    assert article.paragraphs == (SENTENCE_1, SENTENCE_2)

@@ -424,7 +424,19 @@ _NO_CLAUSE_VERBS = frozenset(
 def _goes_on(trigger: Token, governing: Token) -> bool:
     """ "Azerbaijan continues to launch a major offensive": a named event that goes on is reported;
     "continue to kill civilians" tells a pattern of killings, not one event."""
-    return trigger.pos_ == "NOUN" and governing.lemma_.lower() == "continue"
+    if trigger.pos_ != "NOUN":
+        return False
+    if governing.lemma_.lower() == "continue":
+        return True
+    # "A terrorist attack on a hotel ... ended on Sunday": an event that ended happened; "efforts
+    # to end the attacks" are aimed at events, named as the object
+    return governing.lemma_.lower() in _ENDING_VERBS and any(
+        c.dep_ == "nsubj" and c.i == trigger.i for c in governing.children
+    )
+
+
+#: Verbs whose subject event took place: "the siege ended", "the fighting stopped at dawn".
+_ENDING_VERBS = frozenset({"end", "cease", "halt", "stop"})
 
 
 def _comma_splice(verb: Token, governing: Token) -> bool:

@@ -385,6 +385,7 @@ def places_in(span: Span) -> list[Place]:
         if place is not None and _names_a_place(place.text) and not _names_a_person(span.doc, place):
             found.append(place)
             taken.update(range(place.start, place.end))
+    found += _capitals_named_by_state(span, taken)
     for place in _places_after_prepositions(span, taken):
         if (
             _names_a_place(place.text)
@@ -394,6 +395,25 @@ def places_in(span: Span) -> list[Place]:
             found.append(place)
     found.sort(key=lambda p: p.start)
     return [_with_roles(p, found, span) for p in found]
+
+
+def _capitals_named_by_state(span: Span, taken: set[int]) -> list[Place]:
+    """ "in the Somali capital", "in Austria's capital": a city named by its state. Wide, so the
+    city's own name, where the text gives it, is the more specific place."""
+    out = []
+    for token in span:
+        if token.lower_ != "capital" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        states = [
+            c for c in token.lefts if c.dep_ in {"amod", "poss", "compound"} and gazetteer.country_of(c.text)
+        ]
+        if len(states) != 1 or any(i in taken for i in range(states[0].i, token.i + 1)):
+            continue
+        text = span.doc[states[0].i : token.i + 1].text
+        out.append(
+            Place(text=text, start=states[0].i, end=token.i + 1, wide=True, container=False, reference=False)
+        )
+    return out
 
 
 def _names_a_person(doc: Doc, place: Place) -> bool:
@@ -904,7 +924,10 @@ def _in_locative_position(token: Token) -> bool:
     if prev.lower_ != "of" or i == 0:
         return False
     before = doc[i - 1]
-    return before.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS or before.lower_ in COMPASS
+    return (
+        bool({before.lemma_.lower(), before.lower_} & (PLACE_NOUNS | FACILITY_NOUNS))
+        or before.lower_ in COMPASS
+    )
 
 
 def _apposed_place_noun(token: Token) -> bool:
@@ -952,6 +975,8 @@ def _plausible_place_role(root: Token, span: Span) -> bool:
         return False  # "at Bangui's demand": whose demand, not where
     if root.dep_ in {"nsubj", "nsubjpass", "npadvmod", "agent"}:
         return _in_locative_position(span[0])
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return False  # "a missile fired by Russia": who fired it, not where
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS  # "its ally Russia": an actor
     if root.dep_ in {"compound", "amod", "nmod"}:

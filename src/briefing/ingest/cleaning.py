@@ -426,6 +426,8 @@ def classify(line: str) -> Kind:
         return Kind.FURNITURE  # a photo caption: "... at the Capitol. (AP Photo/J. Scott Applewhite)"
     if _doubled_around_a_label(bare) or _language_switch(bare):
         return Kind.FURNITURE  # "X File photo X": an image's alt text and caption; "اردو": a menu
+    if DATA_DUMP.search(bare):
+        return Kind.FURNITURE  # 'string(336) "[{"id":"3087376",...': a page's data printed raw
     if PLAYER_TIME.match(bare) or PLAYER_NOTICE.search(bare):
         return Kind.PLAYER
     if word_count(bare) <= MAX_FURNITURE_WORDS and any(p.search(bare) for p in FURNITURE_LINES):
@@ -442,6 +444,11 @@ def classify(line: str) -> Kind:
 #: Words an image's label may hold between its alt text and its caption ("File photo").
 MAX_IMAGE_LABEL_WORDS = 4
 MIN_DOUBLED_WORDS = 5
+
+
+#: Data a broken page prints instead of rendering it: JSON records ('[{"id":"3087376","sort":...'),
+#: a PHP dump's 'string(336) "'. Two quoted keys with values are never prose.
+DATA_DUMP = re.compile(r'(?:^|[\[{,]\s*)"[\w-]+"\s*:\s*(?:"[^"]*"|\d+)\s*,\s*"[\w-]+"\s*:|^string\(\d+\) "')
 
 
 def _doubled_around_a_label(line: str) -> bool:
