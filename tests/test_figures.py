@@ -446,3 +446,25 @@ def test_the_number_of_x_is_n_counts_x(analysis_of) -> None:
         analysis_of("Per official reports, the number of soldiers killed in action is 105. The boy is 15.")
     )
     assert values(figures) == [105]
+
+
+def test_a_tournament_year_and_half_time_are_no_figures(analysis_of) -> None:
+    """ "The Euro 2024 match ... was abandoned at half time": a name's year and a moment of a match;
+    the two fans killed are the figure."""
+    figures = find_figures(
+        analysis_of(
+            "The Euro 2024 match between Belgium and Sweden was abandoned at half time after 2 fans were killed."
+        )
+    )
+    assert [(f.value, f.label) for f in figures] == [(2, "fans killed")]
+
+
+def test_the_length_of_a_gunbattle_and_people_who_remain_missing(analysis_of) -> None:
+    figures = find_figures(
+        analysis_of(
+            "Security forces killed two militants in a 48-hour gunbattle in Kupwara. Sixteen people remain missing."
+        )
+    )
+    labels = {f.value: f.label for f in figures}
+    assert labels[48].startswith("hours of gunbattle")
+    assert labels[16] == "people missing"

@@ -277,6 +277,10 @@ TIMED_EVENTS = {
     "clashes",
     "lockdown",
     "blackout",
+    "gunbattle",
+    "firefight",
+    "shootout",
+    "encounter",
 }
 DURATION = re.compile(
     r"^(?:(?P<q>at least|more than|nearly|almost|about|around|over|some)\s+)?(?P<n>[\w.,-]+)\s+(?P<u>[a-z]+)$"
@@ -613,7 +617,8 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         _is_predicate_number(last),
         _one_of_the_most(doc, reading),
         prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in {"no", "nr"},
-        text.lower() == "half" and nxt is not None and nxt.text in {"-", "‐"},  # "half-mast"
+        text.lower() == "half" and nxt is not None and (nxt.text in {"-", "‐"} or nxt.lower_ == "time"),
+        bool(YEAR.match(text)) and prev is not None and prev.pos_ == "PROPN" and prev.is_alpha,  # "Euro 2024"
         _names_a_unit(doc, reading),
     )
     return any(checks)
@@ -1010,7 +1015,7 @@ def _state_of(noun: Token) -> str | None:
             return child.lower_
     if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lower_ in STATES:
         return noun.head.lower_  # "30 soldiers were still missing": the model reads a verb
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in {"be", "remain"}:  # "16 people remain missing"
         for child in noun.head.children:
             if child.dep_ in {"acomp", "attr"} and child.lower_ in STATES:
                 return child.lower_
