@@ -2059,3 +2059,19 @@ def test_titles_legal_regimes_and_districts_are_no_organisations(analysed: Analy
     )
     assert actors["William Bando"].role == "Hela Provincial Administrator"
     assert not [name for name, a in actors.items() if a.kind == "organization"]
+
+
+def test_hyphenated_ranks_places_of_office_and_two_given_names(analysed: Analyser) -> None:
+    """ "Director Defence Information Maj.-Gen. Benjamin Sawyerr": the office, not the hyphenated rank;
+    "administrator of the Dengez locality": where the office is held; "President Mahamat Idriss [Deby
+    Itno]": the given names the model left out are his name, not his title."""
+    roles = roles_in(
+        analysed,
+        "A statement by Director Defence Information Maj.-Gen. Benjamin Sawyerr said the attack failed.",
+        "None of the attackers were apprehended, administrator of the Dengez locality Demelew Bengez told"
+        " local media.",
+        "Troops had been sent on the orders of President Mahamat Idriss Deby Itno.",
+    )
+    assert roles["Benjamin Sawyerr"] == "Director Defence Information"
+    assert roles["Demelew Bengez"] == "administrator of the Dengez locality"
+    assert roles["Mahamat Idriss Deby Itno"] == "President"

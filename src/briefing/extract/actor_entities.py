@@ -683,14 +683,13 @@ def _with_first_names(name: Span) -> Span:
     """
     start = name.start
     if len(name) > 1:
-        given = start - 1
+        given = start
+        while given > 0 and given > start - 2 and _given_name(name.doc[given - 1]):
+            given -= 1
         before = name.doc[given - 1] if given > 0 else None
-        if (
-            before is not None
-            and _given_name(name.doc[given])
-            and (is_title_word(before) or before.lower_ in ROLE_WORDS)
-        ):
-            return name.doc[given : name.end]  # "County Commissioner Gatluak [Lew Thiep]"
+        if given < start and before is not None and (is_title_word(before) or before.lower_ in ROLE_WORDS):
+            # "County Commissioner Gatluak [Lew Thiep]", "President Mahamat Idriss [Deby Itno]"
+            return name.doc[given : name.end]
         return name
     while len(name) == 1 and start > 0 and start > name.start - 3:
         token = name.doc[start - 1]

@@ -75,8 +75,9 @@ BARE_TITLES: frozenset[str] = frozenset(t.rstrip(".") for t in TITLE_TOKENS)
 
 
 def is_title_word(token: Token) -> bool:
-    """ "Gen.", "Gen", "Governor": a title or rank, with or without its full stop."""
-    return token.lower_.rstrip(".") in BARE_TITLES
+    """ "Gen.", "Gen", "Governor", "Maj.-Gen": a title or rank, with or without its full stop."""
+    parts = token.lower_.split("-")
+    return all(part.rstrip(".") in BARE_TITLES for part in parts)
 
 
 #: Lower-case words allowed inside a title run before a name ("IS leader", "deputy director").
@@ -683,7 +684,12 @@ def _in_title_run(token: Token) -> bool:
         return False
     if token.text == ".":
         before = token.doc[token.i - 1] if token.i > 0 else token
-        return before.lower_ + "." in TITLE_TOKENS or (len(before.text) == 1 and before.is_upper)
+        hyphenated_rank = "-" in before.text and is_title_word(before)  # "Maj.-Gen."
+        return (
+            before.lower_ + "." in TITLE_TOKENS
+            or hyphenated_rank
+            or (len(before.text) == 1 and before.is_upper)
+        )
     if token.text == "-":
         return token.i > 0 and not token.doc[token.i - 1].is_punct
     if token.lower_ == "in" and 0 < token.i < len(token.doc) - 1:
@@ -706,6 +712,13 @@ def _in_title_run(token: Token) -> bool:
         return True  # "press operations director", "air force spokesman"
     if token.is_lower and token.pos_ in {"NOUN", "PROPN"} and _object_of_office(token):
         return True  # "US secretary of state", "Deputy Inspector General of police"
+    if (
+        token.is_lower
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and _is_role_word(token.head.head)
+    ):
+        return True  # "administrator of the Dengez locality": where the office is held
     if token.lower_ == "and" and _inside_capitalised_office(token):
         return True  # "Minister of Information and Communication"
     if (
@@ -954,7 +967,7 @@ def _without_trailing_rank(text: str) -> str:
     words = text.split()
     ranks = _RANKS
     end = len(words)
-    while end > 1 and words[end - 1].lower().rstrip(".") in ranks and not _office_of_general(words, end):
+    while end > 1 and _is_rank_word(words[end - 1], ranks) and not _office_of_general(words, end):
         end -= 1
     while end < len(words) and end > 1 and _ORDINAL.fullmatch(words[end - 1].lower()):
         end -= 1  # "2nd Lt.": the grade of the rank
@@ -964,6 +977,11 @@ def _without_trailing_rank(text: str) -> str:
     if end == len(words) or not any(_is_role_not_rank(w, ranks) for w in kept):
         return text
     return " ".join(kept)
+
+
+def _is_rank_word(word: str, ranks: frozenset[str]) -> bool:
+    """ "Col.", "Maj.-Gen.": a rank, or ranks joined by a hyphen."""
+    return all(part.rstrip(".") in ranks for part in word.lower().split("-"))
 
 
 #: Military and police ranks, which go with the name after them ("Navy Capt. Jeff Davis"); offices
