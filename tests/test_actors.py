@@ -2075,3 +2075,19 @@ def test_hyphenated_ranks_places_of_office_and_two_given_names(analysed: Analyse
     assert roles["Benjamin Sawyerr"] == "Director Defence Information"
     assert roles["Demelew Bengez"] == "administrator of the Dengez locality"
     assert roles["Mahamat Idriss Deby Itno"] == "President"
+
+
+def test_a_body_named_in_full_then_by_part_of_its_name_is_one_actor(analysed: Analyser) -> None:
+    """ "the Southern Transitional Council" ... "the Transitional Council" and "the Tinombala Operations
+    Task Force" ... "the Tinombala Task Force" are one body each; the "Syrian Army" beside the "Free
+    Syrian Army" is another."""
+    actors = actors_in(
+        analysed,
+        "Fighters of the Southern Transitional Council clashed with the Tinombala Operations Task Force in"
+        " Shabwa, and the Free Syrian Army said it would send advisers.",
+        "The Transitional Council said the Tinombala Task Force attacked first, and the Syrian Army denied"
+        " any role.",
+    )
+    assert "Transitional Council" not in actors and "Tinombala Task Force" not in actors
+    assert {"Southern Transitional Council", "Tinombala Operations Task Force"} <= set(actors)
+    assert {"Free Syrian Army", "Syrian Army"} <= set(actors)

@@ -502,6 +502,57 @@ def merge_acronyms(clusters: dict[str, Cluster]) -> None:
                 break
 
 
+#: Kinds of body whose full name a story may later shorten.
+_BODY_KINDS = frozenset({"organization", "military", "armed_group", "government"})
+
+
+def merge_shortened_names(clusters: dict[str, Cluster]) -> None:
+    """ "the Southern Transitional Council" ... "the Transitional Council", "the Tinombala Operations
+    Task Force" ... "the Tinombala Task Force": a body named in full, then by part of its name (its
+    first or last words, or its first and last words with some left out), is one actor under the
+    full name, when one full name fits. A short form that names a state's own body ("Syrian Army"
+    beside the "Free Syrian Army") or a body of the knowledge layer stays apart."""
+    bodies = [c for c in clusters.values() if c.kind in _BODY_KINDS and not c.key.startswith(_FIXED_KEYS)]
+    for short in sorted(bodies, key=lambda c: len(c.name.split())):
+        words = _body_words(short.name)
+        if short.key not in clusters or len(words) < 2:
+            continue
+        first_seen = min(m.start for m in short.mentions)
+        fuller = [
+            c
+            for c in bodies
+            if c is not short
+            and c.key in clusters
+            and min(m.start for m in c.mentions) < first_seen
+            and _shortens(words, _body_words(c.name), c.name)
+        ]
+        if len(fuller) == 1:
+            _absorb(clusters, fuller[0], short)
+
+
+#: Clusters named by the knowledge layer, a state or a generic force: never a shortened name.
+_FIXED_KEYS = ("known:", "country:", "military:", "coalition", "regime")
+
+
+def _body_words(name: str) -> list[str]:
+    return [w.removesuffix("s") for w in name_key(name).split() if w not in {"the", "of", "and"}]
+
+
+def _shortens(short: list[str], full: list[str], full_name: str) -> bool:
+    if len(full) <= len(short) or re.search(r"['’]s\b", full_name):
+        return False  # "Kurdistan Region's Directorate of Counter Terrorism" is not the region
+    if full[: len(short)] == short:
+        return True
+    if full[-len(short) :] == short:
+        return gazetteer.country_of(short[0].capitalize()) is None
+    return short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    rest = iter(within)
+    return all(word in rest for word in words)
+
+
 def merge_word_order_variants(clusters: dict[str, Cluster]) -> None:
     """Join word-order and number variants ("University of Mosul", "Mosul University"; "Revolutionary
     Guard", "Revolutionary Guards"): the same content words, read in the singular."""

@@ -32,6 +32,7 @@ from .actor_coreference import (
     merge_people,
     merge_qualified_police,
     merge_same_names,
+    merge_shortened_names,
     merge_spelling_variants,
     merge_state_names,
     merge_state_qualified,
@@ -70,6 +71,7 @@ def find_actors(analysis: Analysis) -> list[Actor]:
     merge_acronyms(clusters)
     merge_other_names(clusters, analysis.text)
     merge_word_order_variants(clusters)
+    merge_shortened_names(clusters)
     merge_state_qualified(clusters)
     merge_named_forces(clusters)
     merge_qualified_police(clusters)
