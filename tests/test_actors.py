@@ -2091,3 +2091,13 @@ def test_a_body_named_in_full_then_by_part_of_its_name_is_one_actor(analysed: An
     assert "Transitional Council" not in actors and "Tinombala Task Force" not in actors
     assert {"Southern Transitional Council", "Tinombala Operations Task Force"} <= set(actors)
     assert {"Free Syrian Army", "Syrian Army"} <= set(actors)
+
+
+def test_a_suspect_by_clause_and_an_offender_believed_to_be_someone(analysed: Analyser) -> None:
+    roles = roles_in(
+        analysed,
+        "Police said that this person, Aco Martinović, who is suspected of committing the crime, killed ten.",
+        "The offender who took his own life at the scene is believed to be 22-year-old Jake Davison.",
+    )
+    assert roles["Aco Martinović"] == "suspect"
+    assert roles["Jake Davison"] == "offender"

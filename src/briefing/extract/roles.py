@@ -55,6 +55,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     fellow scholar reverend cleric preacher
     protester protestor demonstrator photojournalist photographer cameraman civilian bodyguard gendarme
     indigene ombudswoman ombudsperson
+    offender perpetrator ringleader
     """
 )
 ROLE_WORDS = ROLE_WORDS | PERSON_NOUNS
@@ -422,7 +423,7 @@ def _identified_as_role(name: Span) -> str | None:
         if described.lemma_.lower() in ROLE_WORDS:
             role = _appos_phrase(described, stop=described.i + 1)
             return _with_singular_head(role, described) if role is not None else None
-    described = _named_as(root) or _identified_as_what(root) or _whose_name(root)
+    described = _named_as(root) or _identified_as_what(root) or _whose_name(root) or _believed_to_be(root)
     if described is None or described.lemma_.lower() not in ROLE_WORDS:
         return None
     earlier = _earlier_description(described)
@@ -465,6 +466,19 @@ def _identified_as_what(root: Token) -> Token | None:
     )
 
 
+#: Verbs that report who someone is taken to be: "the offender is believed to be X".
+_BELIEF_VERBS = frozenset({"believe", "think", "understand", "confirm", "know"})
+
+
+def _believed_to_be(root: Token) -> Token | None:
+    """ "The 22-year-old offender who took his own life is believed to be Jake Davison": the role
+    is the subject the name is believed to be."""
+    be = root.head
+    if root.dep_ != "attr" or be.lemma_ != "be" or be.dep_ != "xcomp" or be.head.lemma_ not in _BELIEF_VERBS:
+        return None
+    return next((c for c in be.head.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+
+
 def _whose_name(root: Token) -> Token | None:
     """ "the deceased suspect's name is Steve Seagraves": the role whose name the sentence gives."""
     if root.dep_ != "attr" or root.head.lemma_ != "be":
@@ -502,6 +516,10 @@ def _earlier_description(noun: Token) -> Token | None:
 _OFFICE_VERBS = {"head": "head", "lead": "leader", "command": "commander", "chair": "chair", "run": "head"}
 
 
+#: "X, who is suspected of the killings": the role a passive clause of suspicion gives.
+_SUSPICION_VERBS = {"suspect": "suspect", "accuse": "accused"}
+
+
 #: Nouns for an office one takes over: "took over leadership of Al-Qaeda" makes its leader.
 _TAKEN_OFFICES = {"leadership": "leader", "command": "commander", "helm": "head"}
 
@@ -525,7 +543,7 @@ def _office_clause_role(name: Span) -> str | None:
     """ "Maria Ruiz, who heads the Red Cross delegation" is the head of the Red Cross delegation."""
     for clause in name.root.rights:
         if clause.dep_ != "relcl" or not any(
-            c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "who" for c in clause.children
         ):
             continue
         if clause.lemma_ == "be":  # "Ndalo Budz, who is the head of the camp"
@@ -537,6 +555,8 @@ def _office_clause_role(name: Span) -> str | None:
             if charge is not None:  # "Wuor Weah, who is in charge of information in Mayom County"
                 return _clean(clause.doc[charge.i : charge.right_edge.i + 1].text)
             continue
+        if clause.lemma_ in _SUSPICION_VERBS and any(c.dep_ == "auxpass" for c in clause.children):
+            return _SUSPICION_VERBS[clause.lemma_]  # "Aco Martinović, who is suspected of committing ..."
         if clause.lemma_ not in _OFFICE_VERBS:
             continue
         office = next((c for c in clause.rights if c.dep_ == "dobj"), None)
