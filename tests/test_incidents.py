@@ -1748,3 +1748,15 @@ def test_who_fired_is_no_place_and_hills_of_x_are_x(incidents_of) -> None:
     ambush = incidents_of("In the war-torn hills of Bambili, separatist gunfire killed four gendarmes.")
     assert [(i.location, i.killed) for i in struck] == [("Hroza", 52)]
     assert [(i.location, i.killed) for i in ambush] == [("Bambili", 4)]
+
+
+def test_counts_glued_to_nouns_and_verbs_and_those_who_perished(incidents_of) -> None:
+    """ "5-persons were killed and another 22-injured": two outcomes, each with its own count (not one
+    combined toll); "perished" is "died"."""
+    glued = incidents_of(
+        "ANKARA — 5-persons were killed and another 22-injured when armed assailants mounted an armed"
+        " assault on the Turkish Aerospace Industries."
+    )
+    perished = incidents_of("Three soldiers perished in an ambush near Gao on Monday.")
+    assert [(i.killed, i.injured) for i in glued] == [(5, 22)]
+    assert [i.killed for i in perished] == [3]

@@ -23,6 +23,7 @@ KILL_VERBS = {
     "massacre",
     "slaughter",
     "die",
+    "perish",
     "shoot",
     "stab",
     "martyr",
@@ -501,7 +502,7 @@ def _one_of_an_age(noun: Token) -> bool:
 def _gapped_count(token: Token) -> bool:
     """ "were killed and nearly two dozen injured": the count of the second verb, whose auxiliary
     the sentence leaves out, which the parse hangs on as an adverbial."""
-    return token.dep_ == "npadvmod" and token.like_num and token.i < token.head.i
+    return token.dep_ in {"npadvmod", "advmod"} and token.like_num and token.i < token.head.i
 
 
 def _in_excess_of(verb: Token) -> list[Token]:
@@ -520,7 +521,9 @@ def _victim_count(verb: Token) -> int | None:
     gapped_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
     bare_count_subject = any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in verb.children)
     roles = {"dobj", "nsubjpass"} | (
-        {"nsubj"} if lemma == "die" or verb.tag_ == "VBN" or gapped_passive or bare_count_subject else set()
+        {"nsubj"}
+        if lemma in {"die", "perish"} or verb.tag_ == "VBN" or gapped_passive or bare_count_subject
+        else set()
     )  # "left six soldiers dead and 31 injured": a bare number never did the injuring
     victims = [c for c in verb.children if c.dep_ in roles or _gapped_count(c)]
     head = verb.head

@@ -90,6 +90,7 @@ INVENTORY_VERBS = {"destroy", "damage", "engage", "suppress", "neutralize", "neu
 OUTCOME_VERBS = {
     "kill": "killed",
     "die": "died",
+    "perish": "died",
     "injure": "injured",
     "wound": "wounded",
     "hurt": "hurt",
