@@ -1117,6 +1117,12 @@ def test_a_domain_blending_two_words_is_one_name(url: str, expected: str) -> Non
     assert source_from_url(url) == expected
 
 
+def test_a_domain_opening_with_the_keeps_its_article_before_rare_words() -> None:
+    """ "themalaysianreserve": "The" and long pieces however rare ("Malaysian"); "allafrica" stays whole."""
+    assert source_from_url("https://themalaysianreserve.com/2020/04/20/x/") == "The Malaysian Reserve"
+    assert source_from_url("https://allafrica.com/stories/1.html") == "Allafrica"
+
+
 @pytest.mark.parametrize(
     "page",
     [

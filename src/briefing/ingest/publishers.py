@@ -309,8 +309,10 @@ def _long_pieces(label: str) -> list[str] | None:
     import wordsegment
 
     pieces = wordsegment.segment(label)
-    if 2 <= len(pieces) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in pieces):
-        return None if _shares_a_letter(pieces) else pieces
+    article = pieces[:1] if pieces[:1] == ["the"] else []  # "themalaysianreserve": "The Malaysian Reserve"
+    named = pieces[len(article) :]
+    if 1 + (not article) <= len(named) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in named):
+        return None if _shares_a_letter(named) else article + named
     return None
 
 
