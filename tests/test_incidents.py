@@ -1760,3 +1760,13 @@ def test_counts_glued_to_nouns_and_verbs_and_those_who_perished(incidents_of) ->
     perished = incidents_of("Three soldiers perished in an ambush near Gao on Monday.")
     assert [(i.killed, i.injured) for i in glued] == [(5, 22)]
     assert [i.killed for i in perished] == [3]
+
+
+def test_a_people_s_adjective_before_a_place_noun_named_by_of_is_no_place(incidents_of) -> None:
+    """ "in the Kurdish province of Diyarbakir": the province is Diyarbakir; "near Shopian town" is Shopian."""
+    diyarbakir = nlp()(
+        "A roadside bomb killed six soldiers in the Kurdish province of Diyarbakir on Thursday."
+    )
+    shopian = nlp()("Troops were deployed near Shopian town on Monday.")
+    assert [p.text for p in places_in(diyarbakir[:])] == ["Diyarbakir"]
+    assert [p.text for p in places_in(shopian[:])] == ["Shopian"]

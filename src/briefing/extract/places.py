@@ -960,11 +960,23 @@ def _is_demonym(doc: Doc, start: int, end: int) -> bool:
         end < len(doc)
         and doc[end].lemma_.lower() in PLACE_NOUNS
         and gazetteer.country_of(doc[start:end].text) is None
+        and not _named_by_of(doc[end])
     ):
         return False
     if re.search(r"(?:ian|ish|ese|ean|ic|i)$", doc[end - 1].lower_):
         return True
     return end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _named_by_of(noun: Token) -> bool:
+    """ "the Kurdish province of Diyarbakir": the place noun's name follows it after "of", so the
+    word before it only describes it."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in noun.children
+    )
 
 
 def _plausible_place_role(root: Token, span: Span) -> bool:
