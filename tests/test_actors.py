@@ -2101,3 +2101,18 @@ def test_a_suspect_by_clause_and_an_offender_believed_to_be_someone(analysed: An
     )
     assert roles["Aco Martinović"] == "suspect"
     assert roles["Jake Davison"] == "offender"
+
+
+def test_a_fuller_role_later_replaces_a_bare_rank_and_the_service_stays_in_the_title(
+    analysed: Analyser,
+) -> None:
+    """ "According to Maj Mugisa ..." then "Maj Peter Mugisa, the UPDF 3rd division spokesperson": the
+    office, not the rank alone; "Tulsa police Capt. Richard Meulenberg": whose captain he is."""
+    roles = roles_in(
+        analysed,
+        "According to Maj Mugisa, the weapons were recovered in raids.",
+        "Maj Peter Mugisa, the UPDF 3rd division spokesperson confirmed the incident.",
+        "“It was just madness inside,” Tulsa police Capt. Richard Meulenberg said.",
+    )
+    assert roles["Peter Mugisa"] == "Maj, UPDF 3rd division spokesperson"
+    assert roles["Richard Meulenberg"] == "Tulsa police Capt."

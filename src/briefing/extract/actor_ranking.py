@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import is_common_word
 from ..model import Actor, Evidence
 from . import gazetteer
-from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
+from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key, word_set
 from .analysis import Analysis
 from .places import REGION_NOUNS, places_in
 from .roles import role_of
@@ -35,10 +35,23 @@ def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         for mention in cluster.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             role = role_of(span) if span is not None else None
-            if role:
+            if role and (cluster.role is None or _only_a_rank(cluster.role)):
                 cluster.role = _with_jurisdiction(role, span) if span is not None else role
-                break
+            if cluster.role and not _only_a_rank(cluster.role):
+                break  # "According to Maj Mugisa ... Maj Peter Mugisa, the UPDF 3rd division spokesperson"
     _qualify_national_offices(clusters)
+
+
+def _only_a_rank(role: str) -> bool:
+    """ "Maj", "Capt.", "Brig. Gen.": a rank says less than an office a later sentence may give."""
+    return all(word.lower().rstrip(".,") in _RANK_WORDS for word in role.split())
+
+
+#: Ranks and forms of address, which a later, fuller role replaces.
+_RANK_WORDS = word_set(
+    "lt gen general col colonel maj major capt captain sgt sergeant brig brigadier lieutenant cpl"
+    " corporal pvt private spc pfc adm admiral cmdr mr mrs ms dr chief"
+)
 
 
 #: Offices of a state's head or government, which news gives bare when the story is about its
