@@ -1770,3 +1770,11 @@ def test_a_people_s_adjective_before_a_place_noun_named_by_of_is_no_place(incide
     shopian = nlp()("Troops were deployed near Shopian town on Monday.")
     assert [p.text for p in places_in(diyarbakir[:])] == ["Diyarbakir"]
     assert [p.text for p in places_in(shopian[:])] == ["Shopian"]
+
+
+def test_a_toll_thus_far_is_a_running_total_not_the_event_s(incidents_of) -> None:
+    found = incidents_of(
+        "The Libyan National Army launched three airstrikes on Gharyan on Saturday.",
+        "The fighting has killed thus far 205 people, including 18 civilians, the World Health Organization said.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Gharyan", None)]

@@ -111,7 +111,7 @@ PERSON_NOUNS = {
 
 #: A running total ("A total of 109 people have been killed", "so far this year") is not one event's toll.
 CUMULATIVE = re.compile(
-    r"\b(?:a total of|in total|so far|this year|last year|to date|each year|every year|annually"
+    r"\b(?:a total of|in total|so far|thus far|this year|last year|to date|each year|every year|annually"
     r"|since (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d{2}s?"
     r"|since (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
     r"|a series of (?:attacks|raids|strikes|clashes|killings)|\d+ separate (?:incidents|attacks|strikes))\b",
