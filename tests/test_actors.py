@@ -2116,3 +2116,20 @@ def test_a_fuller_role_later_replaces_a_bare_rank_and_the_service_stays_in_the_t
     )
     assert roles["Peter Mugisa"] == "Maj, UPDF 3rd division spokesperson"
     assert roles["Richard Meulenberg"] == "Tulsa police Capt."
+
+
+def test_a_force_named_once_in_an_event_it_took_part_in_is_a_key_actor(analysed: Analyser) -> None:
+    """A body named once, late, but in a sentence that reports a clash took part in the story's events
+    (GUIDE: key actors act or are acted on in its main events); one named once in passing is not."""
+    story = [
+        "More than 20 civilians were killed in an air strike on a monastery in central Myanmar, sources said.",
+        "A resident confirmed the incident, which took place in Sagaing region.",
+        "The resident said the monastery hall had sheltered families who fled their villages.",
+        "He counted 22 bodies at the cemetery at dawn.",
+        "Local volunteers buried the dead later that morning.",
+        "Aid groups said food and medicine were running short in the area.",
+    ]
+    clash = "Residents said troops clashed with fighters of the People’s Defence Force near the village on Friday."
+    passing = "Residents said they had heard of the People’s Defence Force from relatives in the next valley."
+    assert "People’s Defence Force" in actors_in(analysed, *story, clash)
+    assert "People’s Defence Force" not in actors_in(analysed, *story, passing)

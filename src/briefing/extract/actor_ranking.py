@@ -15,6 +15,7 @@ from ..model import Actor, Evidence
 from . import gazetteer
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key, word_set
 from .analysis import Analysis
+from .incident_triggers import is_realis, trigger_type
 from .places import REGION_NOUNS, places_in
 from .roles import role_of
 
@@ -110,6 +111,7 @@ def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
     sentences = analysis.sentences
     total = max(1, len(sentences))
     title = analysis.article.title or ""
+    scenes = _event_sentences(analysis)
     for cluster in clusters.values():
         weight = sum(m.weight for m in cluster.mentions)
         first = analysis.sentence_at(cluster.mentions[0].start)
@@ -119,9 +121,40 @@ def score_salience(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         acts = 1.5 if any(_does_violence(analysis, m) for m in cluster.mentions) else 0.0
         headline = 3.0 if any(_in_title(form, title) for form in cluster.forms) else 0.0
         prior = 0.5 if cluster.key.startswith(_WELL_KNOWN) else 0.0
-        cluster.salience = (
-            weight + early + 0.75 * subjects + acts + headline + prior + _role_bonus(cluster, analysis)
+        takes_part = (
+            _SCENE_BONUS if cluster.kind in _FORCE_KINDS and _at_a_scene(cluster, analysis, scenes) else 0.0
         )
+        cluster.salience = (
+            weight
+            + early
+            + 0.75 * subjects
+            + acts
+            + headline
+            + prior
+            + takes_part
+            + _role_bonus(cluster, analysis)
+        )
+
+
+#: Bodies that fight: one named in a sentence that reports an event took part in it, or suffered it.
+_FORCE_KINDS = frozenset({"organization", "military", "armed_group"})
+_SCENE_BONUS = 0.5
+
+
+def _event_sentences(analysis: Analysis) -> set[int]:
+    """The sentences that report a violent event that happened (an attack, a clash, an operation)."""
+    return {
+        sentence.index
+        for sentence in analysis.sentences
+        if any(trigger_type(t) is not None and is_realis(t) for t in sentence.span)
+    }
+
+
+def _at_a_scene(cluster: Cluster, analysis: Analysis, scenes: set[int]) -> bool:
+    return any(
+        (sentence := analysis.sentence_at(m.start)) is not None and sentence.index in scenes
+        for m in cluster.mentions
+    )
 
 
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "confirm", "explain", "note", "warn"})
