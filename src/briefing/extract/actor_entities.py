@@ -613,12 +613,11 @@ def _name_after_acronym(span: Span) -> Span | None:
     titled = any(t.lower_ in ROLE_WORDS for t in span)
     for i, token in enumerate(span[:-2]):
         rest = span[i + 1 :]
+        state_first = i == 0 and gazetteer.country_of(token.text) is not None  # "Ukraine Volodymyr Zelensky"
         opens_name = (
             (token.is_upper and len(token) >= 2)
             or (titled and token.lower_ in {"police", "army"})
-            or (
-                i == 0 and gazetteer.country_of(token.text) is not None
-            )  # "[President of] Ukraine Volodymyr Zelensky"
+            or state_first
         )
         if (
             opens_name
@@ -656,7 +655,7 @@ def _with_particle_surname(name: Span) -> Span:
         return name
     while end < len(doc) and end < name.end + 2 and doc[end].lower_ in _NAME_PARTICLES:
         end += 1
-    if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and len(name) >= 1:
+    if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
         return doc[name.start : end + 1]
     return name
 

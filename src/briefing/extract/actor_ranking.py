@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Span
 from ..lexicon import is_common_word
 from ..model import Actor, Evidence
 from . import gazetteer
-from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key, word_set
+from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
 from .incident_triggers import is_realis, trigger_type
 from .places import REGION_NOUNS, places_in
-from .roles import role_of
+from .roles import is_only_a_rank, role_of
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
 MAX_ACTORS = 12
@@ -36,23 +36,11 @@ def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         for mention in cluster.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             role = role_of(span) if span is not None else None
-            if role and (cluster.role is None or _only_a_rank(cluster.role)):
+            if role and (cluster.role is None or is_only_a_rank(cluster.role)):
                 cluster.role = _with_jurisdiction(role, span) if span is not None else role
-            if cluster.role and not _only_a_rank(cluster.role):
+            if cluster.role and not is_only_a_rank(cluster.role):
                 break  # "According to Maj Mugisa ... Maj Peter Mugisa, the UPDF 3rd division spokesperson"
     _qualify_national_offices(clusters)
-
-
-def _only_a_rank(role: str) -> bool:
-    """ "Maj", "Capt.", "Brig. Gen.": a rank says less than an office a later sentence may give."""
-    return all(word.lower().rstrip(".,") in _RANK_WORDS for word in role.split())
-
-
-#: Ranks and forms of address, which a later, fuller role replaces.
-_RANK_WORDS = word_set(
-    "lt gen general col colonel maj major capt captain sgt sergeant brig brigadier lieutenant cpl"
-    " corporal pvt private spc pfc adm admiral cmdr mr mrs ms dr chief"
-)
 
 
 #: Offices of a state's head or government, which news gives bare when the story is about its

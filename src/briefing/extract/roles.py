@@ -1038,6 +1038,16 @@ def _is_role_not_rank(word: str, ranks: frozenset[str]) -> bool:
     return key in ROLE_WORDS and key not in ranks
 
 
+def is_only_a_rank(role: str) -> bool:
+    """ "Maj", "Capt.", "Brig. Gen.": a role that is only a rank or form of address says less than
+    an office a later sentence may give the same person."""
+    return all(_is_rank_word(word.rstrip(","), _RANKS | _ADDRESS_FORMS) for word in role.split())
+
+
+#: Forms of address and ranks outside `_RANKS` that a fuller role replaces.
+_ADDRESS_FORMS = _words("private cmdr mr mrs ms dr chief")
+
+
 def is_only_title(name: Span) -> bool:
     """True for a rank alone ("Navy Capt"), which the model sometimes tags as a person."""
     return is_title_word(name[-1])
