@@ -2133,3 +2133,17 @@ def test_a_force_named_once_in_an_event_it_took_part_in_is_a_key_actor(analysed:
     passing = "Residents said they had heard of the People’s Defence Force from relatives in the next valley."
     assert "People’s Defence Force" in actors_in(analysed, *story, clash)
     assert "People’s Defence Force" not in actors_in(analysed, *story, passing)
+
+
+def test_a_role_only_the_headline_gives(analysed: Analyser) -> None:
+    """The sentences name "Jovenel Moïse" without a title; the headline calls him "the Haiti President"."""
+    article = Article(
+        source_path="test.txt",
+        title="Armed Mercenaries Killed the Haiti President Jovenel Moïse",
+        paragraphs=(
+            "Haitian police said Jovenel Moïse had been killed by an armed group of 28 foreign mercenaries.",
+            "The gunmen stormed the home in Port-au-Prince early on Wednesday.",
+        ),
+    )
+    actors = by_name(find_actors(analyse(article, nlp()(article.body_text))))
+    assert actors["Jovenel Moïse"].role == "Haiti President"

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from . import gazetteer
 from .analysis import SPEECH_VERBS, first_conjunct
 
 
@@ -1036,6 +1037,33 @@ def _office_of_general(words: list[str], end: int) -> bool:
 def _is_role_not_rank(word: str, ranks: frozenset[str]) -> bool:
     key = word.lower().rstrip(".")
     return key in ROLE_WORDS and key not in ranks
+
+
+def role_in_headline(headline: str, forms: list[str]) -> str | None:
+    """ "Armed Mercenaries Killed the Haiti President Jovenel Moïse": the title words a headline puts
+    before a person's name (a role word last, with states and other title words before it), for a
+    person the story's sentences give no role."""
+    for form in sorted(forms, key=len, reverse=True):
+        match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", headline)
+        if match is None:
+            continue
+        words = headline[: match.start()].split()
+        if not words or not _headline_role_word(words[-1]):
+            continue
+        start = len(words) - 1
+        while start > 0 and (
+            _headline_role_word(words[start - 1])
+            or words[start - 1].lower() in _SERVICES
+            or gazetteer.country_of(words[start - 1])
+        ):
+            start -= 1  # "Nigerian Army Chief", "the Haiti President"
+        return _clean(" ".join(words[start:]))
+    return None
+
+
+def _headline_role_word(word: str) -> bool:
+    key = word.lower().strip(",:;'’\"")
+    return key in ROLE_WORDS or key.rstrip(".") in BARE_TITLES
 
 
 def is_only_a_rank(role: str) -> bool:
