@@ -2147,3 +2147,16 @@ def test_a_role_only_the_headline_gives(analysed: Analyser) -> None:
     )
     actors = by_name(find_actors(analyse(article, nlp()(article.body_text))))
     assert actors["Jovenel Moïse"].role == "Haiti President"
+
+
+def test_a_region_s_ministry_is_one_actor(analysed: Analyser) -> None:
+    """ "the Gaza health ministry", "the Khartoum state health ministry": a region's ministry in lower
+    case; "health ministry spokesman" after "But" names no region."""
+    actors = actors_in(
+        analysed,
+        "The Gaza health ministry said 12 people were killed in the strike on Rafah on Monday.",
+        "The Khartoum state health ministry said 22 people were killed in the shelling.",
+        "But health ministry spokesman Salah Abdeldayem later gave a lower toll.",
+    )
+    assert {"Gaza health ministry", "Khartoum state health ministry"} <= set(actors)
+    assert not any(name.startswith("But") for name in actors)

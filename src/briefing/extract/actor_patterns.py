@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import is_common_word
@@ -282,6 +283,31 @@ def state_body_mentions(text: str) -> list[Mention]:
             out.append(_government_mention(m.start(), m.end(), m.group(0), country))
         else:
             out.append(_ministry_mention(m.start(), m.end(), m.group(0), country, m["dept"]))
+    return out
+
+
+#: A region's ministry, which news names after the region in lower case: "the Gaza health ministry",
+#: "the Dagestan interior ministry", "the Khartoum state health ministry".
+_REGIONAL_MINISTRY = re.compile(
+    rf"\b(?P<region>(?!The )[A-Z][a-z-]+(?: [A-Z][a-z-]+)?)(?:['’]s)?(?P<level> (?:state|regional|provincial))? {_MINISTRIES}"
+    r" ministry\b"
+)
+
+
+def regional_ministry_mentions(text: str) -> list[Mention]:
+    """ "the Gaza health ministry said": the ministry of a region that is no state (a state's own
+    ministry is read by `state_body_mentions`), one actor under the name the text gives it."""
+    out = []
+    for m in _REGIONAL_MINISTRY.finditer(text):
+        region = m["region"]
+        if gazetteer.country_of(region) or gazetteer.country_of(region.split()[-1]):
+            continue  # a state's ministry, read with the state
+        if region.split()[-1].lower() in STOP_WORDS:
+            continue  # "But health ministry spokesman", "An interior ministry source": no region
+        name = f"{region}{m['level'] or ''} {m['dept'].lower()} ministry"
+        out.append(
+            Mention(m.start(), m.end(), m.group(0), f"organization:{name_key(name)}", name, "organization")
+        )
     return out
 
 

@@ -51,6 +51,7 @@ from .actor_patterns import (
     national_organisations,
     police_forces,
     regime_mentions,
+    regional_ministry_mentions,
     state_body_mentions,
     tribe_mentions,
     unnamed_attackers,
@@ -153,6 +154,7 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
     claims = _Claims()
     found: list[Mention] = []
     finders = (
+        regional_ministry_mentions(text),  # before the knowledge layer's "Gaza" takes the region's name
         known_mentions(text),
         coalition_mentions(analysis),
         military_mentions(text),
