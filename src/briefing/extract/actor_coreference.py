@@ -209,12 +209,12 @@ def _person_ending_with(people: list[Cluster], short: Cluster, text: str) -> Clu
     # ("the victim Christopher Mwantiri ... Solomon Mwantiri confirmed ... Mwantiri explained").
     first = min(m.start for m in short.mentions)
     introduced = [p for p in matches if min(m.start for m in p.mentions) < first]
-    principals = [p for p in introduced if not _introduced_as_kin(p, text)]
-    if principals and len(principals) < len(introduced):
+    kin = [p for p in introduced if _introduced_as_kin(p, text)]
+    if kin and len(kin) < len(introduced):
         # "shooting him dead and wounding his wife, Martine Moïse. Mr. Moïse was found ...": the
         # relative is named by the kin word and her full name; the surname alone is the principal
-        matches = [p for p in matches if p in principals or p not in introduced]
-        introduced = principals
+        matches = [p for p in matches if p not in kin]
+        introduced = [p for p in introduced if p not in kin]
     if len(introduced) > 1 and len({len(p.mentions) for p in introduced}) == 1:
         latest = max(introduced, key=lambda p: max(m.start for m in p.mentions if m.start < first))
         if first - max(m.start for m in latest.mentions if m.start < first) <= JUST_NAMED_CHARS:

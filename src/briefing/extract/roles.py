@@ -78,8 +78,7 @@ BARE_TITLES: frozenset[str] = frozenset(t.rstrip(".") for t in TITLE_TOKENS)
 
 def is_title_word(token: Token) -> bool:
     """ "Gen.", "Gen", "Governor", "Maj.-Gen": a title or rank, with or without its full stop."""
-    parts = token.lower_.split("-")
-    return all(part.rstrip(".") in BARE_TITLES for part in parts)
+    return _is_rank_word(token.text, BARE_TITLES)
 
 
 #: Lower-case words allowed inside a title run before a name ("IS leader", "deputy director").

@@ -311,7 +311,8 @@ def _long_pieces(label: str) -> list[str] | None:
     pieces = wordsegment.segment(label)
     article = pieces[:1] if pieces[:1] == ["the"] else []  # "themalaysianreserve": "The Malaysian Reserve"
     named = pieces[len(article) :]
-    if 1 + (not article) <= len(named) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in named):
+    fewest = 1 if article else 2  # one long word after "the" is a name; alone it is the label itself
+    if fewest <= len(named) <= 3 and all(len(p) >= _LONG_PIECE and p.isalpha() for p in named):
         return None if _shares_a_letter(named) else article + named
     return None
 
