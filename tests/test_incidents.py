@@ -1462,6 +1462,23 @@ def test_missiles_shot_down_are_no_toll_and_victims_left_injured_are(incidents_o
         ),
         ("Police in Zawiya found five bodies with signs of gunfire after the clashes in the city.", 5, None),
         (
+            "A truck bomb in the town of Jowhar caused the loss of 12 lives and left 30 others wounded.",
+            12,
+            30,
+        ),
+        (
+            "A blast at a market in Baidoa killed at least three people, with injuries sustained by nine"
+            " others.",
+            3,
+            9,
+        ),
+        (
+            "The raid on a checkpoint in Dera Bugti killed four soldiers, with another seven troops"
+            " sustaining injuries.",
+            4,
+            7,
+        ),
+        (
             "Nine civilians were killed, 35 people were injured, more than 10 apartment buildings, and more"
             " than 100 facilities were damaged as a result of the missile strike on Ganja.",
             9,

@@ -173,8 +173,8 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                 killed = max(killed or 0, count)
         elif lemma == "lose" and token.pos_ == "VERB" and (lost := _lost_people(token)):
             killed = max(killed or 0, lost)  # "We have so far lost 15 people"
-        elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB" and _hurt_object(token):
-            count = next((count_of(c) for c in token.children if c.dep_ == "nsubj"), None)
+        elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB":
+            count = _sufferers(token)
             if count:  # "18 people sustained severe injuries"
                 injured = max(injured or 0, count)
         elif (outcome := _counted_outcome(token)) is not None:
@@ -192,7 +192,8 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
 
 #: Nouns whose "of" names the dead: "the bodies of 70 civilians", "the killing of eight".
 _DEATH_NOUNS = frozenset({"body", "death", "killing", "murder", "martyrdom"})
-#: Nouns that name the dead only when people follow: "the loss of 25 soldiers" (not "of 25 tanks").
+#: Nouns that name the dead only when people (or lives) follow: "the loss of 25 soldiers", "the loss
+#: of 18 lives" (not "of 25 tanks").
 _LOSS_NOUNS = frozenset({"loss", "demise"})
 
 
@@ -204,7 +205,7 @@ def _counted_dead(token: Token) -> int | None:
         return None
     if numbered_of(token):
         dead = next(o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
-        if lemma in _LOSS_NOUNS and dead.lemma_.lower() not in PERSON_NOUNS | {"people", "person"}:
+        if lemma in _LOSS_NOUNS and dead.lemma_.lower() not in PERSON_NOUNS | {"people", "person", "life"}:
             return None
         return count_of(dead) or None
     if lemma == "body" and any(c.dep_ == "nummod" for c in token.children):
@@ -402,6 +403,27 @@ def _lost_people(verb: Token) -> int | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in PERSON_NOUNS and _has_number(child):
             return count_of(child)
+    return None
+
+
+_HURT_NOUNS = frozenset({"injury", "wound"})
+
+
+def _sufferers(verb: Token) -> int | None:
+    """How many "sustained" injuries, told as a clause ("18 people sustained severe injuries"), on
+    the people counted ("an additional 14 individuals sustaining injuries") or in the passive
+    ("injuries sustained by six others")."""
+    if _hurt_object(verb):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return count_of(subjects[0])
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and _has_number(verb.head):
+            return count_of(verb.head)
+        return None
+    after_injuries = verb.i > 0 and verb.doc[verb.i - 1].lemma_.lower() in _HURT_NOUNS
+    if verb.dep_ == "acl" and (verb.head.lemma_.lower() in _HURT_NOUNS or after_injuries):
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return count_of(agents[0]) if agents and _has_number(agents[0]) else None
     return None
 
 
