@@ -331,6 +331,9 @@ def test_date_lines(line: str, expected: dt.date | None) -> None:
         ("https://www.state.gov/r/pa/prs/ps/2017/01/266200.htm", "US State Department"),
         ("https://www.dw.com/en/allies/a-1", "DW"),
         ("https://news.example-times.co.uk/world/1", "Example Times"),
+        ("https://www.lagostimesng.com/2024/05/01/raid/", "Lagos Times"),  # a country code run on
+        ("https://www.assamtime.com/raid/", "Assam Time"),
+        ("https://www.northernsun.com/raid/", "Northern Sun"),
         (None, None),
     ],
 )
@@ -766,6 +769,9 @@ def test_a_datelines_date_and_an_iso_date_in_a_slug_date_the_story(tmp_path: Pat
     )
     assert read_article(article, tmp_path).date == dt.date(2024, 3, 16)
     assert date_from_url("https://www.voanews.com/a/a-13-2008-02-17-voa3/334353.html") == dt.date(2008, 2, 17)
+    assert date_from_url("https://example.at/20201103/vienna-shooting") == dt.date(2020, 11, 3)
+    assert date_from_url("https://example.com/23032024-concert-hall-attack/") == dt.date(2024, 3, 23)
+    assert date_from_url("https://example.com/05032024-concert-hall-attack/") is None  # May 3 or March 5
 
 
 def test_header_furniture_is_not_the_headline(tmp_path: Path) -> None:

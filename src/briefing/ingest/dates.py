@@ -77,10 +77,13 @@ URL_DATE = re.compile(
     r"|/(?P<dday>\d{1,2})/(?P<dmnum>\d{1,2})/(?P<dyear>(?:19|20)\d{2})/",  # "/en/20/05/2018/": day first
     re.IGNORECASE,
 )
-#: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html".
+#: Dates inside an article's slug: "la-xpm-2004-sep-30-fg-gaza", "...-20140715-zthqz.html",
+#: "/20201103/austria-...", and day first ("/23032024-russia-...") only where the day cannot be a
+#: month, since eight digits in that order are read both ways.
 SLUG_DATE = re.compile(
     r"[/-](?P<year>(?:19|20)\d{2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<day>\d{1,2})(?=[/_.-]|$)"
-    r"|-(?P<cyear>(?:19|20)\d{2})(?P<cmnum>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|[/-](?P<cyear>(?:19|20)\d{2})(?P<cmnum>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/(?P<eday>1[3-9]|2\d|3[01])(?P<emnum>0[1-9]|1[0-2])(?P<eyear>(?:19|20)\d{2})(?=[/_.-])"
     r"|/(?P<dday>\d{1,2})-(?P<dmonth>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<dyear>(?:19|20)\d{2})/"
     r"|/(?P<myear>(?:19|20)\d{2})(?P<mmonth>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<mday>\d{1,2})/",
     re.IGNORECASE,
@@ -234,6 +237,8 @@ def _date_in_slug(url: str) -> dt.date | None:
         return None
     if match.group("cyear"):
         return _valid_date(match.group("cyear"), match.group("cmnum"), match.group("cday"))
+    if match.group("eyear"):
+        return _valid_date(match.group("eyear"), match.group("emnum"), match.group("eday"))
     for year, month, day in (("dyear", "dmonth", "dday"), ("myear", "mmonth", "mday")):
         if match.group(year):
             return _valid_date(
