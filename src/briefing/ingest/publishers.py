@@ -386,6 +386,8 @@ OUTLET_WORDS = frozenset(
         "globe",
         "tv",
         "english",
+        "sun",
+        "time",
     ]
 )
 
@@ -393,11 +395,19 @@ OUTLET_WORDS = frozenset(
 #: Outlet words that broadcasters put after a three-letter acronym ("TVC News", "GMA Network").
 _AFTER_ACRONYMS = frozenset({"news", "network", "world", "tv", "radio"})
 
-#: Longest first, so "network" is tried before "news" would match less of it.
-_OUTLET_WORDS_LONGEST_FIRST = sorted(OUTLET_WORDS, key=len, reverse=True)
+#: Longest first, so "network" is tried before "news" would match less of it; words of one length
+#: in a fixed order, so a build does not depend on the process's string hashing.
+_OUTLET_WORDS_LONGEST_FIRST = sorted(OUTLET_WORDS, key=lambda word: (-len(word), word))
+
+#: Country codes that outlets run onto their names: "premiumtimesng" is Premium Times (Nigeria).
+_COUNTRY_SUFFIXES = ("ngr", "ng", "pk", "ke", "gh", "ug", "tz")
 
 
 def _outlet_words(label: str) -> list[str] | None:
+    for suffix in _COUNTRY_SUFFIXES:
+        named = label.removesuffix(suffix)
+        if named != label and any(named.endswith(word) for word in OUTLET_WORDS):
+            return _outlet_words(named)
     if label.startswith("the") and len(label) - 3 >= 4 and (rest := _outlet_words(label[3:])):
         return ["the", *rest]  # "thesaveratimes" -> The Savera Times; "thecitypaperbogota" stays
     for word in _OUTLET_WORDS_LONGEST_FIRST:
