@@ -1466,6 +1466,7 @@ def test_missiles_shot_down_are_no_toll_and_victims_left_injured_are(incidents_o
             12,
             30,
         ),
+        ("The toll from the bombing of a market in Jowhar rose to 14 on Sunday.", 14, None),
         (
             "A blast at a market in Baidoa killed at least three people, with injuries sustained by nine"
             " others.",

@@ -387,7 +387,7 @@ def _raises_the_toll(verb: Token) -> bool:
 def _counts_the_dead(verb: Token) -> bool:
     """ "The death toll has risen", "the number of victims killed has increased"."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.lemma_.lower() == "toll" and any(c.lower_ == "death" for c in subject.children):
+        if subject.lemma_.lower() == "toll" and _a_death_toll(subject):
             return True
         if subject.lemma_.lower() in {"number", "count"}:
             counted = [o for c in subject.children if c.dep_ == "prep" for o in c.children]
@@ -396,6 +396,17 @@ def _counts_the_dead(verb: Token) -> bool:
                     t.lemma_.lower() in KILL_VERBS | {"dead", "death", "fatality"} for t in subject.subtree
                 )
     return False
+
+
+#: Words that make a toll count something other than the dead: "the injury toll", "casualty toll".
+_OTHER_TOLLS = frozenset({"injury", "injured", "wounded", "casualty", "economic", "human"})
+
+
+def _a_death_toll(toll: Token) -> bool:
+    """ "the death toll", and a bare "the toll from the attack", which reports use for the dead;
+    not "the injury toll" or "the casualty toll", which count the hurt too."""
+    modifiers = {c.lower_ for c in toll.children if c.dep_ in {"compound", "amod", "nmod"}}
+    return "death" in modifiers or not modifiers & _OTHER_TOLLS
 
 
 def _lost_people(verb: Token) -> int | None:
