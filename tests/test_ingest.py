@@ -154,6 +154,7 @@ def test_seed_lead_is_the_first_paragraph_and_spaces_are_normal(seed: Article) -
         "Police at the scene on Monday. Image used for representational purpose only. (HT file photo)",
         "Smoke rises over the town after the strike. / Photo: Reuters / Reuters",
         "FILE: A soldier stands guard along the border fence in North Waziristan.",
+        "In this March 4, 2021 photo, soldiers patrol a street in the market town of Kalkal.",
         "File image of rescuers searching a destroyed building in Lviv | Photo Credit: AP",
         "A fighter holds a position against rebels in the province of Marib, April 6, 2021. AFP",
         # photo agencies' credits, the captions they close, and notices

@@ -174,6 +174,9 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^file\s*:\s*\S",  # "FILE: A soldier stands guard along the border fence"
         r"\s\|\s*(?:photo|image|picture)\s*(?:credit|courtesy)\s*:\s*[^|]{2,60}$",
         r"^(?:picture|photo) taken\b.{0,60}$",
+        # wire captions: "In this Dec. 10, 2018 photo, police guard ...", "In this file image made
+        # from video, ..."
+        r"^in this (?:[\w.,]+ ){0,5}(?:photo|image|picture|photograph|handout|frame grab)\b",
         r"^[A-Z]{2,}(?:/[A-Z][\w .'-]+)+$",
         r"\bavailable only for your personal,? non-commercial use\b",
         r"\bdoes not constitute a republication\b",
