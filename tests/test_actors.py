@@ -2135,6 +2135,19 @@ def test_a_force_named_once_in_an_event_it_took_part_in_is_a_key_actor(analysed:
     assert "People’s Defence Force" not in actors_in(analysed, *story, passing)
 
 
+def test_a_fuller_role_replaces_a_bare_role_noun(analysed: Analyser) -> None:
+    """ "said spokeswoman Mira Okafor" then "Mira Okafor, the regional police spokeswoman": whose
+    spokeswoman she is; a role in brackets' acronym ("(NUG)") is not left half open."""
+    roles = roles_in(
+        analysed,
+        "“The road is closed,” said spokeswoman Mira Okafor on Monday.",
+        "Mira Okafor, the regional police spokeswoman, said two officers were hurt in the ambush.",
+        "The acting president of the National Unity Government (NUG), Duwa Lashi La, condemned the raid.",
+    )
+    assert roles["Mira Okafor"] == "regional police spokeswoman"
+    assert roles["Duwa Lashi La"] == "acting president of the National Unity Government"
+
+
 def test_a_role_only_the_headline_gives(analysed: Analyser) -> None:
     """The sentences name "Jovenel Moïse" without a title; the headline calls him "the Haiti President"."""
     article = Article(

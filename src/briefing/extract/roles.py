@@ -946,7 +946,7 @@ def _clean(text: str) -> str | None:
     text = " ".join(text.replace("\n", " ").split()).strip(" ,;:-\"'“”‘’")
     text = _without_leading_clause(text)
     text = _POSSESSIVE_PRONOUN.sub("", _AGE_PREFIX.sub("", text))
-    text = re.sub(r"\s*\([A-Z]{2,6}\)", "", text)  # "Inspector General of Police (IGP)"
+    text = re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)", "", text)  # "Inspector General of Police (IGP)"
     text = _TOWN_OF.sub("of", text)  # "mayor of the nearby town of Bankass" is the mayor of Bankass
     text = _ABBREVIATED_OFFICE.sub(lambda m: _OFFICES[m.group(1).lower()], text)
     text = _TRAILING_HONORIFIC.sub("", _without_trailing_rank(text))
@@ -1069,6 +1069,12 @@ def is_only_a_rank(role: str) -> bool:
     """ "Maj", "Capt.", "Brig. Gen.": a role that is only a rank or form of address says less than
     an office a later sentence may give the same person."""
     return all(_is_rank_word(word.rstrip(","), _RANKS | _ADDRESS_FORMS) for word in role.split())
+
+
+def says_little(role: str) -> bool:
+    """A rank alone, or a bare role noun ("spokeswoman", "commander"): a fuller role that another
+    sentence or the headline gives the same person ("UN Human Rights Spokesperson") says whose."""
+    return is_only_a_rank(role) or (len(role.split()) == 1 and role.lower() in ROLE_WORDS)
 
 
 #: Forms of address and ranks outside `_RANKS` that a fuller role replaces.
