@@ -128,6 +128,8 @@ def test_times_calibres_emergency_numbers_and_eras_are_not_figures(analysis_of) 
         analysis_of(
             "The gunman opened fire around 8pm with a .22 calibre rifle.",
             "A neighbour made a 911 emergency call. Thieves took a vase from 1100 BC.",
+            "The clash began at around 6 o’clock and troops seized one Caliber 30 rifle.",
+            "The group claimed the raid in a 23 May statement, days after an attack on 2 December.",
         )
     )
     assert values(found) == []

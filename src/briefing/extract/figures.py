@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Figure
 from .analysis import Analysis, Sentence
 from .casualties import CUMULATIVE, count_casualties
+from .dates import MONTHS
 from .numbers import COLLECTIVES, FRACTIONS, NUMBER_WORDS, SCALES, parse_number, parse_range, split_qualifier
 from .places import Place, best_place, places_in
 from .roles import ROLE_WORDS
@@ -139,7 +140,20 @@ EVENT_NOUNS = {
 CASUALTY_VERBS = {"killed", "died", "injured", "wounded", "shot", "executed", "beheaded", "murdered"}
 TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
 #: Words right after a number that make it a time, an era year, a calibre or a phone number.
-CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "hrs", "hours gmt"}
+CLOCK_WORDS = {
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "a.m",
+    "p.m",
+    "gmt",
+    "bst",
+    "hrs",
+    "hours gmt",
+    "o'clock",
+    "o’clock",
+}
 ERA_WORDS = {"bc", "bce", "ad", "ce"}
 CALIBRE_WORDS = {"calibre", "caliber", "-calibre", "-caliber", "mm", "magnum"}
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
@@ -621,8 +635,24 @@ def _is_not_a_figure(reading: _Reading, doc: Doc) -> bool:
         text.lower() == "half" and nxt is not None and (nxt.text in {"-", "‐"} or nxt.lower_ == "time"),
         bool(YEAR.match(text)) and prev is not None and prev.pos_ == "PROPN" and prev.is_alpha,  # "Euro 2024"
         _names_a_unit(doc, reading),
+        prev is not None and prev.lower_ in CALIBRE_WORDS,  # "one (1) Caliber 30 rifle"
+        nxt is not None and _is_day_of_month(text, nxt),
     )
     return any(checks)
+
+
+def _is_day_of_month(text: str, nxt: Token) -> bool:
+    """ "on 2 December 2018", "in a 23 May statement": a day before its month, which the model does
+    not always tag as a date."""
+    month = nxt.lower_.rstrip(".")
+    named = month in MONTHS or (month[:3] in MONTHS and month in _MONTH_NAMES)
+    return nxt.is_title and named and text.isdigit() and 1 <= int(text) <= 31
+
+
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december", "sept"}
+)
 
 
 #: Capitalised nouns that make a number part of a unit's name: "44 Rashtriya Rifles".
