@@ -67,7 +67,7 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
             out.append(_ministry_mention(m.start(group), m.end(group), m[group], country, dept))
             continue
         if group == "government":  # "the government" is the main state's
-            key, name, kind, standard = f"government:{country}", f"{adjective} government", "government", ()
+            key, name, kind, standard = f"country:{country}", country, "country", (f"{adjective} government",)
         elif group == "police":
             named = next((f for f in found if "police" in f.name.lower().split()), None)
             if named is not None:  # "the police" after "Metro Nashville Police Department" is that force
@@ -313,7 +313,7 @@ def regional_ministry_mentions(text: str) -> list[Mention]:
 
 def _government_mention(start: int, end: int, surface: str, country: str) -> Mention:
     name = f"{gazetteer.adjective_of(country)} government"
-    return Mention(start, end, surface, f"government:{country}", name, "government", 0.8)
+    return Mention(start, end, surface, f"country:{country}", country, "country", 0.8, (name,))
 
 
 def _ministry_mention(start: int, end: int, surface: str, country: str, dept: str) -> Mention:
@@ -545,10 +545,10 @@ def country_mentions(analysis: Analysis) -> list[Mention]:
         country = gazetteer.country_of(form)
         if country:
             out.append(_country_mention(m.start(), m.end(), form, country, 1.0))
-    return _short_names_resolved(out)
+    return short_names_resolved(out)
 
 
-def _short_names_resolved(mentions: list[Mention]) -> list[Mention]:
+def short_names_resolved(mentions: list[Mention]) -> list[Mention]:
     """ "eastern Congo" in a story about the "Democratic Republic of Congo" is that state: a short
     name shared by several states means the one the article also names in full."""
     named = {m.name for m in mentions}

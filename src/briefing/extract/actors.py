@@ -52,6 +52,7 @@ from .actor_patterns import (
     police_forces,
     regime_mentions,
     regional_ministry_mentions,
+    short_names_resolved,
     state_body_mentions,
     tribe_mentions,
     unnamed_attackers,
@@ -172,4 +173,5 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
     )
     claims.keep_free(repeated_names(analysis, found, claims.free), found)
     found.extend(m for m in bare_military_mentions(analysis, found) if claims.free(m.start, m.end))
-    return sorted(found, key=lambda m: m.start)
+    # "Congo's government" beside "the Democratic Republic of Congo" is that state's
+    return sorted(short_names_resolved(found), key=lambda m: m.start)
