@@ -2179,3 +2179,38 @@ def test_a_region_s_ministry_is_one_actor(analysed: Analyser) -> None:
     )
     assert {"Gaza health ministry", "Khartoum state health ministry"} <= set(actors)
     assert not any(name.startswith("But") for name in actors)
+
+
+def test_the_scene_of_the_main_incident_is_an_actor() -> None:
+    """ "a knife attack in the western town of Solingen": the town is the scene of the story's main
+    event, so it is listed (by its own name, without "town" or the compass word) even when it is
+    named once; a state is no scene, and a place already listed is not listed twice."""
+    from briefing.extract import extract
+
+    article = Article(
+        source_path="solingen.txt",
+        title="Three killed in knife attack",
+        paragraphs=(
+            "Three people were killed in a knife attack at a festival in the western town of Solingen"
+            " on Friday, German police said.",
+            "Police said the suspect, a 26-year-old man, handed himself in on Saturday.",
+        ),
+    )
+    actors = {a.name: a for a in extract(article, "solingen").actors}
+    assert actors["Solingen"].kind == "place"
+
+
+@pytest.mark.parametrize(
+    ("location", "scene"),
+    [
+        ("Khyber Pakhtunkhwa’s Khyber district", "Khyber"),
+        ("southern Urozgan", "Urozgan"),
+        ("Kabul neighbourhood", "Kabul"),
+        ("Turkey’s capital", None),
+        ("Gaza City", "Gaza City"),
+    ],
+)
+def test_a_scene_is_listed_by_its_own_name(location: str, scene: str | None) -> None:
+    from briefing.extract.actors import scene_name
+
+    assert scene_name(location) == scene

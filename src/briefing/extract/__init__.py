@@ -67,6 +67,7 @@ def _brief(analysis: Analysis, slug: str, config: SummaryConfig) -> Briefing:
     found_actors = actors.find_actors(analysis)
     found_figures = figures.find_figures(analysis)
     found_incidents = incidents.find_incidents(analysis, found_actors)
+    found_actors = actors.with_main_scene(found_actors, found_incidents)
     chosen = summary.summarize(analysis, found_actors, found_figures, found_incidents, config)
     return Briefing(
         slug=slug,

@@ -19,7 +19,10 @@ records they share.
 
 from __future__ import annotations
 
-from ..model import Actor
+import re
+
+from ..model import Actor, Incident
+from . import gazetteer
 from .actor_coreference import (
     cluster_mentions,
     fix_people,
@@ -59,6 +62,7 @@ from .actor_patterns import (
 )
 from .actor_ranking import assign_roles, score_salience, select_actors, to_actor
 from .analysis import SPEECH_VERBS, Analysis
+from .places import ANNEX_NOUNS, COMPASS, DIVISION_NOUNS, FACILITY_NOUNS
 
 
 def find_actors(analysis: Analysis) -> list[Actor]:
@@ -175,3 +179,40 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
     found.extend(m for m in bare_military_mentions(analysis, found) if claims.free(m.start, m.end))
     # "Congo's government" beside "the Democratic Republic of Congo" is that state's
     return sorted(short_names_resolved(found), key=lambda m: m.start)
+
+
+def with_main_scene(found: list[Actor], incidents: list[Incident]) -> list[Actor]:
+    """The place of the story's main incident is one of its actors (the scene that is acted on),
+    when the actors do not already name it: "a knife attack in Solingen" lists Solingen."""
+    if not incidents or not incidents[0].location:
+        return found
+    scene = scene_name(incidents[0].location)
+    if scene is None or gazetteer.country_of(scene):
+        return found
+    if any(name_key(scene) in {name_key(form) for form in (a.name, *a.aliases)} for a in found):
+        return found
+    aliases = [incidents[0].location] if incidents[0].location != scene else []
+    return [
+        *found,
+        Actor(name=scene, kind="place", aliases=aliases, mentions=1, evidence=incidents[0].evidence[:1]),
+    ]
+
+
+def scene_name(location: str) -> str | None:
+    """The place's own name in an incident's location: "Khyber Pakhtunkhwa’s Khyber district" ->
+    "Khyber", "southern Urozgan" -> "Urozgan", "Kabul neighbourhood" -> "Kabul"; None when no name
+    is left ("Turkey’s capital")."""
+    words = re.split(r"[’']s\s+", location)[-1].split()
+    while words and (words[0].lower() in COMPASS or words[0].lower() == "the"):
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _SCENE_NOUNS:
+        words = words[:-1]
+    if not words or not all(word[:1].isupper() for word in words):
+        return None
+    return " ".join(words)
+
+
+#: Nouns after a place's name that say what kind of place, not which.
+_SCENE_NOUNS = frozenset(
+    DIVISION_NOUNS | ANNEX_NOUNS | FACILITY_NOUNS | {"area", "neighbourhood", "neighborhood"}
+)
