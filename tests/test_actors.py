@@ -2151,6 +2151,12 @@ def test_a_fuller_role_replaces_a_bare_role_noun(analysed: Analyser) -> None:
         "The acting president of the National Unity Government (NUG), Duwa Lashi La, condemned the raid.",
     )
     assert roles["Mira Okafor"] == "regional police spokeswoman"
+    other = roles_in(
+        analysed,
+        "Lawmakers Mohamud Mohamed and Abdullahi Jamac died in the hotel.",
+        "“I send condolences to their families,” President Hassan sheikh Mohamud said in a statement.",
+    )
+    assert other["Mohamud Mohamed"] == "Lawmaker"  # not the President the model tagged "Mohamud"
     assert roles["Duwa Lashi La"] == "acting president of the National Unity Government"
 
 

@@ -17,7 +17,7 @@ from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
 from .incident_triggers import is_realis, trigger_type
 from .places import REGION_NOUNS, places_in
-from .roles import role_in_headline, role_of, says_little
+from .roles import improves_on, role_in_headline, role_of, says_little
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
 MAX_ACTORS = 12
@@ -36,13 +36,13 @@ def assign_roles(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         for mention in cluster.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             role = role_of(span) if span is not None else None
-            if role and (cluster.role is None or (says_little(cluster.role) and not says_little(role))):
+            if role and improves_on(cluster.role, role):
                 cluster.role = _with_jurisdiction(role, span) if span is not None else role
             if cluster.role and not says_little(cluster.role):
                 break  # "According to Maj Mugisa ... Maj Peter Mugisa, the UPDF 3rd division spokesperson"
         if (cluster.role is None or says_little(cluster.role)) and analysis.article.title:
             headline = role_in_headline(analysis.article.title, sorted(cluster.forms))
-            if headline and (cluster.role is None or not says_little(headline)):
+            if headline and improves_on(cluster.role, headline):
                 cluster.role = headline
     _qualify_national_offices(clusters)
 

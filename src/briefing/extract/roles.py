@@ -1072,9 +1072,28 @@ def is_only_a_rank(role: str) -> bool:
 
 
 def says_little(role: str) -> bool:
-    """A rank alone, or a bare role noun ("spokeswoman", "commander"): a fuller role that another
-    sentence or the headline gives the same person ("UN Human Rights Spokesperson") says whose."""
-    return is_only_a_rank(role) or (len(role.split()) == 1 and role.lower() in ROLE_WORDS)
+    """A rank alone, or a bare role noun ("spokeswoman", "commander"), which a fuller role another
+    sentence gives the same person may replace."""
+    return is_only_a_rank(role) or _bare_role_noun(role)
+
+
+def _bare_role_noun(role: str) -> bool:
+    return len(role.split()) == 1 and role.lower() in ROLE_WORDS
+
+
+def improves_on(role: str | None, fuller: str) -> bool:
+    """Whether `fuller` should replace `role`: any office replaces a bare rank ("Maj" -> "UPDF 3rd
+    division spokesperson"), but a bare role noun only gives way to the same role said in full
+    ("spokeswoman" -> "regional police spokeswoman"), since a different role later may be another
+    person's that the model gave the same surname."""
+    if role is None:
+        return True
+    if is_only_a_rank(role):
+        return not is_only_a_rank(fuller)
+    if _bare_role_noun(role):
+        words = fuller.lower().split()
+        return len(words) > 1 and words[-1] == role.lower()
+    return False
 
 
 #: Forms of address and ranks outside `_RANKS` that a fuller role replaces.
