@@ -2220,3 +2220,19 @@ def test_a_scene_is_listed_by_its_own_name(location: str, scene: str | None) -> 
     from briefing.extract.actors import scene_name
 
     assert scene_name(location) == scene
+
+
+def test_a_name_with_a_person_s_role_is_a_person_whatever_else_the_model_tagged(analysed: Analyser) -> None:
+    """ "the hideout of the Lekagak Telenggen criminal group" is tagged a place and "referring to" is
+    no destination: the apposition "the general operations commander" says who he is. A role ends
+    before a participle clause that tells what is said of him ("tagged by authorities as ...")."""
+    actors = actors_in(
+        analysed,
+        "“Based on our findings during a firefight at the hideout of the Lekagak Telenggen criminal group,"
+        " nine of them were shot dead,” a police spokesman said.",
+        "He was referring to Lekagak Telenggen, the general operations commander for the rebels.",
+        "Troops were pursuing the group of Puruji Indama, a notorious rebel leader tagged by authorities as"
+        " behind the spate of deadly attacks in the region.",
+    )
+    assert actors["Lekagak Telenggen"].kind == "person"
+    assert actors["Puruji Indama"].role == "notorious rebel leader"

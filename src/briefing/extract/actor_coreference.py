@@ -11,13 +11,14 @@ import difflib
 import re
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .actor_entities import POSSESSIVE
 from .actor_model import Cluster, Mention, name_key, word_set
 from .actor_patterns import COMPASS_WORDS
 from .analysis import Analysis, first_conjunct
+from .roles import role_of
 
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "around", "into", "towards", "toward"})
 _PLACE_NOUNS = word_set(
@@ -598,16 +599,42 @@ def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
             if votes * 2 > len(spans) or (votes and len(cluster.name.split()) == 1):
                 cluster.kind = "place"
     _merge_same_places(clusters)
+    _places_named_as_people(clusters, doc)
+
+
+def _places_named_as_people(clusters: dict[str, Cluster], doc: Doc) -> None:
+    """ "the Lekagak Telenggen criminal group" (tagged a place) and "Lekagak Telenggen, the general
+    operations commander": a full name that one sentence gives a person's role is that person."""
+    people = {name_key(c.name): c for c in clusters.values() if c.kind == "person" and " " in c.name}
+    for place in [c for c in clusters.values() if c.kind == "place"]:
+        person = people.get(name_key(place.name))
+        if person is not None and any(_with_role(m, doc) for m in person.mentions):
+            _absorb(clusters, person, place)
+
+
+def _with_role(mention: Mention, doc: Doc) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and role_of(span) is not None
 
 
 def _after_locative(span: Span) -> bool:
-    """ "in Tal Afar", "near Kerem"; but "according to Saeverud" quotes a person."""
+    """ "in Tal Afar", "near Kerem"; but "according to Saeverud" quotes a person, and "referring to
+    Lekagak Telenggen" or "loyal to X" name one."""
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
         return False
+    to = doc[span.start - 1]
     return not (
-        span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according"
+        to.lower_ == "to"
+        and (to.head.lemma_.lower() in _TO_A_PERSON or (to.i and doc[to.i - 1].lower_ in _TO_A_PERSON))
     )
+
+
+#: Words whose "to" leads to a person rather than a destination.
+_TO_A_PERSON = frozenset(
+    {"according", "refer", "speak", "talk", "belong", "link", "tie", "loyal", "relate", "married", "answer"}
+    | {"reply", "listen", "write", "say", "report", "attribute", "allegiance", "sympathetic"}
+)
 
 
 def _compass_prefixed(name: str) -> bool:

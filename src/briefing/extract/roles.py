@@ -885,15 +885,17 @@ def _one_of_the_holders(one: Token, end: int) -> str | None:
 def _end_before_clause(token: Token, start: int) -> int:
     """Where an apposed role ends: before another person coordinated with this one ("a member of
     the committee, and his cousin, Adnan"), and before a relative clause that tells what the person
-    did ("the student who created the graph") unless the role is a bare noun without it ("a soldier
-    who defected from the army" is not just a soldier)."""
+    did ("the student who created the graph", "a rebel leader tagged by authorities as behind the
+    attacks") unless the role is a bare noun without it ("a soldier who defected from the army" is
+    not just a soldier)."""
     doc = token.doc
     end = token.right_edge.i + 1
     for child in token.subtree:
         if child.i <= token.i:
             continue
         another_person = child.dep_ == "conj" and _is_another_person(child)
-        what_they_did = child.dep_ == "relcl" and _content_words(doc[start : child.left_edge.i]) >= 2
+        clause = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBN")
+        what_they_did = clause and _content_words(doc[start : child.left_edge.i]) >= 2
         if another_person or what_they_did:
             end = min(end, child.left_edge.i)
     while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
