@@ -583,13 +583,16 @@ def _in_dateline(doc: Doc, place: Place) -> bool:
 
 
 def _dateline_city(doc: Doc, place: Place) -> bool:
-    """ "NEW DELHI: Synagogues ... in Dagestan came under attack": the capitalised city that opens
-    a story says where it was filed. Whether the event happened there is decided elsewhere, from
+    """ "NEW DELHI: Synagogues ... in Dagestan came under attack", "New York: ...": the city that
+    opens a story in capitals, or before a colon, says where it was filed. Whether the event happened there is decided elsewhere, from
     the rest of the lead (see `dateline_place`)."""
     span = doc[place.start : place.end]
-    if place.start != span.sent.start or not all(t.is_upper or t.is_punct for t in span):
+    after = doc[place.end].text if place.end < len(doc) else ""
+    if place.start != span.sent.start:
         return False
-    return place.end < len(doc) and doc[place.end].text in {":", ",", "(", "—", "–", "-", "--"}
+    if all(t.is_title or t.is_punct for t in span) and after == ":":
+        return True  # "New York: United Nations Secretary-General ... condemned the attacks"
+    return all(t.is_upper or t.is_punct for t in span) and after in {":", ",", "(", "—", "–", "-", "--"}
 
 
 def _is_agency_credit(doc: Doc, place: Place) -> bool:
