@@ -971,6 +971,25 @@ def test_a_capitalised_city_opening_the_story_with_a_colon_is_its_dateline(incid
         "Dagestan came under attack on Sunday, killing at least 17 people.",
     )
     assert [(i.location, i.killed) for i in found] == [("Dagestan", 17)]
+    title_case = incidents_of(
+        "New York: The Secretary-General condemned the attacks by militias on the Savo camp for displaced"
+        " people in Ituri province, which left at least 58 civilians dead.",
+    )
+    assert [(i.location, i.killed) for i in title_case] == [("Savo", 58)]
+
+
+def test_to_death_makes_any_verb_a_killing_and_a_recalled_attack_stays_apart(incidents_of) -> None:
+    """ "knifed two people to death"; "stabbed four people, one of them to death" killed one, not four.
+    An attack recalled at the same place ("two years ago") is not the one reported on Friday."""
+    found = incidents_of(
+        "Three more people were hurt in the spree, which revived memories of an attack on London Bridge"
+        " two years ago that killed eight people.",
+        "A man knifed two people to death in a terror attack on Friday before being shot dead by police on"
+        " London Bridge.",
+    )
+    assert sorted(i.killed for i in found if i.location == "London Bridge") == [2, 8]
+    stabbed = incidents_of("Gunmen stabbed four people, one of them to death, in an attack in Nairobi.")
+    assert [i.killed for i in stabbed] != [4]
 
 
 def test_the_scene_named_just_after_a_lead_placed_in_a_country_is_that_events(incidents_of) -> None:

@@ -157,6 +157,11 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                 else:
                     injured = max(injured or 0, count)
             continue
+        if token.pos_ == "VERB" and lemma not in KILL_VERBS | INJURE_VERBS and _to_death(token):
+            count = _victim_count(token)  # "knifed two people to death", "beaten to death"
+            if count:
+                killed = max(killed or 0, count)
+            continue
         if token.pos_ == "VERB" and lemma in KILL_VERBS | INJURE_VERBS:
             if _combined_toll(token) or _shot_down(token) or _purpose(token):
                 continue
@@ -482,11 +487,24 @@ def shot_dead(verb: Token) -> bool:
     """ "shot dead", "fatally shot", "stabbed to death", "shot and killed": being shot or stabbed is
     fatal only if said."""
     near = verb.doc[verb.i + 1 : verb.i + 4]
-    if any(t.lower_ == "dead" for t in [*verb.children, *near]) or "to death" in near.text.lower():
+    if any(t.lower_ == "dead" for t in [*verb.children, *near]) or _to_death(verb):
         return True
     return any(c.lower_ == "fatally" for c in verb.children) or any(
         c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS - MAYBE_FATAL_VERBS for c in verb.children
     )
+
+
+def _to_death(verb: Token) -> bool:
+    """ "stabbed to death", "knifed two people to death", "were beaten to death": whatever the verb,
+    "to death" after it (with the victims between) makes it a killing; but in "stabbed four people,
+    one of them to death" only one died."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + 6, len(doc) - 1)):
+        if doc[i].text in {",", ";", "—", "–"}:
+            return False
+        if doc[i].lower_ == "to" and doc[i + 1].lower_ == "death":
+            return True
+    return False
 
 
 def _shot_down(verb: Token) -> bool:

@@ -511,6 +511,8 @@ def _compatible(incident: MergedIncident, mention: EventMention, partial_toll: b
         return False
     if mention.earlier and not incident.earlier:
         return False  # "Last week, nine soldiers were killed ...": not the event reported
+    if incident.earlier and not mention.earlier and not mention.anaphoric:
+        return False  # "an attack on London Bridge two years ago" ... "a terror attack on Friday"
     other_toll = bool(incident.killed and mention.killed and not _same_toll(incident.killed, mention.killed))
     if other_toll and not (partial_toll and _part_of_toll(incident, mention)):
         return False
