@@ -812,6 +812,17 @@ def test_the_date_under_a_headline_below_a_long_menu_dates_the_story(tmp_path: P
     )
     assert article.title == "Ministry: Death Toll from Armed Clashes Rises to 16"
     assert article.date == dt.date(2022, 7, 23)
+    headline_first = read(
+        tmp_path,
+        "headline-first.txt",
+        "https://example.org/25568/libyas-ministry-death-toll-from-armed-clashes-rises-to-16\n\n"
+        "Libya’s Ministry: Death Toll from Armed Clashes Rises to 16\n\n"
+        f"Tuesday, July 1, 2025\nExampleReview\n{menu}\n"
+        "Libya’s Ministry: Death Toll from Armed Clashes Rises to 16\n\nJuly 23, 2022\n\n"
+        f"{SENTENCE_1} {SENTENCE_2}\n",
+    )
+    assert headline_first.title == "Libya’s Ministry: Death Toll from Armed Clashes Rises to 16"
+    assert headline_first.date == dt.date(2022, 7, 23)
 
 
 @pytest.mark.parametrize(

@@ -269,10 +269,11 @@ def _publication_date(lines: list[Line], title_index: int | None) -> dt.date | N
     """The date line just under the headline; else the page's first date line. A site's date
     bar ("Tuesday, July 1, 2025") sits above the headline and gives the day of the scrape."""
     if title_index is not None:
-        below = lines[title_index + 1 : title_index + 1 + DATE_BELOW_TITLE_LINES]
-        dated = next((line.date for line in below if line.date), None)
-        if dated:
-            return dated
+        for index in reversed(_title_repeats(lines, title_index)):
+            below = lines[index + 1 : index + 1 + DATE_BELOW_TITLE_LINES]
+            dated = next((line.date for line in below if line.date), None)
+            if dated:
+                return dated
     above_title = title_index or 0  # a date bar above the headline is the day of the scrape
     return next(
         (
@@ -282,6 +283,15 @@ def _publication_date(lines: list[Line], title_index: int | None) -> dt.date | N
         ),
         None,
     )
+
+
+def _title_repeats(lines: list[Line], title_index: int) -> list[int]:
+    """The headline's line and the lines further down that repeat it: a scrape that prints the
+    headline, then the site's date bar and menus, then the page's own headline and its date, is
+    dated by the date under the last one."""
+    wanted = _comparable(lines[title_index].text)
+    later = range(title_index + 1, min(len(lines), HEADER_SEARCH_LINES + title_index))
+    return [title_index, *(i for i in later if wanted and _comparable(lines[i].text).endswith(wanted))]
 
 
 def _title_index(lines: list[Line], known_title: str | None) -> int | None:
@@ -396,8 +406,10 @@ def _without_breadcrumb(title: str, slug: set[str]) -> str:
 
 
 def _slug_parts(text: str) -> set[str]:
-    """The slug words a line or one word of it spells: "Juba-Yei" spells "juba" and "yei"."""
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+    """The slug words a line or one word of it spells: "Juba-Yei" spells "juba" and "yei", and
+    "Libya’s" spells "libyas" as URLs write it as well as "libya"."""
+    lower = text.lower()
+    return set(re.findall(r"[a-z0-9]+", lower)) | set(re.findall(r"[a-z0-9]+", re.sub("['’]", "", lower)))
 
 
 def slug_words(url: str | None) -> set[str]:
