@@ -2236,3 +2236,24 @@ def test_a_name_with_a_person_s_role_is_a_person_whatever_else_the_model_tagged(
     )
     assert actors["Lekagak Telenggen"].kind == "person"
     assert actors["Puruji Indama"].role == "notorious rebel leader"
+
+
+def test_a_full_name_said_once_is_listed_and_an_apposed_role_keeps_a_person_a_person(
+    analysed: Analyser,
+) -> None:
+    """A person the story names in full is someone it names, even once and beside a much-named
+    state; "the villages of A, B and C in the Donetsk region, Oleksandr Syrskii, the commander-in-chief
+    ..." lists villages, but the apposed role says the last name is a man's."""
+    story = [
+        "Pakistan summoned the Indian envoy on Saturday. Pakistan rejected claims of a link to the attack.",
+        "Pakistan said it would respond to any aggression. Pakistan's foreign office issued a statement.",
+        "Pakistan's army chief visited the border. Pakistan urged talks.",
+        *[f"Pakistan said on day {n} that Pakistan would defend itself." for n in range(2, 9)],
+        "Officials said Ajay Bisaria was handed a protest note.",
+        "Forces drove out Russian troops from the villages of Mykhailivka, Zeleny Hay, and Volodymyrivka in"
+        " Ukraine's Donetsk region, Oleksandr Syrskii, the commander-in-chief of Ukraine's armed forces,"
+        " wrote on Facebook.",
+    ]
+    actors = actors_in(analysed, *story)
+    assert actors["Ajay Bisaria"].kind == "person"
+    assert actors["Oleksandr Syrskii"].kind == "person"

@@ -589,6 +589,8 @@ def fix_places(clusters: dict[str, Cluster], analysis: Analysis) -> None:
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions]
         spans = [span for span in spans if span is not None]
         if any(_named_as_place(span) for span in spans) or _compass_prefixed(cluster.name):
+            if cluster.kind == "person" and any(role_of(span) for span in spans):
+                continue  # "..., Oleksandr Syrskii, the commander-in-chief of Ukraine's armed forces"
             cluster.kind = "place"
         elif (
             cluster.kind == "person" and " " in cluster.name and any(_named_as_group(span) for span in spans)
