@@ -182,12 +182,77 @@ class _Reading:
 def find_figures(analysis: Analysis) -> list[Figure]:
     """Every figure in the article, in text order, each counted thing once."""
     found: list[tuple[Figure, str, str | None]] = []
+    ages: list[tuple[Figure, str, str | None]] = []
     for sentence in analysis.sentences:
-        for reading in _readings(sentence.span):
+        readings = _readings(sentence.span)
+        told = [r for r in readings if _is_age(analysis.doc, r)]
+        if len(told) == 1 and _whose_age(analysis.doc, told[0]) is not None:
+            ages.append(_age_figure(told[0], sentence, analysis.doc))  # several are a roll of victims
+        for reading in readings:
+            if reading in told:
+                continue
             for figure, core, place in _figures_from(reading, sentence, analysis.doc):
                 found.append((figure, core, place))
     found += _tolls_told_otherwise(analysis, {f.value for f, _, _ in found})
+    if len(ages) <= MAX_AGES:
+        found += ages
+        found.sort(key=lambda item: item[0].evidence.start if item[0].evidence else 0)
     return _dedupe(found)
+
+
+#: A story that gives the age of one or two people (the attacker, a victim) tells it as a fact about
+#: them, which analysts list ("Dayton, 42"); a list of victims' ages is a roll, not figures.
+MAX_AGES = 2
+
+
+def _age_figure(reading: _Reading, sentence: Sentence, doc: Doc) -> tuple[Figure, str, str | None]:
+    """ "Leon Smith, 55," -> "age of Leon Smith"; "a 20-year-old sympathiser" -> "age of the
+    sympathiser"; "a child aged 11" -> "age of the child"."""
+    who = _whose_age(doc, reading)
+    label = f"age of {who}" if who else "age"  # "" for an age whose owner the text leaves unsaid
+    figure = Figure(
+        value=reading.values[0],
+        unit="years",
+        label=label,
+        text=sentence.text,
+        evidence=sentence.evidence(),
+    )
+    return figure, label, None
+
+
+def _names_a_person(noun: Token) -> bool:
+    """ "a 20-year-old sympathiser", "a 66-year-old priest"; not "the nine-year-old war"."""
+    return noun.lemma_.lower() not in _AGED_THINGS
+
+
+#: Things, not people, that news gives an age in years: "the nine-year-old war".
+_AGED_THINGS = frozenset(
+    {"war", "conflict", "insurgency", "crisis", "ceasefire", "truce", "campaign", "dispute", "rivalry"}
+    | {"siege", "blockade", "occupation", "rule", "regime", "government", "policy", "programme", "program"}
+    | {"uprising", "revolt", "rebellion", "movement", "law", "ban", "case", "building", "tradition", "feud"}
+)
+
+
+def _whose_age(doc: Doc, reading: _Reading) -> str | None:
+    """Whose age a number gives: a name, "the <noun>", "" when the text says it by a pronoun, and
+    None when the "N-year-old" thing is no person ("the nine-year-old war")."""
+    start, end = reading.start, reading.end
+    if start >= 2 and doc[start - 2].ent_type_ == "PERSON":
+        first = start - 2
+        while first > 0 and doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        return doc[first : start - 1].text  # "Zambada, 76,"
+    after = doc[end : end + 6]
+    old = next((t for t in after if t.lower_ in {"old", "year-old", "-year-old"}), None)
+    if old is not None:
+        noun = next((t for t in doc[old.i + 1 : old.i + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is not None and _names_a_person(noun):
+            return f"the {noun.text}"  # "a 22-year-old man"
+        return None if noun is not None else ""  # "the nine-year-old war" is no one's age
+    before = [t for t in doc[max(0, start - 3) : start] if t.lower_ in {"aged", "age"}]
+    if before and before[0].i > 0 and doc[before[0].i - 1].pos_ == "NOUN":
+        return f"the {doc[before[0].i - 1].text}"  # "a child aged 11"
+    return ""  # "she was 17": a person's age, whose the sentence says by a pronoun
 
 
 def _states_number(span: Span, value: float) -> bool:
@@ -581,8 +646,6 @@ def _qualifier_before(doc: Doc, start: int) -> str | None:
 
 
 def _figures_from(reading: _Reading, sentence: Sentence, doc: Doc) -> list[tuple[Figure, str, str | None]]:
-    if _is_age(doc, reading):
-        return []  # analysts list tolls, not the ages of the people in them
     if _is_not_a_figure(reading, doc):
         return []
     number = doc[reading.start : reading.end].root
