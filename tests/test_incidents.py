@@ -1815,3 +1815,13 @@ def test_a_toll_thus_far_is_a_running_total_not_the_event_s(incidents_of) -> Non
         "The fighting has killed thus far 205 people, including 18 civilians, the World Health Organization said.",
     )
     assert [(i.location, i.killed) for i in found] == [("Gharyan", None)]
+
+
+def test_a_name_after_the_capital_or_town_noun_is_a_place(incidents_of) -> None:
+    """ "near the state capital Culiacan": the model tags the name a nationality; the noun before it
+    says it is a city (but "the city Council" is a body)."""
+    found = incidents_of(
+        "Soldiers were attacked on Monday by more than 30 gunmen near the state capital Culiacan, and the"
+        " ensuing firefight left 19 cartel members dead.",
+    )
+    assert [(i.location, i.killed) for i in found] == [("Culiacan", 19)]

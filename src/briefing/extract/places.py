@@ -910,6 +910,9 @@ def _in_locative_position(token: Token) -> bool:
     if token.lower_ == "near" or _apposed_place_noun(token):
         return True
     doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in SETTLEMENT_NOUNS | {"capital"}:
+        return token.lower_ not in _CIVIC_BODIES  # "near the state capital Culiacan"; not "the city Council"
     i = token.i - 1
     while i >= 0 and (doc[i].lower_ == "the" or doc[i].lower_ in COMPASS):
         i -= 1
@@ -945,6 +948,9 @@ def _apposed_place_noun(token: Token) -> bool:
     noun = next((t for t in doc[end + 3 : end + 6] if t.pos_ == "NOUN"), None)
     return noun is not None and noun.lemma_.lower() in SETTLEMENT_NOUNS
 
+
+#: Bodies a town's name may be followed by in lower case: "the city council", "the town Hall".
+_CIVIC_BODIES = frozenset({"council", "hall", "authorities", "police", "mayor", "government", "assembly"})
 
 #: What the text may call a named place right after naming it: "Banjska, a village ...".
 SETTLEMENT_NOUNS = frozenset(
