@@ -1486,6 +1486,8 @@ def test_missiles_shot_down_are_no_toll_and_victims_left_injured_are(incidents_o
             30,
         ),
         ("The toll from the bombing of a market in Jowhar rose to 14 on Sunday.", 14, None),
+        ("Six soldiers were killed in the clashes and another two soldiers were injured in Hakkari.", 6, 2),
+        ("After the missile strike on Kharkiv, 92 people have been reported injured and 4 killed.", 4, 92),
         (
             "A blast at a market in Baidoa killed at least three people, with injuries sustained by nine"
             " others.",

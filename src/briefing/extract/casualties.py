@@ -178,6 +178,14 @@ def count_casualties(span: Span, skip: frozenset[int] = frozenset()) -> tuple[in
                 killed = max(killed or 0, count)
         elif lemma == "lose" and token.pos_ == "VERB" and (lost := _lost_people(token)):
             killed = max(killed or 0, lost)  # "We have so far lost 15 people"
+        elif lemma in _REPORTING_VERBS and token.pos_ == "VERB" and (state := _reported_state(token)):
+            count = next(
+                (count_of(c) for c in token.children if c.dep_ == "nsubjpass" and _has_number(c)), None
+            )
+            if count and state.lemma_.lower() in KILL_VERBS:  # "4 were confirmed killed"
+                killed = max(killed or 0, count)
+            elif count:  # "92 people have been reported injured"
+                injured = max(injured or 0, count)
         elif lemma in {"sustain", "suffer", "receive"} and token.pos_ == "VERB":
             count = _sufferers(token)
             if count:  # "18 people sustained severe injuries"
@@ -424,6 +432,20 @@ def _lost_people(verb: Token) -> int | None:
 
 _HURT_NOUNS = frozenset({"injury", "wound"})
 
+#: Verbs that report a state: "were reported injured", "have been confirmed killed".
+_REPORTING_VERBS = frozenset({"report", "confirm", "declare", "list"})
+
+
+def _reported_state(verb: Token) -> Token | None:
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "oprd", "acomp"} and c.lemma_.lower() in KILL_VERBS | INJURE_VERBS
+        ),
+        None,
+    )
+
 
 def _sufferers(verb: Token) -> int | None:
     """How many "sustained" injuries, told as a clause ("18 people sustained severe injuries"), on
@@ -522,6 +544,7 @@ def _combined_toll(verb: Token) -> bool:
         c.dep_ == "conj"
         and c.lemma_.lower() in (INJURE_VERBS if fatal else KILL_VERBS)
         and not _has_people(c)
+        and not any(a.dep_ == "auxpass" for a in c.children)  # "... and another two were injured"
         for c in verb.children
     )
 
@@ -608,6 +631,8 @@ def _victim_count(verb: Token) -> int | None:
             victims = listed[:1] or victims  # the list's first noun; its conjuncts are added below
     if not victims and lemma in KILL_VERBS and verb.tag_ in {"VBG", "VBD"}:
         victims = _object_the_parse_missed(verb)
+    if not victims:
+        victims = _subject_the_parse_missed(verb)
     victims = [member for victim in victims for member in _listed_with(victim)]
     nouns = _one_per_name([n for victim in victims for n in _with_conjuncts(victim)])
     nouns = [n for n in nouns if n.lemma_.lower() not in DAMAGED_THINGS]
@@ -620,6 +645,18 @@ def _victim_count(verb: Token) -> int | None:
         return sum(numbered) + sum(1 for n in nouns if _one_more_victim(n) or (others and _named_besides(n)))
     found = [c for _, c in counts if c is not None]
     return sum(found) if found else None
+
+
+def _subject_the_parse_missed(verb: Token) -> list[Token]:
+    """ "... killed in the clashes and another two soldiers were injured": the parse hung the
+    counted noun on "clashes"; it stands right before the passive's auxiliary."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"auxpass", "aux"} and c.i < verb.i]
+    if not any(c.dep_ == "auxpass" for c in auxiliaries):
+        return []
+    before = verb.doc[auxiliaries[0].i - 1] if auxiliaries[0].i > 0 else None
+    if before is not None and before.pos_ == "NOUN" and _has_number(before):
+        return [before]
+    return []
 
 
 #: What attacks damage but never kill: "35 people were injured, more than 10 apartment buildings
