@@ -334,6 +334,11 @@ def test_date_lines(line: str, expected: dt.date | None) -> None:
         ("https://news.example-times.co.uk/world/1", "Example Times"),
         ("https://www.lagostimesng.com/2024/05/01/raid/", "Lagos Times"),  # a country code run on
         ("https://www.assamtime.com/raid/", "Assam Time"),
+        ("https://english.alaraby.co.uk/news/airstrike-saada", "The New Arab"),  # a known outlet's subdomain
+        (
+            "https://www.smh.com.au/world/middle-east/market-bombing-20160229.html",
+            "The Sydney Morning Herald",
+        ),
         ("https://www.northernsun.com/raid/", "Northern Sun"),
         (None, None),
     ],
