@@ -2257,3 +2257,33 @@ def test_a_full_name_said_once_is_listed_and_an_apposed_role_keeps_a_person_a_pe
     actors = actors_in(analysed, *story)
     assert actors["Ajay Bisaria"].kind == "person"
     assert actors["Oleksandr Syrskii"].kind == "person"
+
+
+def test_a_state_named_with_a_compass_word_is_no_scene_of_its_own() -> None:
+    """ "Rebels killed two peacekeepers in the Central African Republic": the state is listed as a
+    state, not again as a place "African Republic"; "the Government of Niger" is Niger."""
+    from briefing.extract import extract
+
+    article = Article(
+        source_path="car.txt",
+        title="Rebels kill two peacekeepers",
+        paragraphs=(
+            "Rebels killed two peacekeepers in an attack in the Central African Republic on Monday.",
+            "The Central African Republic has been in turmoil since 2013.",
+            "The Government of Niger, which sent the peacekeepers, condemned the attack. Niger mourned.",
+        ),
+    )
+    actors = extract(article, "car").actors
+    assert not any(a.kind == "place" and "African Republic" in a.name for a in actors)
+    assert not any(a.name == "Government of Niger" for a in actors)
+
+
+def test_a_title_or_a_building_tagged_as_a_person_is_not_listed(analysed: Analyser) -> None:
+    """ "Farhan Haq, Deputy Spokesperson for the Secretary-General" and "the Camp Navarro General
+    Hospital": the model may tag "Spokesperson" or "Hospital" alone as a person."""
+    actors = actors_in(
+        analysed,
+        "“We condemn the attack,” Farhan Haq, Deputy Spokesperson for the Secretary-General, said.",
+        "Two ICRC staff visited the Camp Navarro General Hospital in Zamboanga City on Tuesday.",
+    )
+    assert not {"Spokesperson", "Hospital"} & set(actors)

@@ -271,10 +271,19 @@ def _state_body_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _government_of_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b[Gg]overnment of (?:the )?(?:Republic of )?(?P<state>{_state_alternation()})\b")
+
+
 def state_body_mentions(text: str) -> list[Mention]:
     """A state's government or ministry named with the state: "Lebanon's health ministry",
-    "the Iraqi Interior Ministry", "Syrian government airstrikes"."""
+    "the Iraqi Interior Ministry", "Syrian government airstrikes", "the Government of Niger"."""
     out = []
+    for m in _government_of_pattern().finditer(text):
+        country = gazetteer.country_of(m["state"])
+        if country:
+            out.append(_government_mention(m.start(), m.end(), m.group(0), country))
     for m in _state_body_pattern().finditer(text):
         country = gazetteer.country_of(m["adj"])
         if not country:

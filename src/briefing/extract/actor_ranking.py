@@ -16,8 +16,8 @@ from . import gazetteer
 from .actor_model import VIOLENT_VERBS, Cluster, Mention, name_key
 from .analysis import Analysis
 from .incident_triggers import is_realis, trigger_type
-from .places import REGION_NOUNS, places_in
-from .roles import improves_on, role_in_headline, role_of, says_little
+from .places import FACILITY_NOUNS, REGION_NOUNS, places_in
+from .roles import ROLE_WORDS, improves_on, role_in_headline, role_of, says_little
 
 #: Most actors a briefing lists; the guide caps key actors at about eight.
 MAX_ACTORS = 12
@@ -219,6 +219,8 @@ def _keep(cluster: Cluster, top: float) -> bool:
     mentions = sum(m.weight for m in cluster.mentions)
     if cluster.kind == "place":
         return mentions >= 2 and cluster.salience >= 0.3 * top
+    if cluster.kind == "person" and cluster.name.lower() in ROLE_WORDS | FACILITY_NOUNS:
+        return False  # "Spokesperson", "Hospital": a title or a building the model tagged as a name
     if cluster.kind == "person" and cluster.role:
         return True
     if cluster.kind == "person" and len(cluster.name.split()) == 1 and mentions < 2:

@@ -186,10 +186,12 @@ def with_main_scene(found: list[Actor], incidents: list[Incident]) -> list[Actor
     when the actors do not already name it: "a knife attack in Solingen" lists Solingen."""
     if not incidents or not incidents[0].location:
         return found
-    scene = scene_name(incidents[0].location)
-    if scene is None or gazetteer.country_of(scene):
-        return found
-    if any(name_key(scene) in {name_key(form) for form in (a.name, *a.aliases)} for a in found):
+    location = incidents[0].location
+    scene = scene_name(location)
+    if scene is None or gazetteer.country_of(scene) or gazetteer.country_of(location):
+        return found  # "Central African Republic" is a state, not a "Central" "African Republic"
+    named = {name_key(form) for a in found for form in (a.name, *a.aliases)}
+    if name_key(scene) in named or name_key(location) in named:
         return found
     aliases = [incidents[0].location] if incidents[0].location != scene else []
     return [
