@@ -2287,3 +2287,17 @@ def test_a_title_or_a_building_tagged_as_a_person_is_not_listed(analysed: Analys
         "Two ICRC staff visited the Camp Navarro General Hospital in Zamboanga City on Tuesday.",
     )
     assert not {"Spokesperson", "Hospital"} & set(actors)
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_one_person(analysed: Analyser) -> None:
+    """'Ismael "El Mayo" Zambada': the model splits the name into pieces (a place, an
+    organisation); it is one man, also called "El Mayo", whom "Zambada" names later."""
+    actors = actors_in(
+        analysed,
+        'Violence has surged since the July arrest of the cartel co-founder Ismael "El Mayo" Zambada.',
+        "Zambada's arrest triggered a war between rival factions of the cartel.",
+        "Zambada, 76, was arrested in Texas.",
+    )
+    assert actors["Ismael Zambada"].kind == "person"
+    assert "El Mayo" in actors["Ismael Zambada"].aliases
+    assert "Zambada" not in actors

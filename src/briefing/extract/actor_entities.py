@@ -366,6 +366,27 @@ def repeated_names(
     return out
 
 
+#: A name with a nickname in quotes between given name and surname: 'Ismael "El Mayo" Zambada',
+#: 'Joaquin "El Chapo" Guzman', which the model splits into pieces of no one.
+_NICKNAMED = re.compile(
+    r"\b(?P<given>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?) [\"“](?P<nick>[A-Z][^\"”]{1,24})[\"”]"
+    r" (?P<surname>[A-Z][a-zà-ÿ'-]+(?: [A-Z][a-zà-ÿ'-]+)?)\b"
+)
+
+
+def nicknamed_people(analysis: Analysis) -> list[Mention]:
+    """'Ismael "El Mayo" Zambada': one person, "Ismael Zambada", also called "El Mayo"."""
+    out = []
+    for m in _NICKNAMED.finditer(analysis.text):
+        name = f"{m['given']} {m['surname']}"
+        out.append(
+            Mention(
+                m.start(), m.end(), name, f"person:{name_key(name)}", name, "person", aliases=(m["nick"],)
+            )
+        )
+    return out
+
+
 def untagged_people(analysis: Analysis) -> list[Mention]:
     """People the model left untagged (or tagged as a date) whose role the text gives right by the
     name: "surgeon Usaeed Jabareen", "Amer Manasra, a 25-year-old freelance journalist,"."""

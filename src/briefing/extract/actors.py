@@ -42,7 +42,13 @@ from .actor_coreference import (
     merge_word_order_variants,
     names_members_of,
 )
-from .actor_entities import entity_mentions, introduced_groups, repeated_names, untagged_people
+from .actor_entities import (
+    entity_mentions,
+    introduced_groups,
+    nicknamed_people,
+    repeated_names,
+    untagged_people,
+)
 from .actor_model import Cluster, Mention, name_key
 from .actor_patterns import (
     bare_military_mentions,
@@ -173,7 +179,13 @@ def _collect_mentions(analysis: Analysis) -> list[Mention]:
     found.extend(demonyms_inside(found))
     claims.keep_free(country_mentions(analysis), found)
     claims.keep_free(
-        [*entity_mentions(analysis), *untagged_people(analysis), *introduced_groups(analysis)], found
+        [
+            *nicknamed_people(analysis),
+            *entity_mentions(analysis),
+            *untagged_people(analysis),
+            *introduced_groups(analysis),
+        ],
+        found,
     )
     claims.keep_free(repeated_names(analysis, found, claims.free), found)
     found.extend(m for m in bare_military_mentions(analysis, found) if claims.free(m.start, m.end))
