@@ -2301,3 +2301,15 @@ def test_a_nickname_in_quotes_inside_a_name_is_one_person(analysed: Analyser) ->
     assert actors["Ismael Zambada"].kind == "person"
     assert "El Mayo" in actors["Ismael Zambada"].aliases
     assert "Zambada" not in actors
+
+
+def test_a_known_armed_group_named_once_in_a_story_dominated_by_one_state_is_listed(
+    analysed: Analyser,
+) -> None:
+    """ "Officials pointed the finger at the Haqqani Network": a group the knowledge layer knows,
+    named once, is still one of the story's actors, whatever the state it attacked scores."""
+    story = [
+        *[f"Afghanistan said on day {n} that Afghanistan would not bow to terror." for n in range(1, 9)],
+        "Afghan officials were quick to point the finger at the Haqqani Network.",
+    ]
+    assert "haqqani network" in {a.name.lower() for a in find_actors(analysed(*story))}

@@ -227,6 +227,8 @@ def _keep(cluster: Cluster, top: float) -> bool:
         return False  # a lone single name with no role is as often a mislabelled place or agency
     if cluster.kind == "person" and len(cluster.name.split()) > 1:
         return cluster.salience >= MIN_SALIENCE  # a full name is someone the story names
+    if cluster.kind == "armed_group" and cluster.key.startswith("known:"):
+        return cluster.salience >= MIN_SALIENCE  # "the finger at the Haqqani Network": a known group
     if cluster.kind == "organization" and _lone_common_word(cluster):
         return False  # "Blood", "Solidarity", "Info": a capitalised word tagged once, not a body
     if cluster.key.startswith("government:") and len(cluster.mentions) < 2:
