@@ -951,6 +951,11 @@ def test_modifiers_sides_and_a_state_of_siege_place_no_event(incidents_of) -> No
         "The government in Kinshasa declared a state of siege in North Kivu.",
     )
     assert [i.location for i in found] == ["Bamenda"]
+    second_side = incidents_of(
+        "One person was killed in an Israeli strike in the south, where a ceasefire between Hezbollah"
+        " and Israel came into force last month.",
+    )
+    assert "Israel" not in [i.location for i in second_side]
 
 
 def test_reports_at_the_place_a_lead_named_join_its_event(incidents_of) -> None:

@@ -552,9 +552,16 @@ def _hyphen_modifier(doc: Doc, place: Place) -> bool:
 
 
 def _party_between(doc: Doc, place: Place) -> bool:
-    """ "a war between Moscow and separatists": a capital standing for its government is a party
-    to the fighting, not where it was fought."""
+    """ "a war between Moscow and separatists", "a ceasefire between Hezbollah and Israel": a state
+    or capital standing for its government is a party to the fighting, not where it was fought."""
     before = doc[place.start - 1] if place.start > 0 else None
+    if before is not None and before.lower_ == "and" and place.start >= 2:
+        # "a ceasefire between Hezbollah and Israel": the second side, after "between X and"
+        between = next(
+            (t for t in reversed(doc[max(0, place.start - 8) : place.start - 1]) if t.lower_ == "between"),
+            None,
+        )
+        return between is not None and between.head.lemma_.lower() in _CONFLICT_NOUNS
     if before is None or before.lower_ != "between":
         return False
     after = doc[place.end] if place.end < len(doc) else None
