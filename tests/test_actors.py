@@ -2301,6 +2301,8 @@ def test_a_nickname_in_quotes_inside_a_name_is_one_person(analysed: Analyser) ->
     assert actors["Ismael Zambada"].kind == "person"
     assert "El Mayo" in actors["Ismael Zambada"].aliases
     assert "Zambada" not in actors
+    titled = actors_in(analysed, 'President Joko "Jokowi" Widodo ordered troops to Papua on Monday.')
+    assert titled["Joko Widodo"].role == "President"
 
 
 def test_a_known_armed_group_named_once_in_a_story_dominated_by_one_state_is_listed(

@@ -378,11 +378,15 @@ def nicknamed_people(analysis: Analysis) -> list[Mention]:
     """'Ismael "El Mayo" Zambada': one person, "Ismael Zambada", also called "El Mayo"."""
     out = []
     for m in _NICKNAMED.finditer(analysis.text):
-        name = f"{m['given']} {m['surname']}"
+        given = m["given"].split()
+        start = m.start()
+        while given and (given[0].lower() in ROLE_WORDS or given[0].rstrip(".") in BARE_TITLES):
+            start += len(given.pop(0)) + 1  # 'President Joko "Jokowi" Widodo': the title is his role
+        if not given:
+            continue
+        name = f"{' '.join(given)} {m['surname']}"
         out.append(
-            Mention(
-                m.start(), m.end(), name, f"person:{name_key(name)}", name, "person", aliases=(m["nick"],)
-            )
+            Mention(start, m.end(), name, f"person:{name_key(name)}", name, "person", aliases=(m["nick"],))
         )
     return out
 
