@@ -513,7 +513,7 @@ def demonyms_inside(mentions: list[Mention]) -> list[Mention]:
     out = []
     for mention in mentions:
         country = gazetteer.country_of(mention.text.split()[0]) if mention.kind == "organization" else None
-        if mention.key.startswith(("military:", "government:", "ministry:")) or country:
+        if mention.key.startswith(("military:", "ministry:")) or country:
             country = country or mention.key.split(":")[1]
             adjective = re.sub(r"['’]s$", "", mention.text.split()[0])
             out.append(

@@ -231,8 +231,6 @@ def _keep(cluster: Cluster, top: float) -> bool:
         return cluster.salience >= MIN_SALIENCE  # "the finger at the Haqqani Network": a known group
     if cluster.kind == "organization" and _lone_common_word(cluster):
         return False  # "Blood", "Solidarity", "Info": a capitalised word tagged once, not a body
-    if cluster.key.startswith("government:") and len(cluster.mentions) < 2:
-        return False  # "The Israeli government has previously denied it": the state, already listed
     return cluster.salience >= max(MIN_SALIENCE, 0.15 * top)
 
 
