@@ -66,9 +66,10 @@ def bare_military_mentions(analysis: Analysis, found: list[Mention]) -> list[Men
             dept = m[group].split()[0]
             out.append(_ministry_mention(m.start(group), m.end(group), m[group], country, dept))
             continue
-        if group == "government":  # "the government" is the main state's
-            key, name, kind, standard = f"country:{country}", country, "country", (f"{adjective} government",)
-        elif group == "police":
+        if group == "government":  # "the government" is the main state's, under another name
+            out.append(_government_mention(m.start(group), m.end(group), m[group], country))
+            continue
+        if group == "police":
             named = next((f for f in found if "police" in f.name.lower().split()), None)
             if named is not None:  # "the police" after "Metro Nashville Police Department" is that force
                 key, name, kind, standard = named.key, named.name, named.kind, ()

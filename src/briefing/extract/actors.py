@@ -205,7 +205,7 @@ def with_main_scene(found: list[Actor], incidents: list[Incident]) -> list[Actor
     named = {name_key(form) for a in found for form in (a.name, *a.aliases)}
     if name_key(scene) in named or name_key(location) in named:
         return found
-    aliases = [incidents[0].location] if incidents[0].location != scene else []
+    aliases = [location] if location != scene else []
     return [
         *found,
         Actor(name=scene, kind="place", aliases=aliases, mentions=1, evidence=incidents[0].evidence[:1]),

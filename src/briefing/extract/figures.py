@@ -186,8 +186,9 @@ def find_figures(analysis: Analysis) -> list[Figure]:
     for sentence in analysis.sentences:
         readings = _readings(sentence.span)
         told = [r for r in readings if _is_age(analysis.doc, r)]
-        if len(told) == 1 and _whose_age(analysis.doc, told[0]) is not None:
-            ages.append(_age_figure(told[0], sentence, analysis.doc))  # several are a roll of victims
+        who = _whose_age(analysis.doc, told[0]) if len(told) == 1 else None  # several: a roll of victims
+        if who is not None:
+            ages.append(_age_figure(told[0], who, sentence))
         for reading in readings:
             if reading in told:
                 continue
@@ -205,10 +206,9 @@ def find_figures(analysis: Analysis) -> list[Figure]:
 MAX_AGES = 2
 
 
-def _age_figure(reading: _Reading, sentence: Sentence, doc: Doc) -> tuple[Figure, str, str | None]:
+def _age_figure(reading: _Reading, who: str, sentence: Sentence) -> tuple[Figure, str, str | None]:
     """ "Leon Smith, 55," -> "age of Leon Smith"; "a 20-year-old sympathiser" -> "age of the
     sympathiser"; "a child aged 11" -> "age of the child"."""
-    who = _whose_age(doc, reading)
     label = f"age of {who}" if who else "age"  # "" for an age whose owner the text leaves unsaid
     figure = Figure(
         value=reading.values[0],
